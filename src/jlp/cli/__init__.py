@@ -1,0 +1,70 @@
+"""The ``jlp`` command, for instructors and broker institutions who work from files.
+
+Each family of commands lives in its own module and is registered here. Bad input
+(:class:`jlp.errors.JlpInputError`) is printed as one line per problem and exits 2.
+
+>>> from typer.testing import CliRunner
+>>> CliRunner().invoke(app, ["--version"]).exit_code
+0
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from jlp import __version__
+from jlp.cli import data
+from jlp.errors import JlpInputError
+
+app = typer.Typer(
+    name="jlp",
+    help="Tools for network brokers: data checks, NET scoring, fee ramps, inter-firm graphs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(data.app, name="data")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Tools for network brokers (Ceglie & Dini, 1999)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code (2 on bad input)."""
+    try:
+        app(args=argv, prog_name="jlp", standalone_mode=False)
+    except JlpInputError as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.Abort:
+        print("aborted", file=sys.stderr)
+        return 1
+    except Exception as err:  # click usage errors carry their own exit code (2)
+        import click
+
+        if isinstance(err, click.ClickException):
+            err.show()
+            return err.exit_code
+        raise
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
