@@ -5,10 +5,10 @@ Every problem a user can cause with a file or a parameter is reported as a
 column) and how to fix it, so that the command line and the notebooks can show a
 clear message instead of a traceback.
 
->>> err = JlpInputError("rating 'maybe' is not allowed", file="a.csv", row=3,
-...                     column="rating", fix="use achieved, partial or not_achieved")
+>>> err = JlpInputError("'maybe' is not a rating", file="a.csv", row=3,
+...                     column="rating", fix="write achieved or partial")
 >>> print(err)
-a.csv, row 3, column 'rating': rating 'maybe' is not allowed (fix: use achieved, partial or not_achieved)
+a.csv, row 3, column 'rating': 'maybe' is not a rating (fix: write achieved or partial)
 """
 
 from __future__ import annotations
