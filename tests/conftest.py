@@ -1,0 +1,56 @@
+"""Shared fixtures. Browser fixtures fail (not skip) under CI when the browser is missing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _missing(what: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{what} (CI=true: browser checks must run)")
+    pytest.skip(what)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian chromium driven by playwright, shared by the session."""
+    path = chromium_path()
+    if path is None:
+        _missing("no chromium found: apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        _missing("the playwright package is not installed")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    """The built book (_build/html) served on 127.0.0.1."""
+    if not (SITE / "index.html").exists():
+        _missing("the book is not built: run `make book` first")
+    with serve(SITE) as url:
+        yield url
