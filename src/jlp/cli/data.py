@@ -1,0 +1,88 @@
+"""``jlp data``: check and list the course's data packages.
+
+``jlp data check [DIR]`` validates every table of the Frictionless Data Package in DIR
+(default: the bundled datasets, or ``$JLP_DATA_DIR``) and prints one ``error:`` line per
+problem, naming the file, row and column, then exits 2; a clean package prints a one-line
+summary and exits 0 (naming any CSV file of the folder that the package does not
+describe). It never writes a file. ``jlp data list [DIR]`` shows each table's
+rows and provenance counts.
+
+>>> from typer.testing import CliRunner
+>>> result = CliRunner().invoke(app, ["check"])
+>>> result.exit_code, "no problems" in result.output
+(0, True)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jlp.errors import JlpInputError
+
+app = typer.Typer(
+    help="Check and list data packages (datapackage.json + CSV files).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+_DIR_HELP = "Folder holding datapackage.json (or the file itself). Default: the bundled datasets."
+Directory = Annotated[Path | None, typer.Argument(metavar="DIR", help=_DIR_HELP)]
+
+
+@app.command()
+def check(
+    directory: Directory = None,
+) -> None:
+    """Validate every table against its schema; report every problem (exit 2), write nothing."""
+    from jlp import datacheck, datasets
+
+    target = directory if directory is not None else datasets.data_dir()
+    report = datacheck.package_report(target)
+    if report.problems:
+        raise JlpInputError(problems=report.problems)
+    tables = len(report.rows)
+    rows = sum(report.rows.values())
+    note = ""
+    if report.undescribed:
+        note = f" (not in the package: {', '.join(report.undescribed)})"
+    typer.echo(
+        f"{report.package_file}: {tables} resource{'s' * (tables != 1)}, "
+        f"{rows} row{'s' * (rows != 1)}, no problems{note}"
+    )
+
+
+@app.command("list")
+def list_tables(
+    directory: Directory = None,
+) -> None:
+    """List the tables: name, rows, and how many rows are reported or illustrative."""
+    from jlp import datasets
+
+    lines = [("table", "rows", "reported", "illustrative", "title")]
+    for name in datasets.names(directory=directory):
+        frame = datasets.load(name, directory=directory)
+        counts = (
+            frame["provenance"].value_counts().to_dict() if "provenance" in frame.columns else {}
+        )
+        title = datasets.describe(name, directory=directory).get("title", "")
+        lines.append(
+            (
+                name,
+                str(len(frame)),
+                str(counts.get("reported", 0)),
+                str(counts.get("illustrative", 0)),
+                title,
+            )
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(4)]
+    for line in lines:
+        cells = [line[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(line[1:4], widths[1:], strict=True)
+        ]
+        typer.echo("  ".join([*cells, line[4]]).rstrip())
+
+
+__all__ = ["app"]

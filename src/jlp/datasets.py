@@ -1,0 +1,224 @@
+"""The course's bundled tables, loaded as validated pandas DataFrames.
+
+The tables and their schemas are described in ``datasets/datapackage.json`` (a
+Frictionless Data Package). Every row carries a ``provenance``: ``reported`` (the figure is
+in Ceglie & Dini, 1999, at the box or section named in ``source``) or ``illustrative``.
+
+>>> from jlp import datasets
+>>> datasets.names()
+['projects', 'reported_figures']
+>>> projects = datasets.load("projects")
+>>> int(projects.set_index("id").loc["hn_certec", "brokers_trained"])
+71
+>>> str(projects["budget_usd"].dtype), str(projects["networks"].dtype)
+('float64', 'Int64')
+
+Where the data is found, in order:
+
+1. the folder named by the environment variable ``JLP_DATA_DIR`` (it must hold a
+   ``datapackage.json``);
+2. the copy installed with the package (``jlp/_data/datasets`` inside the wheel);
+3. the ``datasets/`` folder of a source checkout, found by walking up from this file.
+
+Column types follow the schema: ``integer`` and ``year`` → nullable ``Int64``;
+``number`` → ``float64`` (missing = ``NaN``); ``boolean`` → nullable ``boolean``;
+``date`` and ``datetime`` → ``datetime64`` (pandas Timestamps, chosen over Python dates
+so that ``.dt`` and plotting work); ``string`` (and any other type) → pandas ``string``
+dtype (missing = ``pd.NA``). Columns come in schema order.
+
+Validation and speed: ``load`` checks the table against its schema and jlp's house rules
+with a quick pandas pass (:func:`jlp.datacheck.read_table`). Only when that pass finds a
+problem, or the schema uses a feature it does not cover, does ``load`` run the full
+frictionless check (:func:`jlp.datacheck.check_resource`, the same as ``jlp data check``)
+and raise :class:`~jlp.errors.JlpInputError` with every problem. This keeps a first load
+fast: importing frictionless pulls in jsonschema, whose optional ``rfc3987-syntax``
+dependency compiles its grammars at import (about two seconds in every new kernel).
+Parsed descriptors and tables are cached per process and re-read when a file changes;
+each call returns a fresh copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import importlib.resources
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from jlp.datacheck import (
+    PACKAGE_FILE,
+    check_resource,
+    display_path,
+    package_file,
+    read_descriptor,
+    read_table,
+)
+from jlp.errors import JlpInputError, Problem
+
+ENV_VAR = "JLP_DATA_DIR"
+
+_Stamp = tuple[int, int] | None
+_DESCRIPTORS: dict[Path, tuple[_Stamp, dict[str, Any], dict[str | None, list[Problem]]]] = {}
+_FRAMES: dict[tuple[Path, str], tuple[tuple[_Stamp, ...], pd.DataFrame]] = {}
+
+
+def data_dir() -> Path:
+    """The folder holding ``datapackage.json`` (see the module notes for the search order).
+
+    >>> (data_dir() / "datapackage.json").is_file()
+    True
+    """
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        folder = Path(env).expanduser()
+        if not (folder / PACKAGE_FILE).is_file():
+            raise JlpInputError(
+                f"{ENV_VAR} is set to {env!r}, which holds no {PACKAGE_FILE}",
+                file=display_path(folder / PACKAGE_FILE),
+                fix=f"point {ENV_VAR} at the folder that holds {PACKAGE_FILE}, or unset it",
+            )
+        return folder
+    try:
+        installed = importlib.resources.files("jlp").joinpath("_data", "datasets")
+        if installed.joinpath(PACKAGE_FILE).is_file():
+            return Path(str(installed))
+    except (ModuleNotFoundError, TypeError, NotADirectoryError):  # pragma: no cover
+        pass
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "datasets" / PACKAGE_FILE
+        if candidate.is_file():
+            return candidate.parent
+    raise JlpInputError(  # pragma: no cover - only in a broken installation
+        "cannot find the jlp datasets (no installed copy, no datasets/ folder)",
+        fix=f"set {ENV_VAR} to the folder that holds {PACKAGE_FILE}",
+    )
+
+
+def names(*, directory: str | Path | None = None) -> list[str]:
+    """The names of the tables in the package, in the order the descriptor lists them.
+
+    >>> "reported_figures" in names()
+    True
+    """
+    _, descriptor, _ = _package(directory)
+    return _names(descriptor)
+
+
+def describe(name: str, *, directory: str | Path | None = None) -> dict[str, Any]:
+    """The resource descriptor of table ``name`` (a copy): title, description, sources, schema.
+
+    >>> [f["name"] for f in describe("reported_figures")["schema"]["fields"]][:3]
+    ['id', 'country', 'subject']
+    """
+    pfile, descriptor, _ = _package(directory)
+    return copy.deepcopy(_resource(descriptor, name, pfile))
+
+
+def load(name: str, *, directory: str | Path | None = None) -> pd.DataFrame:
+    """Table ``name`` as a typed, validated DataFrame.
+
+    Raises :class:`~jlp.errors.JlpInputError` for an unknown name (listing the available
+    ones and suggesting the closest) or when the data breaks its schema (every problem,
+    with file, row, column and a fix). ``directory`` overrides :func:`data_dir`.
+
+    >>> figures = load("reported_figures")
+    >>> sales = figures.set_index("id").loc["emasim_sales_change"]
+    >>> float(sales["value"]), sales["unit"], sales["source"]
+    (200.0, 'percent', 'Box 1')
+    >>> load("project")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    jlp.errors.JlpInputError: ...no table named 'project'...(fix: did you mean 'projects'?)
+    """
+    pfile, descriptor, found = _package(directory)
+    resource = _resource(descriptor, name, pfile)
+    if found.get(name):
+        raise JlpInputError(problems=found[name])
+    basedir = pfile.parent
+    key = (pfile, name)
+    stamps = (_stamp(pfile), *(_stamp(basedir / p) for p in _paths(descriptor, resource)))
+    cached = _FRAMES.get(key)
+    if cached is not None and cached[0] == stamps and None not in stamps:
+        return cached[1].copy()
+    table = read_table(descriptor, name, basedir)
+    if not table.readable:
+        raise JlpInputError(problems=table.problems)
+    if table.problems or not table.complete:
+        problems = check_resource(descriptor, name, basedir)
+        if table.complete and not problems:
+            problems = table.problems  # the quick pass is stricter here: keep its findings
+        if problems:
+            raise JlpInputError(problems=problems)
+    frame = table.frame
+    frame.attrs = {"name": name, "path": str(basedir / resource["path"])}
+    _FRAMES[key] = (stamps, frame)
+    return frame.copy()
+
+
+def clear_cache() -> None:
+    """Forget the parsed descriptors and tables (they are re-read on the next call)."""
+    _DESCRIPTORS.clear()
+    _FRAMES.clear()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _stamp(path: Path) -> _Stamp:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _package(
+    directory: str | Path | None,
+) -> tuple[Path, dict[str, Any], dict[str | None, list[Problem]]]:
+    pfile = package_file(Path(directory) if directory is not None else data_dir()).resolve()
+    stamp = _stamp(pfile)
+    cached = _DESCRIPTORS.get(pfile)
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        return pfile, cached[1], cached[2]
+    descriptor, found = read_descriptor(pfile)
+    if descriptor is None or found.get(None):
+        raise JlpInputError(problems=found[None])
+    _DESCRIPTORS[pfile] = (stamp, descriptor, found)
+    return pfile, descriptor, found
+
+
+def _names(descriptor: dict[str, Any]) -> list[str]:
+    return [
+        r["name"]
+        for r in descriptor.get("resources", [])
+        if isinstance(r, dict) and isinstance(r.get("name"), str)
+    ]
+
+
+def _resource(descriptor: dict[str, Any], name: str, pfile: Path) -> dict[str, Any]:
+    available = _names(descriptor)
+    if isinstance(name, str) and name in available:
+        return next(r for r in descriptor["resources"] if r.get("name") == name)
+    close = difflib.get_close_matches(str(name), available, n=1, cutoff=0.5)
+    raise JlpInputError(
+        f"no table named {name!r}; the tables are: {', '.join(available)}",
+        file=display_path(pfile),
+        fix=f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(available)}",
+    )
+
+
+def _paths(descriptor: dict[str, Any], resource: dict[str, Any]) -> list[str]:
+    """The files a table's validation reads: its own and those its foreign keys point at."""
+    paths = [resource["path"]]
+    by_name = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    for fk in (resource.get("schema") or {}).get("foreignKeys") or []:
+        target = (fk.get("reference") or {}).get("resource", "")
+        if target and target in by_name and isinstance(by_name[target].get("path"), str):
+            paths.append(by_name[target]["path"])
+    return paths
+
+
+__all__ = ["ENV_VAR", "clear_cache", "data_dir", "describe", "load", "names"]
