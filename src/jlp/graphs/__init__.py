@@ -1,0 +1,112 @@
+"""Inter-firm graphs: build, check, measure and follow a network over its phases.
+
+From two tables (nodes and edges, DESIGN §2) to a :class:`networkx.MultiDiGraph`
+(:func:`read_graph`), its measures per node (:func:`node_metrics`: degree, betweenness,
+Burt's constraint and effective size, Gould–Fernandez brokerage roles) and per graph
+(:func:`graph_summary`), its phases (:func:`snapshot`, :func:`metrics_by_phase`) and what
+happens when one actor leaves (:func:`without`). Drawing lives in :mod:`jlp.viz`.
+
+>>> from jlp import graphs
+>>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
+...                       graphs.template_path("example_edges.csv"))
+>>> table = graphs.node_metrics(g)
+>>> list(table.columns[:4])
+['id', 'label', 'kind', 'degree']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jlp.datasets import data_dir
+from jlp.errors import JlpInputError
+from jlp.graphs.brokerage import ROLES, brokerage_roles, node_groups
+from jlp.graphs.build import (
+    build_graph,
+    directed_view,
+    graph_from_frames,
+    read_graph,
+    simple_view,
+    tie_types,
+    with_ties,
+)
+from jlp.graphs.centrality import betweenness
+from jlp.graphs.metrics import (
+    FIRM_KINDS,
+    INSTITUTION_KINDS,
+    ISOLATE_NOTE,
+    METRIC_COLUMNS,
+    graph_summary,
+    node_metrics,
+    structural_holes,
+)
+from jlp.graphs.phases import metrics_by_phase, phases, resolve_phase, snapshot, summary_by_phase
+from jlp.graphs.resilience import Departure, departures, without
+from jlp.graphs.synthetic import illustrative_programme
+from jlp.graphs.tables import (
+    KNOWN_KINDS,
+    KNOWN_TIES,
+    STAGES,
+    GraphDataWarning,
+    Tables,
+    check_tables,
+    read_table,
+    read_tables,
+)
+
+#: The template files shipped in ``datasets/templates/``.
+TEMPLATES: tuple[str, ...] = ("nodes.csv", "edges.csv", "example_nodes.csv",
+                              "example_edges.csv")
+
+
+def template_path(name: str) -> Path:
+    """Path of a network template: an empty ``nodes.csv`` / ``edges.csv`` pair to fill in,
+    and a filled, illustrative ``example_nodes.csv`` / ``example_edges.csv``.
+
+    >>> template_path("nodes.csv").name
+    'nodes.csv'
+    """
+    if name not in TEMPLATES:
+        raise JlpInputError(f"no template named '{name}'", fix="use one of " + ", ".join(TEMPLATES))
+    return data_dir() / "templates" / name
+
+
+__all__ = [
+    "FIRM_KINDS",
+    "INSTITUTION_KINDS",
+    "ISOLATE_NOTE",
+    "KNOWN_KINDS",
+    "KNOWN_TIES",
+    "METRIC_COLUMNS",
+    "ROLES",
+    "STAGES",
+    "TEMPLATES",
+    "Departure",
+    "GraphDataWarning",
+    "Tables",
+    "betweenness",
+    "brokerage_roles",
+    "build_graph",
+    "check_tables",
+    "departures",
+    "directed_view",
+    "graph_from_frames",
+    "graph_summary",
+    "illustrative_programme",
+    "metrics_by_phase",
+    "node_groups",
+    "node_metrics",
+    "phases",
+    "read_graph",
+    "read_table",
+    "read_tables",
+    "resolve_phase",
+    "simple_view",
+    "snapshot",
+    "structural_holes",
+    "summary_by_phase",
+    "template_path",
+    "tie_types",
+    "with_ties",
+    "without",
+]

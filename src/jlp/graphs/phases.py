@@ -1,0 +1,106 @@
+"""The network as it stood at each phase, and its measures over the phases.
+
+Nodes and ties carry the ``phase`` they appeared in (a whole number, or a NET stage name
+such as ``pilot_projects``; see :func:`jlp.graphs.tables.phase_order`). A node or tie with
+no phase is there from the start. A tie exists from the later of its own phase and the
+phases of its two ends (a tie cannot come before the firms it links). Nothing leaves: a
+phase's graph holds everything that has appeared up to and including it.
+
+>>> import pandas as pd
+>>> from jlp.graphs.build import graph_from_frames
+>>> g = graph_from_frames(
+...     pd.DataFrame({"id": ["a", "b", "c"], "label": ["A", "B", "C"],
+...                   "kind": ["firm"] * 3, "phase": ["1", "1", "2"]}),
+...     pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "tie": ["supply"] * 2}))
+>>> [snapshot(g, p).number_of_edges() for p in phases(g)]
+[1, 2]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from jlp.errors import JlpInputError
+from jlp.graphs.metrics import graph_summary, node_metrics
+
+
+def phases(graph: nx.Graph) -> tuple[Any, ...]:
+    """The graph's phases in order (empty when no node or tie has one)."""
+    stored = graph.graph.get("phases")
+    if stored is not None:
+        return tuple(stored)
+    found = {d["phase"] for _, d in graph.nodes(data=True) if d.get("phase") is not None}
+    found |= {d["phase"] for *_, d in graph.edges(data=True) if d.get("phase") is not None}
+    return tuple(sorted(found, key=str))
+
+
+def resolve_phase(graph: nx.Graph, phase: Any) -> Any:
+    """The phase value of ``graph`` that ``phase`` names (``"2"`` names 2), or an error.
+
+    >>> import networkx as nx
+    >>> resolve_phase(nx.Graph(phases=(1, 2)), "2")
+    2
+    """
+    known = phases(graph)
+    for value in known:
+        if value == phase or str(value) == str(phase).strip():
+            return value
+    raise JlpInputError(
+        f"there is no phase '{phase}' in this network",
+        column="phase",
+        fix=("choose one of: " + ", ".join(map(str, known))) if known
+        else "this network's tables have no phase column",
+    )
+
+
+def snapshot(graph: nx.Graph, phase: Any) -> nx.Graph:
+    """A copy of ``graph`` holding what had appeared by the end of ``phase``.
+
+    The copy keeps the graph's type and attributes; ``graph`` is not changed.
+    """
+    known = phases(graph)
+    rank = {value: i for i, value in enumerate(known)}
+    limit = rank[resolve_phase(graph, phase)]
+
+    def since(data: dict) -> int:
+        return rank.get(data.get("phase"), -1)
+
+    kept = graph.__class__()
+    kept.graph.update(graph.graph)
+    kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if since(d) <= limit)
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else \
+        graph.edges(data=True)
+    for *ends, data in edges:
+        u, v = ends[0], ends[1]
+        if u in kept and v in kept and since(data) <= limit:
+            kept.add_edge(*ends, **data)
+    return kept
+
+
+def metrics_by_phase(graph: nx.Graph, *, group: str | None = None) -> pd.DataFrame:
+    """:func:`~jlp.graphs.metrics.node_metrics` at each phase, stacked, with a ``phase``
+    column first (a node appears from the phase it joins)."""
+    known = phases(graph)
+    if not known:
+        raise JlpInputError("this network has no phases", column="phase",
+                            fix="add a 'phase' column to the nodes or edges table")
+    frames = [node_metrics(snapshot(graph, p), group=group).assign(phase=p) for p in known]
+    table = pd.concat(frames, ignore_index=True)
+    return table[["phase", *[c for c in table.columns if c != "phase"]]]
+
+
+def summary_by_phase(graph: nx.Graph) -> pd.DataFrame:
+    """:func:`~jlp.graphs.metrics.graph_summary` at each phase, one row per phase."""
+    known = phases(graph)
+    if not known:
+        raise JlpInputError("this network has no phases", column="phase",
+                            fix="add a 'phase' column to the nodes or edges table")
+    return pd.DataFrame(
+        [{"phase": p, **graph_summary(snapshot(graph, p))} for p in known]
+    )
+
+
+__all__ = ["metrics_by_phase", "phases", "resolve_phase", "snapshot", "summary_by_phase"]

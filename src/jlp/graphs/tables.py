@@ -1,0 +1,591 @@
+"""Read and check the node and edge tables of a network (DESIGN §2).
+
+A network comes as two tables, typed in a spreadsheet by a broker or a trainee:
+
+- **nodes**: ``id``, ``label``, ``kind`` (required), optional ``group``, ``phase`` and any
+  other column (kept as an attribute);
+- **edges**: ``source``, ``target``, ``tie`` (required), optional ``directed``, ``phase``,
+  ``weight`` and any other column.
+
+Files may be CSV (UTF-8 with or without the BOM Excel writes; comma, semicolon or tab
+separated) or XLSX (the first sheet, or the sheet named ``nodes`` / ``edges``). Headers are
+read without regard to case or surrounding spaces; every cell is stripped.
+
+Problems that make the tables unusable raise :class:`~jlp.errors.JlpInputError`, with every
+problem found listed with its file, row (spreadsheet rows: the header is row 1) and column:
+a missing file, an empty file, a missing column, an empty id, a duplicate node id, an edge
+naming an unknown node, a ``directed``, ``weight`` or ``phase`` value that cannot be read.
+Things that are allowed but probably slips raise a :class:`GraphDataWarning` naming them:
+a self-loop, a tie type or node kind outside the usual lists, the same tie typed twice, a tie
+dated before one of its ends.
+
+>>> import pandas as pd
+>>> nodes = pd.DataFrame({"id": ["a", "b"], "label": ["León", ""], "kind": ["firm", "firm"]})
+>>> edges = pd.DataFrame({"source": ["a"], "target": ["c"], "tie": ["supply"]})
+>>> try:
+...     check_tables(nodes, edges, edges_file="edges.csv")
+... except JlpInputError as err:
+...     print(err.problems[0].row, err.problems[0].column, err.problems[0].message)
+2 target unknown node 'c'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import sys
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from jlp.errors import JlpInputError, Problem
+
+#: Node kinds the course uses; other kinds are accepted with a warning.
+KNOWN_KINDS: tuple[str, ...] = (
+    "firm",
+    "enterprise_joint",
+    "institution",
+    "association",
+    "broker",
+    "market",
+    "network",
+)
+#: Tie types the course uses; other types are accepted with a warning.
+KNOWN_TIES: tuple[str, ...] = (
+    "joint_purchase",
+    "shared_order",
+    "subcontracting",
+    "supply",
+    "training",
+    "credit",
+    "ownership",
+    "export",
+    "information",
+    "coordination",
+)
+#: NET stages in order (DESIGN §2): phases may be written with these names instead of numbers.
+STAGES: tuple[str, ...] = (
+    "promotion_motivation",
+    "strategic_planning",
+    "decision",
+    "pilot_projects",
+    "strategic_projects",
+    "self_management",
+)
+NODE_COLUMNS: tuple[str, ...] = ("id", "label", "kind")
+EDGE_COLUMNS: tuple[str, ...] = ("source", "target", "tie")
+
+_TRUE = {"true", "yes", "y", "1", "t", "si", "sí", "x"}
+_FALSE = {"false", "no", "n", "0", "f", ""}
+_EXCEL = {".xlsx", ".xlsm"}
+_CSV = {".csv", ".txt", ".tsv"}
+
+
+class GraphDataWarning(UserWarning):
+    """Something in a network table that is allowed but probably a slip (named in the text)."""
+
+
+@dataclass(frozen=True)
+class Tables:
+    """A checked pair of tables, ready to become a graph.
+
+    ``nodes`` and ``edges`` hold strings except ``directed`` (bool), ``weight`` (float or
+    ``None``) and ``phase`` (the phase's position in :attr:`phases`, or ``None``); extra
+    columns that hold only numbers become numbers. ``row`` is each record's spreadsheet row.
+    """
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    phases: tuple[Any, ...]
+    nodes_file: str
+    edges_file: str
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def _decode(raw: bytes, file: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise JlpInputError(
+            "the file is not UTF-8 text (it may have been saved as 'CSV' in an old Windows "
+            "encoding, which garbles accents such as 'León')",
+            file=file,
+            row=line,
+            fix="in the spreadsheet, use 'Save as' > 'CSV UTF-8', or save as .xlsx",
+        ) from None
+
+
+def _separator(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    return max(counts, key=lambda s: (counts[s], s == ","))
+
+
+def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
+    """Read one table (CSV or XLSX) as strings, with a ``row`` column (spreadsheet rows).
+
+    Header names are lower-cased and stripped; cells are stripped; fully empty rows are
+    dropped (their row numbers are skipped, so later rows keep their spreadsheet number).
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "n.csv"
+    >>> _ = p.write_bytes("\\ufeffId ; Label\\n a ; León\\n".encode("utf-8"))
+    >>> read_table(p).to_dict("records")
+    [{'id': 'a', 'label': 'León', 'row': 2}]
+    """
+    path = Path(path)
+    file = str(path)
+    if not path.exists():
+        raise JlpInputError(
+            "file not found", file=file, fix="check the path and the file name"
+        )
+    if path.is_dir():
+        raise JlpInputError("this is a folder, not a table", file=file,
+                            fix="give the path of a .csv or .xlsx file")
+    suffix = path.suffix.lower()
+    if suffix in _EXCEL:
+        frame = _read_excel(path, sheet)
+    elif suffix in _CSV or suffix == "":
+        frame = _read_csv(path)
+    else:
+        raise JlpInputError(
+            f"cannot read '{path.suffix}' files",
+            file=file,
+            fix="save the table as CSV (UTF-8) or as an Excel .xlsx workbook",
+        )
+    return _tidy(frame, file)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    file = str(path)
+    text = _decode(path.read_bytes(), file)
+    if not text.strip():
+        raise JlpInputError("the file is empty", file=file,
+                            fix="write a header row, then one row per record")
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=_separator(text),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            quoting=csv.QUOTE_MINIMAL,
+        )
+    except pd.errors.ParserError as err:
+        raise JlpInputError(
+            f"the rows do not line up with the header ({err})",
+            file=file,
+            fix="check for a stray separator or an unclosed quotation mark on that line",
+        ) from None
+    return frame
+
+
+def _read_excel(path: Path, sheet: str | None) -> pd.DataFrame:
+    file = str(path)
+    sheets = _sheet_names(path)
+    names = {name.strip().lower(): name for name in sheets}
+    chosen = names.get(sheet.lower(), sheets[0]) if sheet else sheets[0]
+    frame = pd.read_excel(path, sheet_name=chosen, engine="openpyxl", dtype=str,
+                          keep_default_na=False, na_filter=False)
+    if frame.shape[1] == 0:
+        raise JlpInputError(f"sheet '{chosen}' is empty", file=file,
+                            fix="write a header row, then one row per record")
+    return frame
+
+
+def _sheet_names(path: Path) -> list[str]:
+    if not path.exists():
+        raise JlpInputError("file not found", file=str(path),
+                            fix="check the path and the file name")
+    try:
+        with pd.ExcelFile(path, engine="openpyxl") as book:
+            return list(book.sheet_names)
+    except Exception as err:  # openpyxl raises many kinds for a damaged file
+        raise JlpInputError(f"cannot open the workbook ({type(err).__name__})", file=str(path),
+                            fix="open it in a spreadsheet and save it again as .xlsx") from None
+
+
+def _tidy(frame: pd.DataFrame, file: str) -> pd.DataFrame:
+    columns = [str(c).strip().lower() for c in frame.columns]
+    if not any(columns) or all(c.startswith("unnamed:") for c in columns):
+        raise JlpInputError("the file has no header row", file=file,
+                            fix="write the column names in the first row")
+    seen: dict[str, int] = {}
+    problems = []
+    for column in columns:
+        if column in seen:
+            problems.append(Problem(f"the column '{column}' appears twice", file, 1, column,
+                                    "keep one column of that name"))
+        seen[column] = 1
+    if problems:
+        raise JlpInputError(problems=problems)
+    frame = frame.copy()
+    frame.columns = columns
+    frame = frame.loc[:, [c for c in columns if c and not c.startswith("unnamed:")]]
+    frame = frame.astype(str).apply(lambda col: col.str.strip()).replace({"nan": "", "None": ""})
+    frame["row"] = range(2, len(frame) + 2)
+    data_columns = [c for c in frame.columns if c != "row"]
+    blank = (frame[data_columns] == "").all(axis=1)
+    return frame.loc[~blank].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- checking tables
+
+
+def _require(frame: pd.DataFrame, needed: Iterable[str], file: str, what: str) -> list[Problem]:
+    present = [c for c in frame.columns if c != "row"]
+    return [
+        Problem(
+            f"the {what} table has no column '{c}' (it has: {', '.join(present) or 'none'})",
+            file, 1, c, f"add a column named '{c}' to the header row",
+        )
+        for c in needed
+        if c not in frame.columns
+    ]
+
+
+def _parse_bool(frame: pd.DataFrame, column: str, file: str, problems: list[Problem]) -> list:
+    values = []
+    for row, raw in zip(frame["row"], frame[column], strict=True):
+        word = raw.lower()
+        if word in _TRUE:
+            values.append(True)
+        elif word in _FALSE:
+            values.append(False)
+        else:
+            values.append(False)
+            problems.append(Problem(f"'{raw}' is not true or false", file, row, column,
+                                    "write true or false (or leave the cell empty for false)"))
+    return values
+
+
+def _parse_weight(frame: pd.DataFrame, file: str, problems: list[Problem]) -> list:
+    values: list[float | None] = []
+    for row, raw in zip(frame["row"], frame["weight"], strict=True):
+        if raw == "":
+            values.append(None)
+            continue
+        text = raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw
+        try:
+            value = float(text)  # a decimal comma (1,5) is read as 1.5
+        except ValueError:
+            value = float("nan")
+        if not math.isfinite(value) or value < 0:
+            problems.append(Problem(f"'{raw}' is not a weight", file, row, "weight",
+                                    "write a number of zero or more, or leave the cell empty"))
+            values.append(None)
+        else:
+            values.append(value)
+    return values
+
+
+def phase_order(values: Iterable[str]) -> tuple[Any, ...] | None:
+    """The phases written in a table, in order; ``None`` when they mix kinds.
+
+    Phases are either all whole numbers (1, 2, 3 or years) or all NET stage names.
+
+    >>> phase_order(["2", "1", "", "2"])
+    (1, 2)
+    >>> phase_order(["pilot_projects", "promotion_motivation"])
+    ('promotion_motivation', 'pilot_projects')
+    >>> phase_order(["1", "pilot_projects"]) is None
+    True
+    """
+    written = {v for v in values if v != ""}
+    if not written:
+        return ()
+    try:
+        return tuple(sorted({int(v) for v in written}))
+    except ValueError:
+        pass
+    if written <= set(STAGES):
+        return tuple(s for s in STAGES if s in written)
+    return None
+
+
+def _phase_problems(frame: pd.DataFrame, file: str, order: tuple | None) -> list[Problem]:
+    if order is not None or "phase" not in frame.columns:
+        return []
+    numeric = sum(v.lstrip("-").isdigit() for v in frame["phase"] if v)
+    bad = [
+        (row, v)
+        for row, v in zip(frame["row"], frame["phase"], strict=True)
+        if v and ((numeric and not v.lstrip("-").isdigit()) or (not numeric and v not in STAGES))
+    ]
+    return [
+        Problem(f"'{v}' is not a phase", file, row, "phase",
+                "write every phase as a whole number (1, 2, 3…) or every phase as a NET stage "
+                "(" + ", ".join(STAGES) + "); leave it empty for 'from the start'")
+        for row, v in bad
+    ]
+
+
+def _numeric_extras(frame: pd.DataFrame, skip: Iterable[str]) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in skip or column == "row":
+            continue
+        filled = frame[column][frame[column] != ""]
+        if filled.empty:
+            continue
+        numbers = pd.to_numeric(filled, errors="coerce")
+        if numbers.notna().all():
+            as_int = (numbers == numbers.round()).all() and not filled.str.contains(r"[.eE]").any()
+            converted: list[Any] = [None] * len(frame)
+            for i, (mask, raw) in enumerate(zip(frame[column] != "", frame[column], strict=True)):
+                if mask:
+                    converted[i] = int(raw) if as_int else float(raw)
+            frame[column] = pd.Series(converted, index=frame.index, dtype=object)
+    return frame
+
+
+def _hint(name: str, known: list[str]) -> str:
+    same = [k for k in known if k.lower() == name.lower()]
+    close = same or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'? otherwise add '{name}' to the nodes table"
+    listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+    return f"add '{name}' to the nodes table, or correct the id; known ids: {listed}"
+
+
+def check_tables(
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    *,
+    nodes_file: str = "nodes",
+    edges_file: str = "edges",
+) -> Tables:
+    """Check a node and an edge table; return them typed, or raise one error listing all.
+
+    ``nodes`` and ``edges`` are frames of strings as :func:`read_table` gives (a ``row``
+    column is added when missing). Warnings (:class:`GraphDataWarning`) name self-loops,
+    unusual tie types and kinds, repeated ties and ties dated before their ends.
+
+    >>> import pandas as pd
+    >>> t = check_tables(pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"],
+    ...                                "kind": ["firm", "firm"]}),
+    ...                  pd.DataFrame({"source": ["a"], "target": ["b"], "tie": ["supply"]}))
+    >>> t.edges[["source", "target", "directed", "row"]].to_dict("records")
+    [{'source': 'a', 'target': 'b', 'directed': False, 'row': 2}]
+    """
+    nodes = _as_strings(nodes)
+    edges = _as_strings(edges)
+    problems = _require(nodes, NODE_COLUMNS, nodes_file, "nodes")
+    problems += _require(edges, EDGE_COLUMNS, edges_file, "edges")
+    if problems:
+        raise JlpInputError(problems=problems)
+    if nodes.empty:
+        raise JlpInputError("the nodes table has no rows", file=nodes_file, row=2,
+                            fix="write one row per firm, institution or broker under the header")
+
+    # nodes: ids present and unique, kinds present, labels default to ids
+    first_row: dict[str, int] = {}
+    for row, node_id, kind in zip(nodes["row"], nodes["id"], nodes["kind"], strict=True):
+        if node_id == "":
+            problems.append(Problem("the id is empty", nodes_file, row, "id",
+                                    "give every node a short unique id, e.g. taller_nunez"))
+        elif node_id in first_row:
+            problems.append(Problem(
+                f"the id '{node_id}' is used twice (first on row {first_row[node_id]})",
+                nodes_file, row, "id", "give each node its own id, or merge the two rows"))
+        else:
+            first_row[node_id] = row
+        if kind == "":
+            problems.append(Problem("the kind is empty", nodes_file, row, "kind",
+                                    "write what the node is: " + ", ".join(KNOWN_KINDS)))
+
+    # edges: ends present and known, tie present
+    known = sorted(first_row)
+    for row, source, target, tie in zip(
+        edges["row"], edges["source"], edges["target"], edges["tie"], strict=True
+    ):
+        for column, end in (("source", source), ("target", target)):
+            if end == "":
+                problems.append(Problem(f"the {column} is empty", edges_file, row, column,
+                                        "write the id of a node from the nodes table"))
+            elif end not in first_row:
+                problems.append(Problem(f"unknown node '{end}'", edges_file, row, column,
+                                        _hint(end, known)))
+        if tie == "":
+            problems.append(Problem("the tie type is empty", edges_file, row, "tie",
+                                    "write the kind of tie: " + ", ".join(KNOWN_TIES)))
+
+    # typed optional columns
+    directed = _parse_bool(edges, "directed", edges_file, problems) if "directed" in edges \
+        else [False] * len(edges)
+    weight = _parse_weight(edges, edges_file, problems) if "weight" in edges \
+        else [None] * len(edges)
+    node_phases = list(nodes["phase"]) if "phase" in nodes else []
+    edge_phases = list(edges["phase"]) if "phase" in edges else []
+    order = phase_order(node_phases + edge_phases)
+    if order is None:
+        problems += _phase_problems(nodes, nodes_file, None)
+        problems += _phase_problems(edges, edges_file, None)
+    if problems:
+        raise JlpInputError(problems=problems)
+
+    assert order is not None
+    position = {str(p): i for i, p in enumerate(order)}
+    nodes = _numeric_extras(nodes, skip=("id", "label", "kind", "group", "phase"))
+    edges = _numeric_extras(edges, skip=("source", "target", "tie", "directed", "phase",
+                                         "weight"))
+    nodes["label"] = [lab or nid for lab, nid in zip(nodes["label"], nodes["id"], strict=True)]
+    edges["directed"] = directed
+    edges["weight"] = pd.Series(weight, index=edges.index, dtype=object)
+    for frame in (nodes, edges):
+        if "phase" in frame:
+            frame["phase"] = pd.Series([position.get(v) for v in frame["phase"]],
+                                       index=frame.index, dtype=object)
+    _warn_about(nodes, edges, nodes_file, edges_file, order)
+    edges = _drop_repeats(edges, edges_file)
+    return Tables(nodes, edges.reset_index(drop=True), tuple(order), nodes_file, edges_file)
+
+
+def _drop_repeats(edges: pd.DataFrame, edges_file: str) -> pd.DataFrame:
+    """Keep one tie of each type per pair and direction (an undirected tie covers both)."""
+    covered: dict[tuple[str, str, str], int] = {}
+    keep, repeats = [], []
+    for row, source, target, tie, directed in zip(
+        edges["row"], edges["source"], edges["target"], edges["tie"], edges["directed"],
+        strict=True,
+    ):
+        arcs = [(source, target, tie)] + ([] if directed else [(target, source, tie)])
+        earlier = next((covered[a] for a in arcs if a in covered), None)
+        if earlier is not None:
+            repeats.append(f"{source}–{target} {tie} (row {row} repeats row {earlier})")
+            keep.append(False)
+            continue
+        covered.update(dict.fromkeys(arcs, row))
+        keep.append(True)
+    if repeats:
+        _warn(f"{edges_file}: the same tie is written twice (an undirected tie already covers "
+              f"both directions); only the first is kept: {'; '.join(repeats)}")
+    return edges.loc[keep]
+
+
+def _as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    if "row" not in frame.columns:
+        frame["row"] = range(2, len(frame) + 2)
+    for column in frame.columns:
+        if column != "row":
+            frame[column] = [
+                "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
+                for v in frame[column]
+            ]
+    return frame
+
+
+def _rows(rows: list[int]) -> str:
+    return ("row " if len(rows) == 1 else "rows ") + ", ".join(map(str, rows))
+
+
+def _warn(message: str) -> None:
+    """Warn, pointing at the caller's line outside ``jlp.graphs`` (not at jlp's own code)."""
+    package = str(Path(__file__).parent)
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        level, frame = level + 1, frame.f_back
+    warnings.warn(message, GraphDataWarning, stacklevel=level)
+
+
+def _warn_about(nodes: pd.DataFrame, edges: pd.DataFrame, nodes_file: str, edges_file: str,
+                order: tuple) -> None:
+    unusual: dict[str, list[int]] = {}
+    for row, kind in zip(nodes["row"], nodes["kind"], strict=True):
+        if kind not in KNOWN_KINDS:
+            unusual.setdefault(kind, []).append(row)
+    for kind, rows in unusual.items():
+        _warn(f"{nodes_file}, {_rows(rows)}: unusual node kind '{kind}' (the usual kinds are "
+              f"{', '.join(KNOWN_KINDS)}); it is kept as written")
+
+    ties: dict[str, list[int]] = {}
+    loops: list[str] = []
+    for row, source, target, tie in zip(
+        edges["row"], edges["source"], edges["target"], edges["tie"], strict=True
+    ):
+        if tie not in KNOWN_TIES:
+            ties.setdefault(tie, []).append(row)
+        if source == target:
+            loops.append(f"'{source}' ({tie}, row {row})")
+    for tie, rows in ties.items():
+        _warn(f"{edges_file}, {_rows(rows)}: unusual tie type '{tie}' (the usual types are "
+              f"{', '.join(KNOWN_TIES)}); it is kept as written")
+    if loops:
+        _warn(f"{edges_file}: {len(loops)} tie(s) from a node to itself, kept in the graph but "
+              f"left out of every metric: {'; '.join(loops)}")
+
+    if "phase" in edges and "phase" in nodes:
+        node_phase = dict(zip(nodes["id"], nodes["phase"], strict=True))
+        early = []
+        for row, source, target, phase in zip(
+            edges["row"], edges["source"], edges["target"], edges["phase"], strict=True
+        ):
+            if phase is None:
+                continue
+            ends = [node_phase.get(n) for n in (source, target)]
+            later = [p for p in ends if p is not None and p > phase]
+            if later:
+                early.append(f"row {row} ({source}–{target} in phase {order[phase]}, "
+                             f"an end appears in phase {order[max(later)]})")
+        if early:
+            _warn(f"{edges_file}: tie(s) dated before one of their ends; they are drawn from "
+                  f"the later phase: {'; '.join(early)}")
+
+
+# --------------------------------------------------------------------------- files to tables
+
+
+def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
+    """Read and check a node and an edge file (CSV or XLSX).
+
+    With ``edges`` omitted, ``nodes`` must be a workbook with sheets ``nodes`` and ``edges``.
+    """
+    nodes_path = Path(nodes)
+    if edges is None:
+        if nodes_path.suffix.lower() not in _EXCEL:
+            raise JlpInputError(
+                "no edges file given", file=str(nodes_path),
+                fix="give the nodes file and the edges file, or one .xlsx workbook with "
+                    "sheets named 'nodes' and 'edges'",
+            )
+        sheets = [name.strip().lower() for name in _sheet_names(nodes_path)]
+        missing = [s for s in ("nodes", "edges") if s not in sheets]
+        if missing:
+            raise JlpInputError(
+                f"the workbook has no sheet named {' or '.join(map(repr, missing))} "
+                f"(it has: {', '.join(sheets)})",
+                file=str(nodes_path),
+                fix="name the sheets 'nodes' and 'edges', or give two files",
+            )
+        node_frame = read_table(nodes_path, sheet="nodes")
+        edge_frame = read_table(nodes_path, sheet="edges")
+        return check_tables(node_frame, edge_frame, nodes_file=f"{nodes_path} [nodes]",
+                            edges_file=f"{nodes_path} [edges]")
+    return check_tables(read_table(nodes_path, sheet="nodes"), read_table(edges, sheet="edges"),
+                        nodes_file=str(nodes_path), edges_file=str(edges))
+
+
+__all__ = [
+    "EDGE_COLUMNS",
+    "KNOWN_KINDS",
+    "KNOWN_TIES",
+    "NODE_COLUMNS",
+    "STAGES",
+    "GraphDataWarning",
+    "Tables",
+    "check_tables",
+    "phase_order",
+    "read_table",
+    "read_tables",
+]
