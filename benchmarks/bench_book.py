@@ -23,8 +23,16 @@ def book_builds() -> dict[str, tuple[float, str]]:
     """A cold build (empty output and execution cache), then a warm rebuild with no change."""
     out = Path(tempfile.mkdtemp(prefix="jlp-bench-book-"))
     try:
-        build = [str(BIN / "jupyter-book"), "build", ".", "--path-output", str(out), "-W", "-n",
-                 "--keep-going"]
+        build = [
+            str(BIN / "jupyter-book"),
+            "build",
+            ".",
+            "--path-output",
+            str(out),
+            "-W",
+            "-n",
+            "--keep-going",
+        ]
         cold = _timed(build)
         warm = _timed(build)
     finally:
@@ -34,8 +42,19 @@ def book_builds() -> dict[str, tuple[float, str]]:
 
 def nbval_run() -> dict[str, tuple[float, str]]:
     """Every notebook executed once through nbval (`--nbval-lax`)."""
-    seconds = _timed([str(BIN / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                      "--nbval-lax", "--nbval-current-env", "notebooks/"])
+    seconds = _timed(
+        [
+            str(BIN / "python"),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "notebooks/",
+        ]
+    )
     return {"nbval_all_notebooks": (seconds, "s")}
 
 

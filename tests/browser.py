@@ -27,9 +27,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-#: Console noise known to be harmless (theme and its add-ons); kept short and explicit.
+#: Console and page-error noise known to be harmless (the theme and its add-ons); keep it short.
 CONSOLE_ALLOWLIST = (
-    "THEBE_JS_URL has already been declared",  # sphinx-thebe declares it twice
+    "Identifier 'THEBE_JS_URL' has already been declared",  # sphinx-thebe, loaded twice
     "Got invalid theme mode",  # pydata-sphinx-theme before the mode is stored
     "favicon.ico",  # the site has no favicon
     "strict mode",  # ajv schema warnings inside the widget manager
@@ -46,7 +46,7 @@ def chromium_path() -> str | None:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -81,21 +81,23 @@ class PageLog:
     dialogs: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        noisy = [m for m in self.console if not any(a in m for a in CONSOLE_ALLOWLIST)]
+        def noisy(messages: list[str]) -> list[str]:
+            return [m for m in messages if not any(a in m for a in CONSOLE_ALLOWLIST)]
+
         return (
             [f"failed request: {u}" for u in self.failed]
             + [f"request off the site: {u}" for u in self.offsite]
-            + [f"page error: {e}" for e in self.errors]
-            + [f"console error: {m}" for m in noisy]
+            + [f"page error: {e}" for e in noisy(self.errors)]
+            + [f"console error: {m}" for m in noisy(self.console)]
             + [f"dialog opened: {d}" for d in self.dialogs]
         )
 
 
-def watch(page) -> PageLog:  # noqa: ANN001 (playwright Page)
+def watch(page) -> PageLog:
     """Record failed and off-site requests, page errors, console errors and dialogs."""
     log = PageLog()
 
-    def on_route(route) -> None:  # noqa: ANN001
+    def on_route(route) -> None:
         url = route.request.url
         if is_local(url):
             route.continue_()
@@ -103,15 +105,15 @@ def watch(page) -> PageLog:  # noqa: ANN001 (playwright Page)
             log.offsite.append(url)
             route.abort()
 
-    def on_failed(request) -> None:  # noqa: ANN001
+    def on_failed(request) -> None:
         if is_local(request.url) and not request.url.endswith("favicon.ico"):
             log.failed.append(f"{request.url} ({request.failure})")
 
-    def on_console(message) -> None:  # noqa: ANN001
+    def on_console(message) -> None:
         if message.type == "error":
             log.console.append(message.text)
 
-    def on_dialog(dialog) -> None:  # noqa: ANN001
+    def on_dialog(dialog) -> None:
         log.dialogs.append(dialog.message)
         dialog.dismiss()
 

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"

@@ -25,8 +25,9 @@ def plotly_js_path() -> Path:
     return Path(plotly.__file__).parent / "package_data" / PLOTLY_JS
 
 
-def _add_plotly_where_needed(app: Any, pagename: str, templatename: str, context: dict,
-                             doctree: Any) -> None:
+def _add_plotly_where_needed(
+    app: Any, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
     if "plotly-graph-div" in context.get("body", ""):
         app.add_js_file(PLOTLY_JS, priority=400)
 

@@ -86,9 +86,7 @@ def _vis_assets() -> tuple[str, str]:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"])
-    )
+    return Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html"]))
 
 
 def seeded_positions(
@@ -197,19 +195,23 @@ def network_page(
     """
     net = pyvis_network(graph, positions=positions, seed=seed, physics=physics)
     vis_js, vis_css = _vis_assets()
-    return _environment().get_template("network.html").render(
-        lang=lang,
-        title=title,
-        vis_js=vis_js,
-        vis_css=vis_css,
-        nodes=net.nodes,
-        edges=net.edges,
-        options=_options(physics=physics, seed=seed, directed=graph.is_directed()),
-        physics=physics,
-        canvas_height=height,
-        legend=list(legend),
-        legend_title=legend_title,
-        caption=caption,
+    return (
+        _environment()
+        .get_template("network.html")
+        .render(
+            lang=lang,
+            title=title,
+            vis_js=vis_js,
+            vis_css=vis_css,
+            nodes=net.nodes,
+            edges=net.edges,
+            options=_options(physics=physics, seed=seed, directed=graph.is_directed()),
+            physics=physics,
+            canvas_height=height,
+            legend=list(legend),
+            legend_title=legend_title,
+            caption=caption,
+        )
     )
 
 
@@ -232,7 +234,7 @@ class GraphFrame:
 
     @property
     def html(self) -> str:
-        frame_height = self.height + 60  # room for the legend and caption under the canvas
+        frame_height = self.height + 110  # room for a legend of two rows and a caption
         return (
             f'<iframe class="jlp-graph-frame" title="{html.escape(self.title)}" '
             f'sandbox="allow-scripts" srcdoc="{html.escape(self.page, quote=True)}" '

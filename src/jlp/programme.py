@@ -1,0 +1,188 @@
+"""The programme facts the paper reports, shaped for the course's first chapter.
+
+Pure functions over the bundled tables ``projects``, ``reported_figures`` and the Honduras
+actors (``honduras_actors_nodes`` / ``honduras_actors_edges``). Every figure here is
+``reported`` in Ceglie & Dini (1999) and carries the box or section it comes from.
+
+>>> ranges = evaluation_ranges()
+>>> ranges.loc["sales_change", ["low", "high", "emasim"]].tolist()
+[35.0, 200.0, 200.0]
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from jlp.datasets import load
+from jlp.errors import JlpInputError
+
+#: The three results both the Honduras evaluation and Box 1 (EMASIM) report.
+EVALUATED_METRICS = ("sales_change", "employment_change", "fixed_assets_change")
+
+#: User-facing labels (a Spanish edition replaces this dict only).
+LABELS = {
+    "sales_change": "Sales",
+    "employment_change": "Employment",
+    "fixed_assets_change": "Fixed assets",
+    "country": "Country",
+    "project": "Project or phase",
+    "start_label": "From",
+    "funder": "Funded by",
+    "budget_usd": "Budget",
+    "national_consultants": "Consultants",
+    "networks": "Networks",
+    "enterprises": "Enterprises",
+    "source": "Source",
+    "missing": "—",
+    "about": "about ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+}
+
+#: The columns of :func:`projects_table`, in order.
+PROJECT_COLUMNS = (
+    "country",
+    "project",
+    "start_label",
+    "funder",
+    "budget_usd",
+    "national_consultants",
+    "networks",
+    "enterprises",
+    "source",
+)
+
+
+def countries() -> list[str]:
+    """Countries with reported figures, in the order of the paper's cases.
+
+    >>> countries()[:2]
+    ['Honduras', 'Nicaragua']
+    """
+    order = ["Honduras", "Nicaragua", "Mexico", "Jamaica", "Chile"]
+    present = set(load("reported_figures")["country"].dropna())
+    return [c for c in order if c in present] + sorted(present - set(order))
+
+
+def _count(value: object, qualifier: object) -> str:
+    if pd.isna(value):
+        return LABELS["missing"]
+    hedge = LABELS.get(str(qualifier), "") if pd.notna(qualifier) else ""
+    return f"{hedge}{int(value):,}"
+
+
+def projects_table() -> pd.DataFrame:
+    """The projects and phases as a readable table: labelled columns, hedges kept, no blanks.
+
+    A budget reads "about US$ 680,000"; what the paper does not say reads "—".
+
+    >>> projects_table().iloc[0]["Budget"]
+    'about US$ 680,000'
+    """
+    projects = load("projects")
+    shown = pd.DataFrame(
+        {
+            LABELS["country"]: projects["country"],
+            LABELS["project"]: projects["project"]
+            + projects["phase"].map(lambda p: f", phase {int(p)}" if pd.notna(p) else ""),
+            LABELS["start_label"]: projects["start_label"],
+            LABELS["funder"]: projects["funder"],
+            LABELS["budget_usd"]: [
+                LABELS["missing"] if pd.isna(b) else f"{LABELS.get(str(q), '')}US$ {int(b):,}"
+                for b, q in zip(projects["budget_usd"], projects["budget_qualifier"], strict=True)
+            ],
+            LABELS["national_consultants"]: [
+                _count(v, "exact") for v in projects["national_consultants"]
+            ],
+            LABELS["networks"]: [
+                _count(v, q)
+                for v, q in zip(projects["networks"], projects["networks_qualifier"], strict=True)
+            ],
+            LABELS["enterprises"]: [
+                _count(v, q)
+                for v, q in zip(
+                    projects["enterprises"], projects["enterprises_qualifier"], strict=True
+                )
+            ],
+            LABELS["source"]: projects["source"],
+        }
+    )
+    return shown.fillna(LABELS["missing"]).astype(str)
+
+
+def figures_for(country: str) -> pd.DataFrame:
+    """The reported figures of one country: subject, what was measured, value, source.
+
+    >>> figures_for("Honduras")["source"].str.len().gt(0).all()
+    True
+    """
+    figures = load("reported_figures")
+    if country not in set(figures["country"]):
+        raise JlpInputError(
+            f"no reported figures for '{country}'",
+            column="country",
+            fix="choose one of " + ", ".join(countries()),
+        )
+    rows = figures[figures["country"] == country]
+    return rows[
+        ["subject_label", "metric_label", "value", "value_high", "unit", "qualifier", "source"]
+    ].reset_index(drop=True)
+
+
+def evaluation_ranges() -> pd.DataFrame:
+    """The Honduras evaluation (6 of 33 networks) as low–high ranges, with EMASIM's result.
+
+    One row per metric of :data:`EVALUATED_METRICS`; values are percent changes.
+    """
+    figures = load("reported_figures").set_index("id")
+    rows = []
+    for metric in EVALUATED_METRICS:
+        evaluation = figures[
+            (figures["subject"] == "hn_evaluation") & (figures["metric"] == metric)
+        ].iloc[0]
+        emasim = figures[(figures["subject"] == "emasim") & (figures["metric"] == metric)].iloc[0]
+        rows.append(
+            {
+                "metric": metric,
+                "label": LABELS[metric],
+                "low": float(evaluation["value"]),
+                "high": float(evaluation["value_high"]),
+                "emasim": float(emasim["value"]),
+                "source": f"{evaluation['source']}; {emasim['source']}",
+            }
+        )
+    return pd.DataFrame(rows).set_index("metric")
+
+
+def honduras_actors() -> nx.DiGraph:
+    """The Honduras project's actors and the ties the paper names between them.
+
+    >>> g = honduras_actors()
+    >>> g.nodes["pasi"]["kind"], g.has_edge("pasi", "emasim")
+    ('institution', True)
+    """
+    nodes = load("honduras_actors_nodes")
+    edges = load("honduras_actors_edges")
+    graph = nx.DiGraph()
+    for row in nodes.to_dict("records"):
+        graph.add_node(row["id"], **{k: v for k, v in row.items() if k != "id"})
+    for row in edges.to_dict("records"):
+        graph.add_edge(
+            row["source"],
+            row["target"],
+            **{k: v for k, v in row.items() if k not in ("source", "target")},
+        )
+    return graph
+
+
+__all__ = [
+    "EVALUATED_METRICS",
+    "LABELS",
+    "PROJECT_COLUMNS",
+    "countries",
+    "evaluation_ranges",
+    "figures_for",
+    "honduras_actors",
+    "projects_table",
+]

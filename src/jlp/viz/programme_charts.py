@@ -1,0 +1,157 @@
+"""Charts and graph pages for the programme facts (first chapter of the course).
+
+>>> from jlp.programme import evaluation_ranges
+>>> fig = evaluation_chart(evaluation_ranges())
+>>> len(fig.data)
+2
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+
+from jlp.viz.figures import styled
+from jlp.viz.network_page import GraphFrame, LegendItem, network_page
+from jlp.viz.palette import OKABE_ITO
+
+#: User-facing strings of this module (a Spanish edition replaces this dict only).
+TEXT = {
+    "evaluation_title": "Honduras: results of 6 evaluated networks, and EMASIM (reported)",
+    "range": "Range over the 6 evaluated networks",
+    "emasim": "EMASIM (Box 1)",
+    "axis": "Change after networking (%)",
+    "source": "Source: Ceglie & Dini (1999), Honduras section and Box 1.",
+    "actors_title": "Honduras: the project's actors and the ties the paper names",
+    "actors_caption": "Source: Ceglie & Dini (1999), Honduras section and Box 1. "
+    "Each network is drawn as one node.",
+    "legend": "Legend",
+}
+
+#: Colour and shape per kind of actor.
+KIND_STYLE = {
+    "broker": (OKABE_ITO["vermillion"], "diamond"),
+    "firm": (OKABE_ITO["blue"], "dot"),
+    "institution": (OKABE_ITO["green"], "square"),
+    "association": (OKABE_ITO["orange"], "triangle"),
+}
+KIND_LABELS = {
+    "broker": "Broker",
+    "firm": "Firms / networks",
+    "institution": "Support institution",
+    "association": "Business association",
+}
+TIE_STYLE = {
+    "coordination": (OKABE_ITO["vermillion"], False),
+    "training": (OKABE_ITO["green"], False),
+    "credit": (OKABE_ITO["blue"], True),
+    "information": ("#7a7a7a", True),
+    "ownership": (OKABE_ITO["purple"], False),
+}
+TIE_LABELS = {
+    "coordination": "Brokering / co-ordination",
+    "training": "Training",
+    "credit": "Credit",
+    "information": "Finding enterprises",
+    "ownership": "Grew out of",
+}
+_SWATCH = {"dot": "round", "diamond": "diamond", "square": "square", "triangle": "triangle"}
+
+
+def evaluation_chart(ranges: pd.DataFrame) -> go.Figure:
+    """Horizontal ranges (low–high) per metric, with EMASIM's value marked.
+
+    ``ranges`` is :func:`jlp.programme.evaluation_ranges`.
+    """
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=ranges["label"],
+            x=ranges["high"] - ranges["low"],
+            base=ranges["low"],
+            orientation="h",
+            name=TEXT["range"],
+            marker={
+                "color": OKABE_ITO["sky_blue"],
+                "line": {"color": OKABE_ITO["blue"], "width": 1},
+            },
+            hovertemplate="%{y}: %{base}% to %{customdata}%<extra></extra>",
+            customdata=ranges["high"],
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            y=ranges["label"],
+            x=ranges["emasim"],
+            mode="markers",
+            name=TEXT["emasim"],
+            marker={
+                "symbol": "diamond",
+                "size": 14,
+                "color": OKABE_ITO["vermillion"],
+                "line": {"color": "black", "width": 1},
+            },
+            hovertemplate="EMASIM, %{y}: +%{x}%<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=TEXT["evaluation_title"],
+        xaxis_title=TEXT["axis"],
+        height=360,
+        legend={"orientation": "h", "y": -0.25},
+        annotations=[
+            {
+                "text": TEXT["source"],
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": -0.45,
+                "showarrow": False,
+                "font": {"size": 11},
+            }
+        ],
+    )
+    return styled(fig)
+
+
+def actors_frame(graph: nx.DiGraph, *, height: int = 420) -> GraphFrame:
+    """Draw the Honduras actors, coloured and shaped by kind, ties coloured by type."""
+    styled_graph = nx.DiGraph()
+    for node, data in graph.nodes(data=True):
+        color, shape = KIND_STYLE.get(data.get("kind"), ("#999999", "dot"))
+        title = f"{data.get('full_name', data.get('label', node))}\n" + KIND_LABELS.get(
+            data.get("kind"), ""
+        )
+        if data.get("note"):
+            title += f"\n{data['note']}"
+        styled_graph.add_node(
+            node, label=data.get("label", str(node)), color=color, shape=shape, title=title, size=18
+        )
+    for u, v, data in graph.edges(data=True):
+        color, dashed = TIE_STYLE.get(data.get("tie"), ("#999999", False))
+        styled_graph.add_edge(
+            u,
+            v,
+            color=color,
+            dashes=dashed,
+            width=2,
+            title=f"{TIE_LABELS.get(data.get('tie'), data.get('tie'))}: {data.get('note', '')}",
+        )
+    legend = [LegendItem(KIND_LABELS[k], c, _SWATCH[s]) for k, (c, s) in KIND_STYLE.items()] + [
+        LegendItem(TIE_LABELS[t], c, "line dashed" if d else "line")
+        for t, (c, d) in TIE_STYLE.items()
+    ]
+    page = network_page(
+        styled_graph,
+        title=TEXT["actors_title"],
+        legend=legend,
+        legend_title=TEXT["legend"],
+        caption=TEXT["actors_caption"],
+        height=height,
+        seed=3,
+    )
+    return GraphFrame(page, title=TEXT["actors_title"], height=height)
+
+
+__all__ = ["KIND_STYLE", "TEXT", "TIE_STYLE", "actors_frame", "evaluation_chart"]

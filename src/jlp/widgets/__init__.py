@@ -1,0 +1,9 @@
+"""ipywidgets front-ends. Each only wires controls to tested functions elsewhere in jlp.
+
+In the static book a widget shows the state it was saved in; moving a control there
+computes nothing. Run the notebook (``make lab`` or a hub) to use it live.
+"""
+
+from jlp.widgets.facts import FactsBrowser
+
+__all__ = ["FactsBrowser"]

@@ -1,0 +1,80 @@
+"""A country picker over the reported programme facts.
+
+>>> browser = FactsBrowser()
+>>> browser.country.value
+'Honduras'
+>>> browser.country.value = "Nicaragua"
+>>> "EcoHamaca" in browser.table.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from jlp.programme import countries, figures_for
+
+#: User-facing strings of this widget (a Spanish edition replaces this dict only).
+TEXT = {
+    "country": "Country",
+    "columns": ["Who", "What", "Value", "Source"],
+    "caption": "Figures reported by Ceglie & Dini (1999), with the box or section of each.",
+}
+
+_QUALIFIER = {"about": "about ", "more_than": "more than ", "up_to": "up to "}
+
+
+def _number(value: float, unit: str) -> str:
+    return f"{value:.0f}" if unit == "year" else f"{value:,.6g}"
+
+
+def _value(row: pd.Series) -> str:
+    value = _number(row["value"], row["unit"])
+    if pd.notna(row["value_high"]):
+        value += f" to {_number(row['value_high'], row['unit'])}"
+    unit = {"percent": " %", "usd": " US$", "km": " km"}.get(row["unit"], "")
+    if row["unit"] == "usd":
+        value, unit = f"US$ {value}", ""
+    if row["unit"] == "fraction":
+        value = f"{row['value']:.0%}".replace("%", " %")
+    return _QUALIFIER.get(row["qualifier"], "") + value + unit
+
+
+def facts_table_html(country: str) -> str:
+    """An HTML table of one country's reported figures (every cell escaped)."""
+    figures = figures_for(country)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in TEXT["columns"])
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(str(cell))}</td>"
+            for cell in (r["subject_label"], r["metric_label"], _value(r), r["source"])
+        )
+        + "</tr>"
+        for _, r in figures.iterrows()
+    )
+    return (
+        f'<table class="jlp-facts"><caption>{html.escape(TEXT["caption"])}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+class FactsBrowser(widgets.VBox):
+    """A dropdown of countries and the table of what the paper reports for the one chosen."""
+
+    def __init__(self, country: str = "Honduras") -> None:
+        self.country = widgets.Dropdown(
+            options=countries(), value=country, description=TEXT["country"]
+        )
+        self.table = widgets.HTML(facts_table_html(country))
+        self.country.observe(self._update, names="value")
+        super().__init__([self.country, self.table])
+
+    def _update(self, change: dict) -> None:
+        self.table.value = facts_table_html(change["new"])
+
+
+__all__ = ["FactsBrowser", "facts_table_html"]
