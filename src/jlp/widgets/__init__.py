@@ -5,5 +5,6 @@ computes nothing. Run the notebook (``make lab`` or a hub) to use it live.
 """
 
 from jlp.widgets.facts import FactsBrowser
+from jlp.widgets.graph_explorer import GraphExplorer as GraphExplorer
 
 __all__ = ["FactsBrowser"]

@@ -1,0 +1,216 @@
+"""``jlp graph``: measure and draw a network from its node and edge tables.
+
+``NODES`` and ``EDGES`` are CSV (UTF-8, with or without BOM) or XLSX files; give one
+workbook with sheets ``nodes`` and ``edges`` instead of two files if you like. Problems in
+the tables exit 2 with one ``error:`` line each (file, row, column, fix); slips that are
+allowed (a self-loop, an unusual tie type) print ``warning:`` lines and go on.
+
+- ``jlp graph metrics NODES EDGES [--group ATTR] [--format table|csv|json]``: one row
+  per node, columns ``id,label,kind,degree,betweenness,constraint,effective_size,
+  coordinator,consultant,representative,gatekeeper,liaison``. An isolate (a node with no
+  tie) has effective size 0 and no constraint: an empty cell in CSV, ``null`` in JSON,
+  a dash in the table.
+- ``jlp graph summary NODES EDGES [--by-phase]``: density, pieces, tie mix, clustering.
+- ``jlp graph render NODES EDGES -o page.html [--tie TYPE ...] [--phase P]``: a
+  self-contained page (or ``.png`` / ``.svg`` / ``.pdf`` for print).
+- ``jlp graph without NODES EDGES [--node ID]``: what changes if one actor leaves.
+
+>>> from typer.testing import CliRunner
+>>> CliRunner().invoke(app, ["--help"]).exit_code
+0
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+
+from jlp.errors import JlpInputError
+
+app = typer.Typer(
+    help="Measure and draw a network from its node and edge tables (CSV or XLSX).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+#: User-facing strings of this command (a Spanish edition replaces this dict only).
+TEXT = {
+    "nodes": "Nodes table (.csv or .xlsx), or one workbook with sheets 'nodes' and 'edges'.",
+    "edges": "Edges table (.csv or .xlsx); leave out when NODES is a workbook with both sheets.",
+    "group": "Node attribute that defines groups for the brokerage roles "
+             "(default: 'group', falling back to 'kind').",
+    "format": "Output format.",
+    "tie": "Keep only ties of this type (repeat for several).",
+    "phase": "Use the network as it stood at this phase.",
+    "output": "File to write: .html (interactive page) or .png, .svg, .pdf (still picture).",
+    "size_by": "Measure that sizes the nodes.",
+    "title": "Title of the picture.",
+    "by_phase": "One row per phase instead of the whole network.",
+    "node": "The actor who leaves (an id); default: every actor, ranked.",
+    "isolates": "— an isolate (no tie): constraint is undefined; effective size is 0.",
+    "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
+}
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=TEXT["nodes"], show_default=False)]
+Edges = Annotated[Path | None, typer.Argument(metavar="EDGES", help=TEXT["edges"],
+                                               show_default=False)]
+Group = Annotated[str | None, typer.Option("--group", help=TEXT["group"])]
+Phase = Annotated[str | None, typer.Option("--phase", help=TEXT["phase"])]
+Ties = Annotated[list[str] | None, typer.Option("--tie", help=TEXT["tie"])]
+Output = Annotated[Format, typer.Option("--format", help=TEXT["format"])]
+
+
+@contextmanager
+def _reporting_warnings() -> Iterator[None]:
+    """Print each data warning as a ``warning:`` line on stderr (never a Python warning)."""
+    from jlp.graphs import GraphDataWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GraphDataWarning)
+        try:
+            yield
+        finally:
+            for item in caught:
+                if issubclass(item.category, GraphDataWarning):
+                    print(f"warning: {item.message}", file=sys.stderr)
+                else:
+                    warnings.warn_explicit(item.message, item.category, item.filename,
+                                           item.lineno)
+
+
+def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None,
+          phase: str | None = None):
+    from jlp.graphs import read_graph
+    from jlp.viz.graph_pages import select
+
+    graph = read_graph(nodes, edges)
+    return graph, select(graph, ties=ties or None, phase=phase)
+
+
+def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
+    """The ``metrics`` table: exactly :data:`jlp.graphs.METRIC_COLUMNS`."""
+    from jlp.graphs import METRIC_COLUMNS, node_metrics
+
+    return node_metrics(graph, group=group)[list(METRIC_COLUMNS)]
+
+
+def _emit(table: pd.DataFrame, fmt: Format, *, note: str = "") -> None:
+    if fmt is Format.csv:
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+    elif fmt is Format.json:
+        records = [
+            {k: None if pd.isna(v) else v.item() if hasattr(v, "item") else v
+             for k, v in row.items()}
+            for row in table.to_dict("records")
+        ]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        shown = Table(*table.columns, show_lines=False)
+        for row in table.itertuples(index=False):
+            shown.add_row(*[
+                "—" if pd.isna(v) else f"{v:.3f}" if isinstance(v, float) else str(v)
+                for v in row
+            ])
+        console = Console(width=max(160, Console().width))
+        console.print(shown)
+        if note:
+            console.print(note)
+
+
+@app.command()
+def metrics(nodes: Nodes, edges: Edges = None, group: Group = None,
+            fmt: Output = Format.table, tie: Ties = None, phase: Phase = None) -> None:
+    """One row per node: degree, betweenness, constraint, effective size, brokerage roles."""
+    with _reporting_warnings():
+        _, part = _load(nodes, edges, tie, phase)
+        table = metrics_frame(part, group)
+    _emit(table, fmt, note=TEXT["isolates"] if (table["degree"] == 0).any() else "")
+
+
+@app.command()
+def summary(nodes: Nodes, edges: Edges = None, fmt: Output = Format.table,
+            by_phase: Annotated[bool, typer.Option("--by-phase", help=TEXT["by_phase"])] = False,
+            tie: Ties = None) -> None:
+    """Measures of the whole network: density, pieces, tie mix, clustering."""
+    from jlp.graphs import graph_summary, summary_by_phase
+
+    with _reporting_warnings():
+        _, part = _load(nodes, edges, tie)
+        table = summary_by_phase(part) if by_phase else pd.DataFrame([graph_summary(part)])
+    _emit(table, fmt)
+
+
+@app.command()
+def render(
+    nodes: Nodes,
+    edges: Edges = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help=TEXT["output"])] = ...,
+    tie: Ties = None,
+    phase: Phase = None,
+    size_by: Annotated[str, typer.Option("--size-by", help=TEXT["size_by"])] = "degree",
+    title: Annotated[str | None, typer.Option("--title", help=TEXT["title"])] = None,
+) -> None:
+    """Draw the network: a self-contained .html page, or a .png/.svg/.pdf picture."""
+    from jlp.viz.graph_pages import SIZE_METRICS, graph_page
+    from jlp.viz.graph_static import FORMATS, save_static
+
+    suffix = output.suffix.lower()
+    if suffix != ".html" and suffix not in FORMATS:
+        raise JlpInputError(f"cannot write '{output.name}'", file=str(output),
+                            fix="end the file name with .html, .png, .svg or .pdf")
+    if size_by not in SIZE_METRICS:
+        raise JlpInputError(f"cannot size nodes by '{size_by}'", column="--size-by",
+                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+    if not output.parent.exists():
+        raise JlpInputError("the folder does not exist", file=str(output.parent),
+                            fix="create the folder first, or write somewhere else")
+    with _reporting_warnings():
+        graph, part = _load(nodes, edges, tie, phase)
+        title = title or nodes.stem
+        if suffix == ".html":
+            page = graph_page(graph, title=title, ties=tie or None, phase=phase,
+                              size_by=size_by)
+            output.write_text(page, encoding="utf-8")
+        else:
+            save_static(graph, output, title=title, ties=tie or None, phase=phase,
+                        size_by=size_by)
+    typer.echo(TEXT["wrote"].format(path=output, nodes=part.number_of_nodes(),
+                                    ties=part.number_of_edges()))
+
+
+@app.command()
+def without(
+    nodes: Nodes,
+    edges: Edges = None,
+    node: Annotated[str | None, typer.Option("--node", help=TEXT["node"])] = None,
+    fmt: Output = Format.table,
+) -> None:
+    """What changes if one actor leaves: pieces, and firms still reaching an institution."""
+    from jlp.graphs import departures
+
+    with _reporting_warnings():
+        graph, _ = _load(nodes, edges)
+        table = departures(graph, [node] if node is not None else None)
+    _emit(table, fmt)
+
+
+__all__ = ["app", "metrics_frame"]

@@ -1,0 +1,360 @@
+"""Pages that draw a jlp network: nodes by kind, ties by type, sized by a metric.
+
+Built on :func:`jlp.viz.network_page` (self-contained, offline, every label and tooltip
+escaped, the caller's graph never changed). This module only decides the look:
+
+- **nodes** are coloured *and* shaped by ``kind`` (:data:`KIND_STYLE`, Okabe–Ito colours,
+  so kinds stay apart for colour-blind readers and in grey print by shape);
+- **ties** are coloured by type, some dashed (:data:`TIE_STYLE`); directed ties carry an
+  arrow, undirected ones none; parallel ties between one pair are drawn as separate
+  curves; both legends list only what the picture holds;
+- **positions** come from a seeded layout (:func:`graph_layout`), so every build draws the
+  same picture; graphs up to :data:`PHYSICS_MAX_NODES` nodes then settle with vis.js
+  physics for a moment (draggable, springy), larger ones are drawn still at once: the
+  benchmark ``graph_page_draw`` measured this limit (see ``benchmarks/bench_graphs.py``).
+
+>>> from jlp import graphs
+>>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
+...                       graphs.template_path("example_edges.csv"))
+>>> page = graph_page(g, size_by="betweenness")
+>>> "Joint purchase" in page and "Broker" in page
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from jlp.errors import JlpInputError
+from jlp.graphs import (
+    METRIC_COLUMNS,
+    ROLES,
+    node_groups,
+    node_metrics,
+    simple_view,
+    snapshot,
+    with_ties,
+)
+from jlp.viz.network_page import GraphFrame, LegendItem, network_page, seeded_positions
+from jlp.viz.palette import OKABE_ITO
+
+#: User-facing strings (a Spanish edition replaces this dict only).
+TEXT: dict[str, Any] = {
+    "title": "Network",
+    "legend": "Legend",
+    "kinds": {
+        "firm": "Firm",
+        "enterprise_joint": "Joint enterprise",
+        "institution": "Institution",
+        "association": "Association",
+        "broker": "Broker",
+        "market": "Market / buyer",
+        "network": "Network",
+    },
+    "ties": {
+        "joint_purchase": "Joint purchase",
+        "shared_order": "Shared order",
+        "subcontracting": "Subcontracting",
+        "supply": "Supply",
+        "training": "Training",
+        "credit": "Credit",
+        "ownership": "Ownership",
+        "export": "Export",
+        "information": "Information",
+        "coordination": "Co-ordination",
+    },
+    "metrics": {
+        "degree": "partners",
+        "betweenness": "betweenness",
+        "constraint": "constraint",
+        "effective_size": "effective size",
+        "brokerage": "brokerage (all roles)",
+    },
+    "kind": "Kind",
+    "group": "Group",
+    "phase": "Since phase",
+    "isolate": "no ties yet",
+    "sized_by": "Node size: {metric}.",
+    "phase_caption": "As it stood at phase {phase}.",
+}
+
+#: Colour, vis.js shape and legend swatch for each kind of node.
+KIND_STYLE: dict[str, tuple[str, str, str]] = {
+    "firm": (OKABE_ITO["blue"], "dot", "round"),
+    "enterprise_joint": (OKABE_ITO["sky_blue"], "hexagon", "hexagon"),
+    "institution": (OKABE_ITO["green"], "square", "square"),
+    "association": (OKABE_ITO["orange"], "triangle", "triangle"),
+    "broker": (OKABE_ITO["vermillion"], "diamond", "diamond"),
+    "market": (OKABE_ITO["purple"], "star", "star"),
+    "network": (OKABE_ITO["yellow"], "triangleDown", "triangle-down"),
+}
+OTHER_KIND = ("#9a9a9a", "dot", "round")
+#: Colour and dashing for each tie type.
+TIE_STYLE: dict[str, tuple[str, bool]] = {
+    "joint_purchase": (OKABE_ITO["blue"], False),
+    "shared_order": (OKABE_ITO["orange"], False),
+    "subcontracting": (OKABE_ITO["black"], False),
+    "supply": (OKABE_ITO["sky_blue"], False),
+    "training": (OKABE_ITO["green"], False),
+    "credit": (OKABE_ITO["blue"], True),
+    "ownership": (OKABE_ITO["purple"], False),
+    "export": (OKABE_ITO["orange"], True),
+    "information": ("#7a7a7a", True),
+    "coordination": (OKABE_ITO["vermillion"], False),
+}
+OTHER_TIE = ("#9a9a9a", True)
+#: Metrics a picture can size its nodes by (``brokerage`` is the sum of the five roles).
+SIZE_METRICS: tuple[str, ...] = ("degree", "betweenness", "constraint", "effective_size",
+                                 "brokerage")
+#: Up to this many nodes, a page lets vis.js physics settle the seeded layout; above it the
+#: nodes are drawn still. Measured by ``benchmarks/bench_graphs.py`` (``graph_page_draw``):
+#: in headless Chromium on this project's 2-core machine, physics kept the draw under about
+#: one second up to some 300 nodes and grew steeply after.
+PHYSICS_MAX_NODES = 300
+#: Above this many nodes the layout places each group on its own (networkx's spring layout
+#: needs scipy from 500 nodes on, and a layout by group reads better at programme scale).
+GROUP_LAYOUT_FROM = 400
+NODE_SIZE = (10.0, 38.0)
+
+
+def kind_label(kind: str) -> str:
+    return TEXT["kinds"].get(kind, kind)
+
+
+def tie_label(tie: str) -> str:
+    return TEXT["ties"].get(tie, tie.replace("_", " "))
+
+
+def _scale(graph: nx.Graph, seed: int) -> float:
+    return 220.0 * math.sqrt(max(graph.number_of_nodes(), 4) / 4)
+
+
+def _spring(graph: nx.Graph, seed: int, scale: float) -> dict:
+    if graph.number_of_nodes() < GROUP_LAYOUT_FROM:
+        return seeded_positions(graph, seed=seed, scale=scale)
+    # a sunflower spiral: even, seeded by order only, no scipy needed
+    nodes = sorted(graph.nodes, key=lambda n: (-graph.degree(n), str(n)))
+    golden = math.pi * (3 - math.sqrt(5))
+    return {
+        node: (scale * math.sqrt((i + 0.5) / len(nodes)) * math.cos(i * golden),
+               scale * math.sqrt((i + 0.5) / len(nodes)) * math.sin(i * golden))
+        for i, node in enumerate(nodes)
+    }
+
+
+def graph_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, float]]:
+    """Seeded pixel positions for every node (the same graph and seed give the same result).
+
+    Below :data:`GROUP_LAYOUT_FROM` nodes: networkx's spring layout of the simple graph.
+    Above: each group (``group``, else ``kind``) is laid out on its own around a centre
+    placed by a spring layout of the groups, so that a programme's networks show as
+    clusters and the whole stays fast without scipy.
+
+    >>> import networkx as nx
+    >>> graph_layout(nx.path_graph(5)) == graph_layout(nx.path_graph(5))
+    True
+    """
+    simple = nx.Graph(simple_view(graph).edges())
+    simple.add_nodes_from(graph.nodes)
+    if simple.number_of_nodes() < GROUP_LAYOUT_FROM:
+        return seeded_positions(simple, seed=seed) if len(simple) else {}
+    groups = node_groups(graph)
+    members: dict[Any, list] = {}
+    for node in graph.nodes:
+        members.setdefault(repr(groups[node]), []).append(node)
+    between = nx.Graph()
+    between.add_nodes_from(members)
+    for u, v in simple.edges():
+        gu, gv = repr(groups[u]), repr(groups[v])
+        if gu != gv:
+            weight = between.get_edge_data(gu, gv, {"weight": 0})["weight"]
+            between.add_edge(gu, gv, weight=weight + 1)
+    radius = {g: 60.0 * math.sqrt(len(m)) for g, m in members.items()}
+    centres = _spring(between, seed, _scale(graph, seed) * 1.4)
+    positions = {}
+    for group, nodes in members.items():
+        cx, cy = centres[group]
+        inner = simple.subgraph(nodes)
+        local = _spring(inner, seed, radius[group]) if len(nodes) > 1 else {nodes[0]: (0, 0)}
+        for node, (x, y) in local.items():
+            positions[node] = (cx + x, cy + y)
+    return positions
+
+
+def _sizes(values: Mapping[Any, Any]) -> dict[Any, float]:
+    numbers = {n: float(v) for n, v in values.items() if not pd.isna(v)}
+    top = max(numbers.values(), default=0.0)
+    low, high = NODE_SIZE
+    return {
+        n: low + (high - low) * math.sqrt(numbers[n] / top) if top > 0 and n in numbers else low
+        for n in values
+    }
+
+
+def _number(value: Any) -> str:
+    if pd.isna(value):
+        return "—"
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+
+def styled_graph(
+    graph: nx.Graph, *, size_by: str | None = "degree", group: str | None = None,
+    metrics: Any = None,
+) -> nx.MultiDiGraph:
+    """A new graph carrying vis.js attributes (colour, shape, size, title, arrows, curves).
+
+    ``graph`` is not changed. ``metrics`` is :func:`jlp.graphs.node_metrics` of ``graph``
+    (computed when not given); tooltips show each node's measures.
+    """
+    if size_by is not None and size_by not in SIZE_METRICS:
+        raise JlpInputError(f"cannot size nodes by '{size_by}'",
+                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+    table = metrics if metrics is not None else node_metrics(graph, group=group)
+    table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
+    by_id = table.set_index("id")
+    ids = {node: str(node) for node in graph.nodes}
+    values = {node: by_id.at[ids[node], size_by] for node in graph.nodes} if size_by else {}
+    sizes = _sizes(values) if size_by else {}
+    drawn = nx.MultiDiGraph()
+    for node, data in graph.nodes(data=True):
+        kind = str(data.get("kind", ""))
+        color, shape, _ = KIND_STYLE.get(kind, OTHER_KIND)
+        row = by_id.loc[ids[node]]
+        lines = [str(data.get("label", node)), f"{TEXT['kind']}: {kind_label(kind)}"]
+        if data.get("group") not in (None, ""):
+            lines.append(f"{TEXT['group']}: {data['group']}")
+        if data.get("phase") is not None:
+            lines.append(f"{TEXT['phase']}: {data['phase']}")
+        measures = [f"{TEXT['metrics'][m]}: {_number(row[m])}" for m in SIZE_METRICS
+                    if m in row.index]
+        lines.append(" · ".join(measures) if row["degree"] else TEXT["isolate"])
+        drawn.add_node(node, label=str(data.get("label", node)), color=color, shape=shape,
+                       title="\n".join(lines), size=sizes.get(node, 16.0),
+                       borderWidth=1.5)
+    seen: dict[frozenset, int] = {}
+    labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
+        (u, v, d.get("tie"), d) for u, v, d in graph.edges(data=True))
+    for u, v, key, data in edges:
+        tie = str(data.get("tie", key))
+        color, dashed = TIE_STYLE.get(tie, OTHER_TIE)
+        directed = bool(data.get("directed", graph.is_directed() and not graph.is_multigraph()))
+        k = seen.get(frozenset((u, v)), 0)
+        seen[frozenset((u, v))] = k + 1
+        smooth = {"enabled": True, "type": "continuous"} if k == 0 else {
+            "enabled": True, "type": "curvedCW" if k % 2 else "curvedCCW",
+            "roundness": 0.18 * ((k + 1) // 2)}
+        arrow = "→" if directed else "–"
+        title = f"{labels[u]} {arrow} {labels[v]}: {tie_label(tie)}"
+        if data.get("phase") is not None:
+            title += f" ({TEXT['phase'].lower()} {data['phase']})"
+        if data.get("note"):
+            title += f"\n{data['note']}"
+        drawn.add_edge(u, v, key=key, color=color, dashes=dashed, width=2, title=title,
+                       smooth=smooth, arrows={"to": {"enabled": directed, "scaleFactor": 0.6}})
+    return drawn
+
+
+def legend_for(graph: nx.Graph) -> list[LegendItem]:
+    """Legend entries for the kinds of node and the tie types ``graph`` holds."""
+    kinds = list(dict.fromkeys(str(d.get("kind", "")) for _, d in graph.nodes(data=True)))
+    ties = list(dict.fromkeys(str(d.get("tie", k)) for *_, k, d in (
+        graph.edges(keys=True, data=True) if graph.is_multigraph()
+        else ((u, v, None, d) for u, v, d in graph.edges(data=True)))))
+    ordered_kinds = [k for k in KIND_STYLE if k in kinds] + [k for k in kinds
+                                                            if k not in KIND_STYLE]
+    ordered_ties = [t for t in TIE_STYLE if t in ties] + [t for t in ties if t not in TIE_STYLE]
+    items = [LegendItem(kind_label(k), KIND_STYLE.get(k, OTHER_KIND)[0],
+                        KIND_STYLE.get(k, OTHER_KIND)[2]) for k in ordered_kinds]
+    items += [LegendItem(tie_label(t), TIE_STYLE.get(t, OTHER_TIE)[0],
+                         "line dashed" if TIE_STYLE.get(t, OTHER_TIE)[1] else "line")
+              for t in ordered_ties if t != "None"]
+    return items
+
+
+def select(graph: nx.Graph, *, ties: Iterable[str] | None = None, phase: Any = None) -> nx.Graph:
+    """The part of ``graph`` to draw: only ``ties`` of those types, as it stood at ``phase``."""
+    part = with_ties(graph, ties) if ties is not None and graph.is_multigraph() else graph
+    return snapshot(part, phase) if phase is not None else part
+
+
+def graph_page(
+    graph: nx.Graph,
+    *,
+    title: str | None = None,
+    caption: str = "",
+    size_by: str | None = "degree",
+    group: str | None = None,
+    ties: Iterable[str] | None = None,
+    phase: Any = None,
+    positions: Mapping[Any, tuple[float, float]] | None = None,
+    physics: bool | None = None,
+    seed: int = 7,
+    height: int = 520,
+    lang: str = "en",
+) -> str:
+    """A self-contained HTML page drawing ``graph`` (``graph`` is not changed).
+
+    ``ties`` and ``phase`` pick what to draw (:func:`select`); positions come from
+    :func:`graph_layout` of the *whole* graph, so a node stays in place from one phase or
+    tie filter to the next. ``physics=None`` turns physics on up to
+    :data:`PHYSICS_MAX_NODES` nodes.
+    """
+    if size_by is not None and size_by not in SIZE_METRICS:
+        raise JlpInputError(f"cannot size nodes by '{size_by}'",
+                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+    positions = positions if positions is not None else graph_layout(graph, seed=seed)
+    part = select(graph, ties=ties, phase=phase)
+    if physics is None:
+        physics = part.number_of_nodes() <= PHYSICS_MAX_NODES
+    notes = [caption] if caption else []
+    if size_by:
+        notes.append(TEXT["sized_by"].format(metric=TEXT["metrics"][size_by]))
+    if phase is not None:
+        notes.append(TEXT["phase_caption"].format(phase=phase))
+    return network_page(
+        styled_graph(part, size_by=size_by, group=group),
+        title=title or TEXT["title"],
+        positions={n: positions[n] for n in part.nodes if n in positions},
+        seed=seed,
+        physics=physics,
+        height=height,
+        legend=legend_for(part),
+        legend_title=TEXT["legend"],
+        caption=" ".join(notes),
+        lang=lang,
+    )
+
+
+def graph_frame(graph: nx.Graph, *, title: str | None = None, height: int = 520,
+                **kwargs: Any) -> GraphFrame:
+    """:func:`graph_page` in a sandboxed iframe, for a notebook or the book.
+
+    >>> import networkx as nx
+    >>> graph_frame(nx.Graph([("a", "b")])).html.startswith("<iframe")
+    True
+    """
+    title = title or TEXT["title"]
+    return GraphFrame(graph_page(graph, title=title, height=height, **kwargs), title=title,
+                      height=height)
+
+
+__all__ = [
+    "KIND_STYLE",
+    "METRIC_COLUMNS",
+    "PHYSICS_MAX_NODES",
+    "SIZE_METRICS",
+    "TEXT",
+    "TIE_STYLE",
+    "graph_frame",
+    "graph_layout",
+    "graph_page",
+    "legend_for",
+    "select",
+    "styled_graph",
+]

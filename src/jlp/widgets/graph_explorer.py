@@ -1,0 +1,150 @@
+"""Explore a network: switch tie types on and off, step through phases, size nodes by a
+measure, and read the measures in a table beside the picture.
+
+The widget only wires controls to :func:`explorer_view`, a pure function over
+:mod:`jlp.graphs` and :mod:`jlp.viz.graph_pages` (tested, and timed in
+``benchmarks/bench_graphs.py``). Positions are computed once for the whole network, so a
+firm stays in place while ties and phases change around it.
+
+>>> from jlp import graphs
+>>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
+...                       graphs.template_path("example_edges.csv"))
+>>> explorer = GraphExplorer(g)
+>>> explorer.size_by.value = "betweenness"
+>>> "Muebles Peña" in explorer.table.value
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import ipywidgets as widgets
+import networkx as nx
+import pandas as pd
+
+from jlp.graphs import ROLES, node_metrics, phases, tie_types
+from jlp.viz.graph_pages import (
+    SIZE_METRICS,
+    graph_frame,
+    graph_layout,
+    kind_label,
+    select,
+    tie_label,
+)
+from jlp.viz.graph_pages import TEXT as PAGE_TEXT
+
+#: User-facing strings of this widget (a Spanish edition replaces this dict only).
+TEXT: dict[str, Any] = {
+    "ties": "Ties shown",
+    "phase": "Phase",
+    "size_by": "Node size",
+    "title": "Network explorer",
+    "columns": {"label": "Node", "kind": "Kind", "degree": "Partners",
+                "betweenness": "Betweenness", "constraint": "Constraint",
+                "effective_size": "Effective size", "brokerage": "Brokerage"},
+    "isolate_note": "— no ties at this point: constraint is undefined, effective size is 0.",
+    "caption": "Measures of the network as shown (selected ties and phase), sorted by {metric}.",
+    "static_note": "On the course website this widget shows its saved state only; run the "
+                   "notebook to use the controls.",
+}
+TABLE_COLUMNS = ("label", "kind", "degree", "betweenness", "constraint", "effective_size",
+                 "brokerage")
+
+
+def _cell(value: Any) -> str:
+    if pd.isna(value):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def metric_table_html(table: pd.DataFrame, *, sort_by: str = "degree", limit: int = 40) -> str:
+    """An HTML table of node measures (every cell escaped), largest ``sort_by`` first.
+
+    ``table`` is :func:`jlp.graphs.node_metrics`; an isolate's constraint shows as a dash,
+    explained under the table.
+    """
+    table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
+    ordered = table.sort_values(sort_by, ascending=False, na_position="last", kind="stable")
+    head = "".join(f"<th>{html.escape(TEXT['columns'][c])}</th>" for c in TABLE_COLUMNS)
+    rows = []
+    for _, row in ordered.head(limit).iterrows():
+        cells = [kind_label(row["kind"]) if c == "kind" else _cell(row[c]) for c in TABLE_COLUMNS]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    caption = TEXT["caption"].format(metric=PAGE_TEXT["metrics"].get(sort_by, sort_by))
+    foot = f"<p class='jlp-note'>{html.escape(TEXT['isolate_note'])}</p>" \
+        if (table["degree"] == 0).any() else ""
+    return (f'<table class="jlp-metrics"><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}")
+
+
+def explorer_view(
+    graph: nx.Graph,
+    *,
+    positions: Mapping[Any, tuple[float, float]],
+    ties: Iterable[str] | None = None,
+    phase: Any = None,
+    size_by: str = "degree",
+    height: int = 480,
+) -> tuple[str, str]:
+    """The picture (iframe HTML) and the measure table for one setting of the controls."""
+    part = select(graph, ties=ties, phase=phase)
+    table = node_metrics(part)
+    frame = graph_frame(part, title=TEXT["title"], size_by=size_by, positions=positions,
+                        height=height)
+    return frame.html, metric_table_html(table, sort_by=size_by)
+
+
+class GraphExplorer(widgets.VBox):
+    """Tie-type toggles, a phase slider, a size menu, the graph and its measure table."""
+
+    def __init__(self, graph: nx.Graph, *, size_by: str = "degree", height: int = 480) -> None:
+        self.graph = graph
+        self.height = height
+        self.positions = graph_layout(graph)
+        self.tie_buttons = {
+            tie: widgets.ToggleButton(value=True, description=tie_label(tie),
+                                      tooltip=tie_label(tie),
+                                      layout=widgets.Layout(width="auto"))
+            for tie in (tie_types(graph) if graph.is_multigraph() else [])
+        }
+        known = phases(graph)
+        self.phase = widgets.SelectionSlider(
+            options=[str(p) for p in known] or ["—"], value=str(known[-1]) if known else "—",
+            description=TEXT["phase"], disabled=not known, continuous_update=False,
+            layout=widgets.Layout(width="420px"), style={"description_width": "initial"})
+        self.size_by = widgets.Dropdown(
+            options=[(PAGE_TEXT["metrics"][m], m) for m in SIZE_METRICS], value=size_by,
+            description=TEXT["size_by"], style={"description_width": "initial"})
+        self.picture = widgets.HTML(layout=widgets.Layout(flex="3 1 0", min_width="320px"))
+        self.table = widgets.HTML(layout=widgets.Layout(flex="2 1 0", min_width="260px",
+                                                        max_height=f"{height + 60}px",
+                                                        overflow="auto"))
+        for control in [*self.tie_buttons.values(), self.phase, self.size_by]:
+            control.observe(self._update, names="value")
+        self._update()
+        toggles = widgets.HBox([widgets.Label(TEXT["ties"]), *self.tie_buttons.values()],
+                               layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([
+            toggles,
+            widgets.HBox([self.phase, self.size_by]),
+            widgets.HBox([self.picture, self.table]),
+        ])
+
+    def chosen_ties(self) -> list[str] | None:
+        if not self.tie_buttons:
+            return None
+        return [tie for tie, button in self.tie_buttons.items() if button.value]
+
+    def _update(self, change: dict | None = None) -> None:
+        phase = None if self.phase.disabled else self.phase.value
+        self.picture.value, self.table.value = explorer_view(
+            self.graph, positions=self.positions, ties=self.chosen_ties(), phase=phase,
+            size_by=self.size_by.value, height=self.height)
+
+
+__all__ = ["TEXT", "GraphExplorer", "explorer_view", "metric_table_html"]
