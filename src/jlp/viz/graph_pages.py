@@ -216,22 +216,20 @@ def styled_graph(
                             fix="choose one of: " + ", ".join(SIZE_METRICS))
     table = metrics if metrics is not None else node_metrics(graph, group=group)
     table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
-    by_id = table.set_index("id")
-    ids = {node: str(node) for node in graph.nodes}
-    values = {node: by_id.at[ids[node], size_by] for node in graph.nodes} if size_by else {}
-    sizes = _sizes(values) if size_by else {}
+    records = {r["id"]: r for r in table.to_dict("records")}
+    rows = {node: records[str(node)] for node in graph.nodes}
+    sizes = _sizes({node: rows[node][size_by] for node in graph.nodes}) if size_by else {}
     drawn = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         kind = str(data.get("kind", ""))
         color, shape, _ = KIND_STYLE.get(kind, OTHER_KIND)
-        row = by_id.loc[ids[node]]
+        row = rows[node]
         lines = [str(data.get("label", node)), f"{TEXT['kind']}: {kind_label(kind)}"]
         if data.get("group") not in (None, ""):
             lines.append(f"{TEXT['group']}: {data['group']}")
         if data.get("phase") is not None:
             lines.append(f"{TEXT['phase']}: {data['phase']}")
-        measures = [f"{TEXT['metrics'][m]}: {_number(row[m])}" for m in SIZE_METRICS
-                    if m in row.index]
+        measures = [f"{TEXT['metrics'][m]}: {_number(row[m])}" for m in SIZE_METRICS]
         lines.append(" · ".join(measures) if row["degree"] else TEXT["isolate"])
         drawn.add_node(node, label=str(data.get("label", node)), color=color, shape=shape,
                        title="\n".join(lines), size=sizes.get(node, 16.0),
@@ -297,13 +295,15 @@ def graph_page(
     seed: int = 7,
     height: int = 520,
     lang: str = "en",
+    metrics: Any = None,
 ) -> str:
     """A self-contained HTML page drawing ``graph`` (``graph`` is not changed).
 
     ``ties`` and ``phase`` pick what to draw (:func:`select`); positions come from
     :func:`graph_layout` of the *whole* graph, so a node stays in place from one phase or
     tie filter to the next. ``physics=None`` turns physics on up to
-    :data:`PHYSICS_MAX_NODES` nodes.
+    :data:`PHYSICS_MAX_NODES` nodes. ``metrics`` may pass :func:`jlp.graphs.node_metrics`
+    of the part drawn, when the caller has it already.
     """
     if size_by is not None and size_by not in SIZE_METRICS:
         raise JlpInputError(f"cannot size nodes by '{size_by}'",
@@ -318,7 +318,7 @@ def graph_page(
     if phase is not None:
         notes.append(TEXT["phase_caption"].format(phase=phase))
     return network_page(
-        styled_graph(part, size_by=size_by, group=group),
+        styled_graph(part, size_by=size_by, group=group, metrics=metrics),
         title=title or TEXT["title"],
         positions={n: positions[n] for n in part.nodes if n in positions},
         seed=seed,

@@ -72,7 +72,7 @@ def metric_table_html(table: pd.DataFrame, *, sort_by: str = "degree", limit: in
     ordered = table.sort_values(sort_by, ascending=False, na_position="last", kind="stable")
     head = "".join(f"<th>{html.escape(TEXT['columns'][c])}</th>" for c in TABLE_COLUMNS)
     rows = []
-    for _, row in ordered.head(limit).iterrows():
+    for row in ordered.head(limit).to_dict("records"):
         cells = [kind_label(row["kind"]) if c == "kind" else _cell(row[c]) for c in TABLE_COLUMNS]
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     caption = TEXT["caption"].format(metric=PAGE_TEXT["metrics"].get(sort_by, sort_by))
@@ -95,7 +95,7 @@ def explorer_view(
     part = select(graph, ties=ties, phase=phase)
     table = node_metrics(part)
     frame = graph_frame(part, title=TEXT["title"], size_by=size_by, positions=positions,
-                        height=height)
+                        height=height, metrics=table)
     return frame.html, metric_table_html(table, sort_by=size_by)
 
 

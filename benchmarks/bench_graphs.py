@@ -1,0 +1,246 @@
+"""Inter-firm graphs at programme scale: build + metrics, page size and draw time, the size
+above which physics is switched off, and the explorer widget's update time.
+
+The programme graph is :func:`jlp.graphs.illustrative_programme` at the size of CERTEC's
+reported reach (71 brokers, 59 networks, 1,200 enterprises; Ceglie & Dini, 1999, Honduras
+section); its structure is made up. Draw times are measured in Debian's chromium
+(headless, through playwright), from navigation start until the picture stands still:
+the first frame when physics is off; when physics is on, the end of stabilisation (our
+pages then switch physics off) or, for pyvis's defaults, vis.js's ``stabilized`` event.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+
+#: Physics may stay on while a page settles within this time (seconds) on this machine.
+PHYSICS_BUDGET_S = 1.0
+#: Graph sizes (nodes) at which physics on/off are compared.
+SIZES = (60, 150, 300, 450, 700, 1000, 1334)
+
+_HOOK = """<script>
+(function () {
+  var Original = vis.Network;
+  vis.Network = function (container, data, options) {
+    var network = new Original(container, data, options);
+    window.__jlp = {built: performance.now()};
+    network.once("afterDrawing", function () { window.__jlp.drawn = performance.now(); });
+    network.once("stabilizationIterationsDone", function () {
+      window.__jlp.iterations = performance.now(); });
+    network.once("stabilized", function () { window.__jlp.stabilized = performance.now(); });
+    return network;
+  };
+})();
+</script>
+"""
+
+
+def _programme(size: int | None = None):
+    from jlp.graphs import graph_from_frames, illustrative_programme
+
+    if size is None:
+        tables = illustrative_programme()
+    else:
+        share = size / 1334
+        tables = illustrative_programme(brokers=max(1, round(71 * share)),
+                                        networks=max(1, round(59 * share)),
+                                        enterprises=max(3, round(1200 * share)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return tables, graph_from_frames(*tables)
+
+
+def programme_metrics() -> dict[str, tuple[float, str]]:
+    """Check the tables, build the graph, and measure every node (best of 3 runs)."""
+    from jlp.graphs import graph_from_frames, graph_summary, illustrative_programme, node_metrics
+
+    tables = illustrative_programme()
+    builds, measures = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            graph = graph_from_frames(*tables)
+        built = time.perf_counter()
+        node_metrics(graph)
+        graph_summary(graph)
+        builds.append(built - started)
+        measures.append(time.perf_counter() - built)
+    return {
+        "graph_programme_nodes": (graph.number_of_nodes(), "nodes"),
+        "graph_programme_ties": (graph.number_of_edges(), "ties"),
+        "graph_programme_build_s": (min(builds), "s"),
+        "graph_programme_metrics_s": (min(measures), "s"),
+        "graph_programme_build_and_metrics_s": (min(b + m for b, m in zip(builds, measures,
+                                                                          strict=True)), "s"),
+    }
+
+
+def networkx_reference() -> dict[str, tuple[float, str]]:
+    """networkx's own betweenness and constraint on the same graph, for comparison (one run)."""
+    import networkx as nx
+
+    from jlp.graphs import simple_view
+
+    _, graph = _programme()
+    simple = simple_view(graph)
+    started = time.perf_counter()
+    nx.betweenness_centrality(simple)
+    between = time.perf_counter() - started
+    started = time.perf_counter()
+    nx.constraint(simple)
+    constraint = time.perf_counter() - started
+    return {"graph_programme_networkx_betweenness_s": (between, "s"),
+            "graph_programme_networkx_constraint_s": (constraint, "s")}
+
+
+def _pyvis_default_page(graph) -> str:
+    """What a user gets from pyvis as documented: default options, physics on."""
+    from pyvis.network import Network
+
+    net = Network(cdn_resources="in_line")
+    for node, data in graph.nodes(data=True):
+        net.add_node(str(node), label=str(data.get("label", node)))
+    for u, v in graph.edges():
+        net.edges.append({"from": str(u), "to": str(v)})
+    return net.generate_html()
+
+
+def _hooked(page: str) -> str:
+    head = page.lower().rfind("</head>")
+    return page[:head] + _HOOK + page[head:]
+
+
+def _draw_seconds(browser, folder: Path, url: str, name: str, page: str,
+                  settled: str) -> float:
+    (folder / name).write_text(_hooked(page), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url)
+              else route.abort())
+    try:
+        tab.goto(f"{url}/{name}", wait_until="load", timeout=120_000)
+        condition = {
+            "drawn": "window.__jlp && window.__jlp.drawn",
+            "iterations": "window.__jlp && window.__jlp.drawn && window.__jlp.iterations",
+            "stabilized": "window.__jlp && window.__jlp.stabilized",
+        }[settled]
+        tab.wait_for_function(condition, timeout=120_000, polling=20)
+        marks = tab.evaluate("window.__jlp")
+    finally:
+        context.close()
+    key = {"iterations": "iterations", "stabilized": "stabilized", "drawn": "drawn"}[settled]
+    return max(marks[key], marks["drawn"]) / 1000.0 if "drawn" in marks else marks[key] / 1000
+
+
+def _browser():
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if path is None:
+        raise RuntimeError("no chromium: apt-get install -y chromium")
+    playwright = sync_playwright().start()
+    return playwright, playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS,
+                                                  headless=True)
+
+
+def page_draw() -> dict[str, tuple[float, str]]:
+    """The programme page, ours vs pyvis defaults: size and time to draw (one browser run)."""
+    from jlp.viz.graph_pages import graph_layout, graph_page
+
+    _, graph = _programme()
+    started = time.perf_counter()
+    positions = graph_layout(graph)
+    ours = graph_page(graph, positions=positions, title="Programme (illustrative)")
+    build = time.perf_counter() - started
+    theirs = _pyvis_default_page(graph)
+    folder = Path(tempfile.mkdtemp(prefix="jlp-bench-graph-"))
+    playwright, browser = _browser()
+    try:
+        with serve(folder) as url:
+            ours_s = statistics.median(
+                _draw_seconds(browser, folder, url, "ours.html", ours, "drawn")
+                for _ in range(3))
+            theirs_s = _draw_seconds(browser, folder, url, "pyvis.html", theirs, "stabilized")
+    finally:
+        browser.close()
+        playwright.stop()
+    return {
+        "graph_page_build_s": (build, "s"),
+        "graph_page_size_ours_kb": (len(ours.encode()) / 1024, "KB"),
+        "graph_page_size_pyvis_default_kb": (len(theirs.encode()) / 1024, "KB"),
+        "graph_page_draw_ours_s": (ours_s, "s"),
+        "graph_page_draw_pyvis_default_s": (theirs_s, "s"),
+        "graph_page_draw_ratio_pyvis_over_ours": (theirs_s / ours_s, "x"),
+    }
+
+
+def physics_limit() -> dict[str, tuple[float, str]]:
+    """Time to a still picture with physics on and off, by size; the largest size that
+    settles within :data:`PHYSICS_BUDGET_S` with physics on."""
+    from jlp.viz.graph_pages import graph_layout, graph_page
+
+    folder = Path(tempfile.mkdtemp(prefix="jlp-bench-physics-"))
+    rows: dict[str, tuple[float, str]] = {}
+    limit = 0
+    playwright, browser = _browser()
+    try:
+        with serve(folder) as url:
+            for size in SIZES:
+                _, graph = _programme(size)
+                positions = graph_layout(graph)
+                n = graph.number_of_nodes()
+                on = graph_page(graph, positions=positions, physics=True)
+                off = graph_page(graph, positions=positions, physics=False)
+                on_s = _draw_seconds(browser, folder, url, f"on{n}.html", on, "iterations")
+                off_s = _draw_seconds(browser, folder, url, f"off{n}.html", off, "drawn")
+                rows[f"graph_physics_on_{size}_s"] = (on_s, "s")
+                rows[f"graph_physics_off_{size}_s"] = (off_s, "s")
+                if on_s <= PHYSICS_BUDGET_S:
+                    limit = max(limit, n)
+    finally:
+        browser.close()
+        playwright.stop()
+    rows["graph_physics_limit_nodes"] = (limit, "nodes")
+    return rows
+
+
+def explorer_update() -> dict[str, tuple[float, str]]:
+    """One GraphExplorer update (toggle a tie type) on a 60-node graph: median of 7."""
+    from jlp.widgets import GraphExplorer
+
+    _, graph = _programme(60)
+    explorer = GraphExplorer(graph)
+    button = next(iter(explorer.tie_buttons.values()))
+    times = []
+    for _ in range(7):
+        started = time.perf_counter()
+        button.value = not button.value
+        times.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    explorer.size_by.value = "betweenness"
+    size_change = time.perf_counter() - started
+    return {
+        "graph_explorer_nodes": (graph.number_of_nodes(), "nodes"),
+        "graph_explorer_update_ms": (statistics.median(times) * 1000, "ms"),
+        "graph_explorer_size_change_ms": (size_change * 1000, "ms"),
+    }
+
+
+BENCHMARKS = [
+    ("graph_programme_metrics", programme_metrics),
+    ("graph_networkx_reference", networkx_reference),
+    ("graph_page_draw", page_draw),
+    ("graph_physics_limit", physics_limit),
+    ("graph_explorer_update", explorer_update),
+]
