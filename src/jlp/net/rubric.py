@@ -1,0 +1,179 @@
+"""The NET matrix: 7 development indicators × 6 development stages (Box 2).
+
+Ceglie & Dini (1999, Box 2) name the indicators and the stages of the Network Evaluation
+Tool (NET); they do not publish the text of its 42 cells. The bundled rubric
+(``datasets/net_rubric.csv``) is *our operationalisation* of NET: the slugs and labels of
+the indicators and stages are ``reported`` (Box 2), the result each cell asks for is
+``illustrative`` (written for this course from the paper's Methodology section). A broker
+institution can replace the cell texts with its own file of the same shape.
+
+>>> INDICATORS[0], STAGES[-1]
+('group_cohesion', 'self_management')
+>>> len(CELLS)
+42
+>>> cell_text("economic_changes", "pilot_projects")[:30]
+'The pilot project shows a gain'
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from jlp.errors import JlpInputError
+
+#: The 7 development indicators, in order (DESIGN.md §2; Box 2).
+INDICATORS: tuple[str, ...] = (
+    "group_cohesion",
+    "group_organisation",
+    "problem_analysis",
+    "planning_capacity",
+    "production_changes",
+    "economic_changes",
+    "external_relations",
+)
+
+#: The 6 development stages, in order (DESIGN.md §2; Box 2).
+STAGES: tuple[str, ...] = (
+    "promotion_motivation",
+    "strategic_planning",
+    "decision",
+    "pilot_projects",
+    "strategic_projects",
+    "self_management",
+)
+
+#: The 42 cells as (indicator, stage) pairs, indicator-major.
+CELLS: tuple[tuple[str, str], ...] = tuple((i, s) for i in INDICATORS for s in STAGES)
+
+#: Columns of a rubric table.
+RUBRIC_COLUMNS = ("indicator", "indicator_label", "stage", "stage_label", "result", "evidence")
+
+
+def _check_rubric(table: pd.DataFrame, file: str) -> pd.DataFrame:
+    missing = [c for c in RUBRIC_COLUMNS if c not in table.columns]
+    if missing:
+        raise JlpInputError(
+            f"the rubric lacks the column(s) {', '.join(missing)}",
+            file=file,
+            row=1,
+            fix="a rubric has the columns " + ", ".join(RUBRIC_COLUMNS),
+        )
+    cells = list(zip(table["indicator"], table["stage"], strict=True))
+    if sorted(cells) != sorted(CELLS):
+        absent = sorted(set(CELLS) - set(cells))
+        raise JlpInputError(
+            "the rubric must hold each of the 42 indicator × stage cells exactly once"
+            + (f"; missing {absent[0][0]} × {absent[0][1]}" if absent else ""),
+            file=file,
+            fix="one row per cell, slugs as in DESIGN.md §2",
+        )
+    order = {cell: n for n, cell in enumerate(CELLS)}
+    table = table.assign(_order=[order[c] for c in cells]).sort_values("_order")
+    return table.drop(columns="_order").reset_index(drop=True)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None) -> pd.DataFrame:
+    if path is None:
+        from jlp.datasets import load
+
+        return _check_rubric(load("net_rubric"), "net_rubric.csv")
+    from jlp.net.files import read_table
+
+    return _check_rubric(read_table(Path(path)), str(path))
+
+
+def rubric(path: str | Path | None = None) -> pd.DataFrame:
+    """The rubric: one row per cell, in matrix order (indicator-major).
+
+    ``path`` names a CSV or XLSX rubric of your own (same columns, e.g. cell texts in
+    Spanish); by default the bundled, illustrative one.
+
+    >>> r = rubric()
+    >>> r.shape[0], r.loc[0, "indicator"], r.loc[0, "stage"]
+    (42, 'group_cohesion', 'promotion_motivation')
+    >>> sorted(set(r["provenance"]))
+    ['illustrative']
+    """
+    return _load(None if path is None else str(path)).copy()
+
+
+def indicator_labels(path: str | Path | None = None) -> dict[str, str]:
+    """Indicator slug → label.
+
+    >>> indicator_labels()["problem_analysis"]
+    'Capacity of problem analysis'
+    """
+    table = _load(None if path is None else str(path))
+    return dict(zip(table["indicator"], table["indicator_label"], strict=True))
+
+
+def stage_labels(path: str | Path | None = None) -> dict[str, str]:
+    """Stage slug → label.
+
+    >>> stage_labels()["self_management"]
+    'Self-management'
+    """
+    table = _load(None if path is None else str(path))
+    return dict(zip(table["stage"], table["stage_label"], strict=True))
+
+
+def cell_text(indicator: str, stage: str, path: str | Path | None = None) -> str:
+    """The result the rubric asks for at one cell.
+
+    >>> cell_text("group_organisation", "self_management").startswith("The group pays")
+    True
+    """
+    check_slug(indicator, INDICATORS, "indicator")
+    check_slug(stage, STAGES, "stage")
+    table = _load(None if path is None else str(path))
+    return str(table.iloc[CELLS.index((indicator, stage))]["result"])
+
+
+def closest(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    """The choice closest to ``value`` (difflib, ignoring case, spaces and hyphens), or
+    ``None`` when nothing is close.
+
+    >>> closest("group_cohesin", INDICATORS)
+    'group_cohesion'
+    >>> closest("Pilot projects", STAGES)
+    'pilot_projects'
+    >>> closest("emasim", ["EMASIM", "EcoHamaca"])
+    'EMASIM'
+    """
+    def simple(text: object) -> str:
+        return str(text).strip().lower().replace(" ", "_").replace("-", "_")
+
+    forms = {simple(c): c for c in reversed(list(choices))}
+    found = difflib.get_close_matches(simple(value), list(forms), n=1, cutoff=0.5)
+    return forms[found[0]] if found else None
+
+
+def check_slug(value: str, choices: tuple[str, ...], column: str) -> str:
+    """Return ``value`` if it is one of ``choices``; else raise with the closest suggestion.
+
+    >>> check_slug("decision", STAGES, "stage")
+    'decision'
+    """
+    if value in choices:
+        return value
+    suggestion = closest(value, choices)
+    fix = f"did you mean '{suggestion}'?" if suggestion else "use one of " + ", ".join(choices)
+    raise JlpInputError(f"'{value}' is not a NET {column}", column=column, fix=fix)
+
+
+__all__ = [
+    "CELLS",
+    "INDICATORS",
+    "STAGES",
+    "cell_text",
+    "check_slug",
+    "closest",
+    "indicator_labels",
+    "rubric",
+    "stage_labels",
+]
