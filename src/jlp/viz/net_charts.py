@@ -1,0 +1,421 @@
+"""Charts for the Network Evaluation Tool (NET): matrix, profile, progression, benchmark,
+method feedback.
+
+Every chart is colour-blind-safe and still reads when printed in grey: ratings use the
+dark-to-light :data:`~jlp.viz.palette.ORDINAL` steps *and* print their points in each cell;
+rates use the ``cividis`` scale; lines differ by marker and dash as well as by colour.
+
+>>> from jlp import net
+>>> a = net.from_ratings("Emasim", "1998-03-01", {("group_cohesion", "decision"): 2})
+>>> fig = matrix_heatmap(a)
+>>> float(fig.data[0].z[0][2]), fig.data[1].text[0][0]
+(2.0, '–')
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from jlp.net.rubric import INDICATORS, STAGES, indicator_labels, rubric, stage_labels
+from jlp.net.scoring import (
+    COMPLETE,
+    DEFAULT_RULE,
+    NOT_JUDGED,
+    ScoringRule,
+    cube,
+    score_codes,
+)
+from jlp.viz.figures import styled
+from jlp.viz.palette import ORDINAL, SEQUENTIAL
+
+#: User-facing strings of this module (a Spanish edition replaces this dict only).
+TEXT = {
+    "ratings": {0: "not achieved", 1: "partial", 2: "achieved", -1: "not judged"},
+    "not_judged_mark": "–",
+    "matrix_title": "{network}, {date}: index {index} · current stage: {stage}",
+    "matrix_subtitle": "points per cell (2 achieved, 1 partial, 0 not achieved, – not judged);"
+    " ✔ = stage consolidated (score ≥ {threshold:g})",
+    "complete": "complete",
+    "stage_axis": "Development stage (stage score)",
+    "indicator_axis": "Development indicator",
+    "hover_cell": "<b>%{y}</b> × <b>%{x}</b><br>%{customdata[0]}<br><br>%{customdata[1]}"
+    "<extra></extra>",
+    "profile_title": "{network}: indicator profile",
+    "profile_axis": "Indicator score (share of the indicator's points)",
+    "progression_title": "Progression over time",
+    "progression_title_one": "{network}: progression over time",
+    "progression_axis": "NET index (0–100)",
+    "date_axis": "Date of the assessment",
+    "months_axis": "Months since the first assessment",
+    "benchmark_title": "Benchmark: latest assessment of each network",
+    "benchmark_title_date": "Benchmark on {date} (each network's latest assessment by then)",
+    "benchmark_title_months": "Benchmark at {months} months after each network's first "
+    "assessment",
+    "benchmark_axis": "NET index (0–100)",
+    "stage_legend": "Current stage",
+    "feedback_title": "Method feedback: how often each cell is achieved ({n} assessments)",
+    "feedback_colorbar": "Achieved<br>(share of<br>judged)",
+    "feedback_cell": "{rate}<br>n={n}{mark}",
+    "never": "never",
+    "always": "always",
+    "inversions_mark": " ↯{k}",
+    "feedback_hover": "<b>%{y}</b> × <b>%{x}</b><br>achieved %{customdata[0]} of "
+    "%{customdata[1]} judged<br>partial %{customdata[2]}, not achieved %{customdata[3]}"
+    "<br>achieved out of order: %{customdata[4]}<extra></extra>",
+    "feedback_note": "↯k: achieved k times while an earlier stage of the same indicator "
+    "was not.",
+    "illustrative": "Illustrative data (simulated), not real networks.",
+}
+
+_DISCRETE = [
+    [0.0, ORDINAL[0]], [1 / 3, ORDINAL[0]],
+    [1 / 3, ORDINAL[1]], [2 / 3, ORDINAL[1]],
+    [2 / 3, ORDINAL[2]], [1.0, ORDINAL[2]],
+]
+_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "hexagon")
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    return "<br>".join(textwrap.wrap(str(text), width)) or ""
+
+
+def _short(label: str, width: int = 16) -> str:
+    return "<br>".join(textwrap.wrap(str(label), width))
+
+
+def _note(fig: go.Figure, text: str) -> None:
+    """Add a note under the title (a subtitle), where it never collides with the axes."""
+    title = fig.layout.title.text or ""
+    fig.update_layout(title={"text": f"{title}<br><sup>{text}</sup>"})
+
+
+def stage_colors() -> dict[str, str]:
+    """One colour per stage and ``complete``, dark (early) to light (late) along cividis.
+
+    >>> len(stage_colors())
+    7
+    """
+    steps = sample_colorscale(SEQUENTIAL, np.linspace(0.0, 1.0, len(STAGES) + 1).tolist())
+    return dict(zip((*STAGES, COMPLETE), steps, strict=True))
+
+
+# --------------------------------------------------------------------------- the matrix
+
+
+@cache
+def _wrapped_rubric() -> np.ndarray:
+    cells = rubric()["result"].to_numpy().reshape(len(INDICATORS), len(STAGES))
+    return np.vectorize(_wrap, otypes=[object])(cells)
+
+
+def matrix_figure(*, height: int = 520) -> go.Figure:
+    """An empty NET matrix (7 indicators × 6 stages) ready for :func:`update_matrix`.
+
+    Building the figure once and updating it keeps a widget fast.
+    """
+    y = [_short(indicator_labels()[i], 22) for i in INDICATORS]
+    x = [_short(stage_labels()[s]) for s in STAGES]
+    base = {"x": x, "y": y, "xgap": 3, "ygap": 3, "hovertemplate": TEXT["hover_cell"],
+            "texttemplate": "%{text}", "textfont": {"size": 17}, "hoverongaps": False}
+    judged = go.Heatmap(
+        z=np.full((len(INDICATORS), len(STAGES)), np.nan), colorscale=_DISCRETE,
+        zmin=-0.5, zmax=2.5, name="rating",
+        colorbar={"tickvals": [0, 1, 2], "ticktext": [TEXT["ratings"][k] for k in (0, 1, 2)],
+                  "thickness": 14, "len": 0.6},
+        **base,
+    )
+    pending = go.Heatmap(
+        z=np.zeros((len(INDICATORS), len(STAGES))), colorscale=[[0, "#FFFFFF"], [1, "#FFFFFF"]],
+        showscale=False, name="not judged", textfont={"size": 17, "color": "#444444"},
+        **{k: v for k, v in base.items() if k != "textfont"},
+    )
+    fig = go.Figure([judged, pending])
+    fig.update_layout(
+        height=height,
+        plot_bgcolor="#9A9A9A",
+        xaxis={"side": "bottom", "title": TEXT["stage_axis"], "showgrid": False},
+        yaxis={"autorange": "reversed", "title": None, "showgrid": False},
+        margin={"l": 190, "r": 30, "t": 80, "b": 110},
+    )
+    return styled(fig)
+
+
+def update_matrix(
+    fig: go.Figure,
+    codes: np.ndarray,
+    *,
+    network: str = "",
+    date: str = "",
+    rule: ScoringRule = DEFAULT_RULE,
+) -> dict[str, object]:
+    """Draw one assessment's ``(7, 6)`` rating codes on a :func:`matrix_figure`.
+
+    Returns the scores it computed (see :func:`jlp.net.scoring.score_codes`).
+    """
+    codes = np.asarray(codes).reshape(len(INDICATORS), len(STAGES))
+    result = score_codes(codes[None], rule)
+    judged = codes != NOT_JUDGED
+    z = np.where(judged, codes, np.nan)
+    points = rule.point_table()[codes]
+    text = np.where(judged, np.vectorize(lambda p: f"{p:g}")(points),
+                    TEXT["not_judged_mark"]).astype(object)
+    ratings = np.vectorize(TEXT["ratings"].get, otypes=[object])(codes)
+    wrapped = _wrapped_rubric()
+    custom = np.dstack([ratings, wrapped])
+    stage_scores = result["stage_scores"][0]
+    consolidated = stage_scores >= rule.threshold - 1e-9
+    labels = stage_labels()
+    x = [f"{_short(labels[s])}<br>{score:.2f}{' ✔' if ok else ''}"
+         for s, score, ok in zip(STAGES, stage_scores, consolidated, strict=True)]
+    stage = result["current_stage"][0]
+    title = TEXT["matrix_title"].format(
+        network=network, date=date, index=f"{result['index'][0]:g}",
+        stage=labels.get(stage, TEXT["complete"]),
+    )
+    subtitle = TEXT["matrix_subtitle"].format(threshold=rule.threshold)
+    with fig.batch_update():
+        fig.data[0].update(z=z, text=np.where(judged, text, ""), customdata=custom, x=x)
+        fig.data[1].update(z=np.where(judged, np.nan, 0.0),
+                           text=np.where(judged, "", text), customdata=custom, x=x)
+        fig.layout.title = {"text": f"{title}<br><sup>{subtitle}</sup>"}
+    return result
+
+
+def matrix_heatmap(
+    assessment: pd.DataFrame,
+    *,
+    rule: ScoringRule = DEFAULT_RULE,
+    height: int = 520,
+) -> go.Figure:
+    """The 7 × 6 NET matrix of one assessment, each cell showing its rating and points.
+
+    Hovering a cell shows the rubric's text for it.
+    """
+    data = cube(assessment)
+    if len(data) != 1:
+        from jlp.errors import JlpInputError
+
+        raise JlpInputError(
+            f"a matrix shows one assessment; this table holds {len(data)}",
+            fix="pick one network and date first (jlp.net.select)",
+        )
+    fig = matrix_figure(height=height)
+    update_matrix(fig, data.codes[0], network=str(data.keys.loc[0, "network"]),
+                  date=str(data.keys.loc[0, "date"]), rule=rule)
+    return fig
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def indicator_profile(
+    assessments: pd.DataFrame,
+    *,
+    dates: Sequence[str] | None = None,
+    rule: ScoringRule = DEFAULT_RULE,
+    height: int = 460,
+) -> go.Figure:
+    """One network's indicator scores (0–1), one bar per indicator and per date.
+
+    By default the last three dates; dates run dark (earliest) to light (latest).
+    """
+    data = cube(assessments)
+    networks = sorted(set(data.keys["network"]))
+    keys = data.keys
+    chosen = keys.index[-3:] if dates is None else keys.index[keys["date"].isin(list(dates))]
+    if len(networks) != 1 or len(chosen) == 0:
+        from jlp.errors import JlpInputError
+
+        raise JlpInputError(
+            "an indicator profile shows one network at dates it was assessed",
+            fix="pick one network (jlp.net.select) and dates among "
+            + ", ".join(sorted(set(keys["date"]))),
+        )
+    result = score_codes(data.codes[chosen], rule)
+    steps = np.linspace(0.15, 0.85, max(len(chosen), 1)).tolist()
+    colors = sample_colorscale(SEQUENTIAL, steps)
+    labels = indicator_labels()
+    fig = go.Figure()
+    for k, position in enumerate(chosen):
+        values = result["indicator_scores"][k]
+        fig.add_trace(go.Bar(
+            y=[labels[i] for i in INDICATORS], x=values, orientation="h",
+            name=str(keys.loc[position, "date"]),
+            marker={"color": colors[k], "line": {"color": "#333333", "width": 1}},
+            text=[f"{v:.2f}" for v in values], textposition="outside",
+            hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
+        ))
+    fig.update_layout(
+        title=TEXT["profile_title"].format(network=", ".join(networks)),
+        barmode="group", height=height,
+        xaxis={"range": [0, 1.12], "title": TEXT["profile_axis"]},
+        yaxis={"autorange": "reversed"},
+        legend={"traceorder": "normal"},
+        margin={"l": 290},
+    )
+    return styled(fig)
+
+
+# --------------------------------------------------------------------------- progression
+
+
+def progression_chart(
+    progress: pd.DataFrame,
+    *,
+    x: str = "date",
+    title: str | None = None,
+    illustrative: bool = False,
+    height: int = 440,
+) -> go.Figure:
+    """The NET index over time, one line per network (from :func:`jlp.net.progression` or
+    :func:`jlp.net.scores_over_time`).
+
+    ``x`` is ``"date"`` or ``"months"`` (since each network's first assessment).
+    """
+    networks = list(dict.fromkeys(progress["network"]))
+    labels = stage_labels()
+    fig = go.Figure()
+    for k, network in enumerate(networks):
+        rows = progress[progress["network"] == network].sort_values("date")
+        stage_text = [labels.get(s, TEXT["complete"]) for s in rows["current_stage"]]
+        one = len(networks) == 1
+        fig.add_trace(go.Scatter(
+            x=rows[x], y=rows["index"], name=str(network),
+            mode="lines+markers+text" if one else "lines+markers",
+            text=stage_text if one else None, textposition="top center",
+            line={"dash": _DASHES[k % len(_DASHES)], "width": 2},
+            marker={"symbol": _SYMBOLS[k % len(_SYMBOLS)], "size": 9},
+            customdata=np.column_stack([stage_text, rows["completeness"]]),
+            hovertemplate=f"{network}<br>%{{x}}: index %{{y}}<br>"
+            "current stage: %{customdata[0]}<br>completeness %{customdata[1]:.0%}"
+            "<extra></extra>",
+        ))
+    if title is None:
+        title = (TEXT["progression_title_one"].format(network=networks[0])
+                 if len(networks) == 1 else TEXT["progression_title"])
+    fig.update_layout(
+        title=title, height=height,
+        yaxis={"range": [0, 105], "title": TEXT["progression_axis"]},
+        xaxis={"title": TEXT["date_axis"] if x == "date" else TEXT["months_axis"]},
+    )
+    if illustrative:
+        _note(fig, TEXT["illustrative"])
+    return styled(fig)
+
+
+# --------------------------------------------------------------------------- benchmark
+
+
+def benchmark_chart(
+    table: pd.DataFrame,
+    *,
+    date: str | None = None,
+    months: int | None = None,
+    illustrative: bool = False,
+) -> go.Figure:
+    """Networks side by side (from :func:`jlp.net.benchmark`), bars coloured by current stage.
+
+    Stage colours run dark (early) to light (late), and each bar prints its index and stage.
+    """
+    labels = {**stage_labels(), COMPLETE: TEXT["complete"]}
+    colors = stage_colors()
+    fig = go.Figure()
+    for stage in (*STAGES, COMPLETE):
+        rows = table[table["current_stage"] == stage]
+        if rows.empty:
+            continue
+        fig.add_trace(go.Bar(
+            y=rows["network"], x=rows["index"], orientation="h", name=labels[stage],
+            marker={"color": colors[stage], "line": {"color": "#333333", "width": 1}},
+            text=[f"{v:g}" for v in rows["index"]], textposition="outside",
+            customdata=np.column_stack([rows["date"], rows["months"]]),
+            hovertemplate="%{y}: index %{x}<br>" + labels[stage]
+            + "<br>%{customdata[0]} (month %{customdata[1]})<extra></extra>",
+        ))
+    if date is not None:
+        title = TEXT["benchmark_title_date"].format(date=date)
+    elif months is not None:
+        title = TEXT["benchmark_title_months"].format(months=months)
+    else:
+        title = TEXT["benchmark_title"]
+    fig.update_layout(
+        title=title, height=max(300, 60 + 32 * len(table)),
+        xaxis={"range": [0, 110], "title": TEXT["benchmark_axis"]},
+        yaxis={"categoryorder": "array", "categoryarray": list(table["network"])[::-1]},
+        legend={"title": {"text": TEXT["stage_legend"]}, "traceorder": "normal"},
+        barmode="overlay",
+    )
+    if illustrative:
+        _note(fig, TEXT["illustrative"])
+    return styled(fig)
+
+
+# --------------------------------------------------------------------------- method feedback
+
+
+def feedback_heatmap(
+    feedback: pd.DataFrame, *, illustrative: bool = False, height: int = 560
+) -> go.Figure:
+    """The share of assessments achieving each cell (from :func:`jlp.net.method_feedback`).
+
+    Each cell prints its rate, how many assessments judged it, ``never``/``always`` where
+    that holds, and ``↯k`` when it was achieved k times out of order.
+    """
+    shape = (len(INDICATORS), len(STAGES))
+    rate = feedback["achievement_rate"].to_numpy(dtype=float).reshape(shape)
+    judged = feedback["judged"].to_numpy().reshape(shape)
+    inversions = feedback["inversions"].to_numpy().reshape(shape)
+    pattern = feedback["pattern"].to_numpy().reshape(shape)
+    text = np.empty(shape, dtype=object)
+    for i in range(shape[0]):
+        for s in range(shape[1]):
+            mark = ""
+            if pattern[i, s]:
+                mark += "<br>" + TEXT[pattern[i, s]]
+            if inversions[i, s]:
+                mark += TEXT["inversions_mark"].format(k=inversions[i, s])
+            shown = "–" if np.isnan(rate[i, s]) else f"{rate[i, s]:.0%}"
+            text[i, s] = TEXT["feedback_cell"].format(rate=shown, n=judged[i, s], mark=mark)
+    custom = np.dstack([
+        feedback["achieved"].to_numpy().reshape(shape), judged,
+        feedback["partial"].to_numpy().reshape(shape),
+        feedback["not_achieved"].to_numpy().reshape(shape), inversions,
+    ])
+    fig = go.Figure(go.Heatmap(
+        z=rate, x=[_short(stage_labels()[s]) for s in STAGES],
+        y=[_short(indicator_labels()[i], 22) for i in INDICATORS],
+        zmin=0, zmax=1, colorscale=SEQUENTIAL, text=text, texttemplate="%{text}",
+        textfont={"size": 12}, xgap=3, ygap=3, customdata=custom,
+        hovertemplate=TEXT["feedback_hover"],
+        colorbar={"title": {"text": TEXT["feedback_colorbar"]}, "tickformat": ".0%"},
+    ))
+    fig.update_layout(
+        title=TEXT["feedback_title"].format(n=feedback.attrs.get("assessments", "?")),
+        height=height, plot_bgcolor="#FFFFFF",
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": TEXT["stage_axis"].split(" (")[0]},
+        margin={"l": 190, "b": 80, "t": 90},
+    )
+    _note(fig, TEXT["feedback_note"] + (" " + TEXT["illustrative"] if illustrative else ""))
+    return styled(fig)
+
+
+__all__ = [
+    "TEXT",
+    "benchmark_chart",
+    "feedback_heatmap",
+    "indicator_profile",
+    "matrix_figure",
+    "matrix_heatmap",
+    "progression_chart",
+    "stage_colors",
+    "update_matrix",
+]
