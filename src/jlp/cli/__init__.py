@@ -15,7 +15,7 @@ import sys
 import typer
 
 from jlp import __version__
-from jlp.cli import data, graph
+from jlp.cli import data, graph, net
 from jlp.errors import JlpInputError
 
 app = typer.Typer(
@@ -27,6 +27,7 @@ app = typer.Typer(
 )
 app.add_typer(data.app, name="data")
 app.add_typer(graph.app, name="graph")
+app.add_typer(net.app, name="net")
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,134 @@
+"""``jlp net``: the Network Evaluation Tool from the command line.
+
+* ``jlp net template NETWORK DATE -o FILE`` writes the 42 rows of an empty assessment
+  (``.csv`` or ``.xlsx``), ready to fill in a spreadsheet;
+* ``jlp net score FILE [--threshold T] [--format table|csv|json]`` prints one row per
+  network and date with exactly the columns ``network, date, index, current_stage,
+  completeness`` and the six stage scores (0–1);
+* ``jlp net save FILE --to HISTORY [--overwrite]`` appends assessments to a history file,
+  atomically;
+* ``jlp net report FILE -o report.html`` writes a standalone, offline HTML report.
+
+Bad input prints ``error:`` lines naming file, row and column, exits 2 and writes nothing.
+
+>>> from typer.testing import CliRunner
+>>> CliRunner().invoke(app, ["--help"]).exit_code
+0
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="The Network Evaluation Tool (NET, Ceglie & Dini 1999, Box 2): templates, scores, "
+    "history files, reports.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+#: Decimal places of the stage scores and completeness in ``jlp net score``.
+DECIMALS = 4
+
+
+class Format(StrEnum):
+    """Output formats of ``jlp net score``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+File = Annotated[Path, typer.Argument(metavar="FILE", help="Assessment file (.csv or .xlsx).",
+                                      show_default=False)]
+Threshold = Annotated[float, typer.Option(
+    "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1].")]
+
+
+@app.command()
+def template(
+    network: Annotated[str, typer.Argument(help="The network's name.")],
+    date: Annotated[str, typer.Argument(help="Date of the assessment, YYYY-MM-DD.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.csv or .xlsx).",
+                                         show_default=False)],
+    assessor: Annotated[str, typer.Option(help="Your name, written on every row.")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Write an empty assessment (42 rows, ratings left empty) to fill in a spreadsheet."""
+    from jlp.errors import JlpInputError
+    from jlp.net.files import write_template
+
+    if output.exists() and not force:
+        raise JlpInputError("the file already exists", file=str(output),
+                            fix="choose another name, or add --force to replace it")
+    path = write_template(network, date, output, assessor=assessor)
+    typer.echo(f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
+               "column with achieved, partial or not_achieved)")
+
+
+@app.command()
+def score(
+    file: File,
+    threshold: Threshold = 0.75,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """Score every assessment in FILE: one row per network and date."""
+    from jlp.net.files import read_assessments
+    from jlp.net.scoring import SCORE_COLUMNS, ScoringRule
+    from jlp.net.scoring import score as score_table
+
+    rule = ScoringRule(threshold=threshold)
+    table = score_table(read_assessments(file), rule=rule)[list(SCORE_COLUMNS)]
+    rounded = table.round({c: DECIMALS for c in SCORE_COLUMNS[4:]})
+    if format is Format.csv:
+        typer.echo(rounded.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif format is Format.json:
+        typer.echo(json.dumps(rounded.to_dict(orient="records"), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(rounded.to_string(index=False))
+
+
+@app.command()
+def save(
+    file: File,
+    to: Annotated[Path, typer.Option("--to", help="History file (.csv) to append to.",
+                                     show_default=False)],
+    overwrite: Annotated[bool, typer.Option(
+        "--overwrite", help="Replace an assessment (network and date) already in the history."
+    )] = False,
+) -> None:
+    """Append the assessments in FILE to a history file, atomically."""
+    from jlp.net.files import read_assessments, save_assessment
+
+    result = save_assessment(read_assessments(file), to, overwrite=overwrite)
+    typer.echo(f"saved to {result.path}: {result.added} rows added, {result.replaced} "
+               f"replaced; the history holds {result.total} rows")
+
+
+@app.command()
+def report(
+    file: File,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.",
+                                         show_default=False)],
+    threshold: Threshold = 0.75,
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "NET report",
+    network: Annotated[list[str] | None, typer.Option(
+        "--network", "-n", help="Show this network's section (repeat for several).")] = None,
+) -> None:
+    """Write a standalone HTML report: matrices, progression, benchmark, method feedback."""
+    from jlp.net.files import read_assessments
+    from jlp.net.scoring import ScoringRule
+    from jlp.report.net_report import write_net_report
+
+    table = read_assessments(file)
+    path = write_net_report(table, output, title=title, source=file.name,
+                            rule=ScoringRule(threshold=threshold), networks=network or None)
+    typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)")
+
+
+__all__ = ["Format", "app"]
