@@ -5,8 +5,10 @@ The programme graph is :func:`jlp.graphs.illustrative_programme` at the size of 
 reported reach (71 brokers, 59 networks, 1,200 enterprises; Ceglie & Dini, 1999, Honduras
 section); its structure is made up. Draw times are measured in Debian's chromium
 (headless, through playwright), from navigation start until the picture stands still:
-the first frame when physics is off; when physics is on, the end of stabilisation (our
-pages then switch physics off) or, for pyvis's defaults, vis.js's ``stabilized`` event.
+the first frame when physics is off; when physics is on, the end of vis.js's
+stabilisation run (``stabilizationIterationsDone``: our pages then switch physics off;
+pyvis's defaults run 1,000 iterations and then keep the nodes moving: at programme scale
+they did not come to rest, vis.js's ``stabilized`` event, within two minutes).
 """
 
 from __future__ import annotations
@@ -30,15 +32,15 @@ SIZES = (60, 150, 300, 450, 700, 1000, 1334)
 
 _HOOK = """<script>
 (function () {
-  var Original = vis.Network;
-  vis.Network = function (container, data, options) {
-    var network = new Original(container, data, options);
-    window.__jlp = {built: performance.now()};
-    network.once("afterDrawing", function () { window.__jlp.drawn = performance.now(); });
-    network.once("stabilizationIterationsDone", function () {
-      window.__jlp.iterations = performance.now(); });
-    network.once("stabilized", function () { window.__jlp.stabilized = performance.now(); });
-    return network;
+  // Record when vis.js first draws, ends its stabilisation run and comes to rest. Patched on
+  // the prototype, before the page builds its network, so that no event is missed.
+  var emit = vis.Network.prototype.emit;
+  var marks = window.__jlp = {};
+  var names = {afterDrawing: "drawn", stabilizationIterationsDone: "iterations",
+               stabilized: "stabilized"};
+  vis.Network.prototype.emit = function (name) {
+    if (names[name] && !marks[names[name]]) { marks[names[name]] = performance.now(); }
+    return emit.apply(this, arguments);
   };
 })();
 </script>
@@ -117,7 +119,7 @@ def _pyvis_default_page(graph) -> str:
 
 
 def _hooked(page: str) -> str:
-    head = page.lower().rfind("</head>")
+    head = page.lower().find("</head>")  # the first: the real end of the head
     return page[:head] + _HOOK + page[head:]
 
 
@@ -129,13 +131,13 @@ def _draw_seconds(browser, folder: Path, url: str, name: str, page: str,
     tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url)
               else route.abort())
     try:
-        tab.goto(f"{url}/{name}", wait_until="load", timeout=120_000)
+        tab.goto(f"{url}/{name}", wait_until="load", timeout=600_000)
         condition = {
             "drawn": "window.__jlp && window.__jlp.drawn",
             "iterations": "window.__jlp && window.__jlp.drawn && window.__jlp.iterations",
             "stabilized": "window.__jlp && window.__jlp.stabilized",
         }[settled]
-        tab.wait_for_function(condition, timeout=120_000, polling=20)
+        tab.wait_for_function(condition, timeout=900_000, polling=20)
         marks = tab.evaluate("window.__jlp")
     finally:
         context.close()
@@ -171,7 +173,7 @@ def page_draw() -> dict[str, tuple[float, str]]:
             ours_s = statistics.median(
                 _draw_seconds(browser, folder, url, "ours.html", ours, "drawn")
                 for _ in range(3))
-            theirs_s = _draw_seconds(browser, folder, url, "pyvis.html", theirs, "stabilized")
+            theirs_s = _draw_seconds(browser, folder, url, "pyvis.html", theirs, "iterations")
     finally:
         browser.close()
         playwright.stop()

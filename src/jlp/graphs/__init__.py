@@ -83,6 +83,7 @@ __all__ = [
     "TEMPLATES",
     "Departure",
     "GraphDataWarning",
+    "JlpInputError",
     "Tables",
     "betweenness",
     "brokerage_roles",

@@ -14,6 +14,7 @@ It uses matplotlib's object interface (no pyplot, no window), so it runs on a se
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,28 @@ def static_figure(
     return fig
 
 
+class StaticPicture:
+    """A PNG of :func:`static_figure` that a notebook shows as an image (``_repr_png_``).
+
+    >>> import networkx as nx
+    >>> static_picture(nx.Graph([("a", "b")])).png[:4]
+    b'\\x89PNG'
+    """
+
+    def __init__(self, png: bytes) -> None:
+        self.png = png
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+
+def static_picture(graph: nx.Graph, **kwargs: Any) -> StaticPicture:
+    """:func:`static_figure` as a PNG picture, to show in a notebook or save as it is."""
+    buffer = io.BytesIO()
+    static_figure(graph, **kwargs).savefig(buffer, format="png", dpi=110)
+    return StaticPicture(buffer.getvalue())
+
+
 def save_static(graph: nx.Graph, path: str | Path, **kwargs: Any) -> Path:
     """Write :func:`static_figure` to ``path`` (``.png``, ``.svg`` or ``.pdf``)."""
     path = Path(path)
@@ -144,4 +167,5 @@ def save_static(graph: nx.Graph, path: str | Path, **kwargs: Any) -> Path:
     return path
 
 
-__all__ = ["LABELS_UP_TO", "MARKERS", "save_static", "static_figure"]
+__all__ = ["LABELS_UP_TO", "MARKERS", "StaticPicture", "save_static", "static_figure",
+           "static_picture"]
