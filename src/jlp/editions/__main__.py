@@ -1,0 +1,85 @@
+"""``python -m jlp.editions``: build an edition, the print edition, or the offline zip.
+
+    python -m jlp.editions build workshop        # -> _build/workshop/html
+    python -m jlp.editions build instructor      # -> _build/instructor/html
+    python -m jlp.editions print                 # -> _build/print/html/index.html (+ PDF)
+    python -m jlp.editions offline               # -> _build/offline/jlp-course.zip
+
+The Makefile calls these (``make book-workshop``, ``book-instructor``, ``book-print``,
+``offline``). Every build is strict: a warning fails it, as with ``make book``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from jlp.editions import EDITIONS, edition_named
+from jlp.editions.build import build, build_plan
+from jlp.editions.offline import make_zip, print_pdf
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m jlp.editions", description=(__doc__ or "").split("\n")[0]
+    )
+    parser.add_argument("--root", default=".", help="the book root (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build one edition into its own folder")
+    b.add_argument("edition", choices=sorted(EDITIONS))
+    b.add_argument("--output", help="HTML folder (default: the edition's folder under _build)")
+    b.add_argument("--quiet", action="store_true")
+
+    p = sub.add_parser("print", help="one long printable page (and a PDF where chromium is)")
+    p.add_argument("--edition", default="learner", choices=sorted(EDITIONS))
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDF")
+    p.add_argument("--quiet", action="store_true")
+
+    o = sub.add_parser("offline", help="zip a built edition for use with no internet")
+    o.add_argument("--edition", default="learner", choices=sorted(EDITIONS))
+    o.add_argument("--output", help="the zip (default: _build/offline/jlp-course[-EDITION].zip)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root = Path(args.root).resolve()
+    if args.command == "build":
+        plan = build_plan(args.edition, root=root, output=args.output)
+        status = build(plan, quiet=args.quiet)
+        if status == 0:
+            print(f"The {plan.edition} edition is built: {plan.output / 'index.html'}")
+        return status
+    if args.command == "print":
+        plan = build_plan(args.edition, root=root, builder="singlehtml")
+        status = build(plan, quiet=args.quiet)
+        if status:
+            return status
+        # The single page is written as <root doc>.html (book/index.html) but its links
+        # assume the top folder, so it is served from there as index.html.
+        root_doc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
+        page = plan.output / "index.html"
+        shutil.copyfile(plan.output / f"{root_doc}.html", page)
+        print(f"The print edition is built: {page} (open it and print, or save as PDF)")
+        if not args.no_pdf:
+            pdf = print_pdf(page, plan.output.parent / "jlp-course.pdf")
+            print(f"PDF: {pdf}" if pdf else "No chromium found: no PDF (print from a browser).")
+        return 0
+    edition = edition_named(args.edition)
+    suffix = "" if edition.name == "learner" else f"-{edition.name}"
+    default = root / "_build" / "offline" / f"jlp-course{suffix}.zip"
+    archive = Path(args.output) if args.output else default
+    made = make_zip(root / edition.output, archive)
+    size = made.stat().st_size / 1e6
+    print(f"Offline copy: {made} ({size:.1f} MB). Unzip it, then:")
+    print("    python -m http.server --directory jlp-course 8000")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
