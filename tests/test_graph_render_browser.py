@@ -134,3 +134,39 @@ def test_example_and_programme_pages_draw_offline(page, tmp_path):
             assert frame.locator("canvas").count() == 1
         page.wait_for_timeout(500)
     assert log.problems() == [], "; ".join(log.problems())
+
+
+#: The box around every painted (not white) pixel of the canvas, in canvas pixels.
+PAINTED_BOX = """() => {
+  const canvas = document.querySelector('canvas');
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let left = canvas.width, right = -1, top = canvas.height, bottom = -1;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) {
+      const p = i / 4, x = p % canvas.width, y = Math.floor(p / canvas.width);
+      left = Math.min(left, x); right = Math.max(right, x);
+      top = Math.min(top, y); bottom = Math.max(bottom, y);
+    }
+  }
+  return {left, right, top, bottom, width: canvas.width, height: canvas.height};
+}"""
+
+
+def test_picture_is_refitted_when_the_frame_narrows(page, tmp_path):
+    """A book page lays itself out after the frame has drawn: the graph must stay in view."""
+    example = read_graph(template_path("example_nodes.csv"), template_path("example_edges.csv"))
+    frame = graph_frame(example, physics=False)
+    (tmp_path / "index.html").write_text(
+        "<!DOCTYPE html><html><body><div id='box' style='width:1200px'>"
+        f"{frame.html}</div></body></html>", encoding="utf-8")
+    with serve(tmp_path) as url:
+        log, (inner,) = open_frames(page, url)
+        page.evaluate("document.getElementById('box').style.width = '600px'")
+        page.wait_for_timeout(800)
+        box = inner.evaluate(PAINTED_BOX)
+    assert box["width"] < 900  # the canvas did follow the frame
+    # the whole picture is inside the canvas, with a margin, not cut at its edges
+    assert box["left"] > 0 and box["right"] < box["width"] - 1
+    assert box["top"] > 0 and box["bottom"] < box["height"] - 1
+    assert box["right"] - box["left"] > box["width"] / 3  # and not shrunk to a dot
+    assert log.problems() == [], "; ".join(log.problems())

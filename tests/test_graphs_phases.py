@@ -112,3 +112,18 @@ def test_departures_rank_the_broker_first_in_the_example(example):
     with pytest.raises(JlpInputError, match="no node 'Broker'") as err:
         without(example, "Broker")
     assert "did you mean 'broker'" in err.value.problems[0].fix
+
+
+def test_reported_honduras_actors_read_as_a_network():
+    """The bundled Honduras tables use the same format: the consultants hold it together."""
+    from jlp.datasets import data_dir
+    from jlp.graphs import node_metrics
+
+    graph = read_graph(data_dir() / "honduras_actors_nodes.csv",
+                       data_dir() / "honduras_actors_edges.csv")
+    table = node_metrics(graph).set_index("id")
+    assert table["betweenness"].idxmax() == "consultants"
+    assert graph.edges["infop", "emasim", "training"]["directed"] is True
+    assert graph.nodes["infop"]["provenance"] == "reported"
+    step_back = without(graph, "consultants")
+    assert step_back.firms_reaching_after == step_back.firms_reaching_before  # INFOP, PASI stay
