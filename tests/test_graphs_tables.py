@@ -241,10 +241,11 @@ def test_stage_names_order_phases(tmp_path):
 
 
 def test_extra_numeric_columns_become_numbers(tmp_path):
-    nodes = "id,label,kind,workers,sales\na,A,firm,4,1.5\nb,B,firm,,2\n"
+    nodes = "id,label,kind,workers,sales,tax_code\na,A,firm,4,1.5,0123\nb,B,firm,,2,456\n"
     graph = read_graph(*pair(tmp_path, nodes=nodes, edges="source,target,tie\n"))
     assert graph.nodes["a"]["workers"] == 4 and graph.nodes["a"]["sales"] == 1.5
     assert "workers" not in graph.nodes["b"]
+    assert graph.nodes["a"]["tax_code"] == "0123"  # a code keeps its leading zero
 
 
 def test_frames_as_typed_are_accepted_and_not_changed():

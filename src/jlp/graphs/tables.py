@@ -338,7 +338,8 @@ def _numeric_extras(frame: pd.DataFrame, skip: Iterable[str]) -> pd.DataFrame:
         if filled.empty:
             continue
         numbers = pd.to_numeric(filled, errors="coerce")
-        if numbers.notna().all():
+        coded = filled.str.fullmatch(r"0\d+").any()  # "0123": a code, keep its zeros
+        if numbers.notna().all() and not coded:
             as_int = (numbers == numbers.round()).all() and not filled.str.contains(r"[.eE]").any()
             converted: list[Any] = [None] * len(frame)
             for i, (mask, raw) in enumerate(zip(frame[column] != "", frame[column], strict=True)):
