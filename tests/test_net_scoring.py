@@ -204,3 +204,20 @@ def test_cube_codes_match_ratings():
     assert codes.shape == (1, 7, 6)
     assert codes[0, IND.index("problem_analysis"), S.index("pilot_projects")] == 1
     assert (codes == -1).sum() == 41
+
+
+def test_the_books_worked_example_by_hand():
+    """The numbers book/net-tool.md works out by hand for jlp.net.worked_example()."""
+    example = net.worked_example()
+    judged = example[example["rating"] != ""]
+    points = judged["rating"].map({"achieved": 2, "partial": 1, "not_achieved": 0})
+    by_stage = points.groupby(judged["stage"]).sum().reindex(S, fill_value=0)
+    assert by_stage.tolist() == [14, 12, 10, 7, 1, 0]
+    row = net.score(example).iloc[0]
+    assert row["index"] == 52.4  # 44 / 84 * 100 = 52.38
+    assert row["current_stage"] == "decision"  # 10 / 14 = 0.71 < 0.75
+    assert row["completeness"] == pytest.approx(31 / 42)
+    assert net.score(example, threshold=0.7).loc[0, "current_stage"] == "pilot_projects"
+    inversions = net.order_inversions(example)
+    assert inversions[["indicator", "earlier_stage", "later_stage"]].values.tolist() == [
+        ["group_organisation", "decision", "pilot_projects"]]

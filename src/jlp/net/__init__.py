@@ -10,7 +10,8 @@ the course page "The Network Evaluation Tool" and configurable.
 * :mod:`jlp.net.files` — CSV/XLSX files and the atomic history file;
 * :mod:`jlp.net.scoring` — points, stage/indicator scores, index, current stage;
 * :mod:`jlp.net.analysis` — progression, benchmarking, method and broker feedback;
-* :mod:`jlp.net.simulate` — an illustrative programme for exercises and scale tests.
+* :mod:`jlp.net.simulate` — an illustrative programme for exercises and scale tests;
+* :mod:`jlp.net.examples` — the worked example and the bundled illustrative programme.
 
 Nothing here imports Jupyter or plotly; charts live in :mod:`jlp.viz.net_charts`.
 
@@ -41,6 +42,7 @@ from jlp.net.assessments import (
     template,
     validate,
 )
+from jlp.net.examples import example_programme, worked_example
 from jlp.net.files import (
     ASSESSMENT_SHEET,
     SaveResult,
@@ -68,7 +70,7 @@ from jlp.net.scoring import (
     score,
     summary,
 )
-from jlp.net.simulate import example_programme, simulate_programme
+from jlp.net.simulate import simulate_programme
 
 __all__ = [
     "ASSESSMENT_SHEET",
@@ -109,6 +111,7 @@ __all__ = [
     "summary",
     "template",
     "validate",
+    "worked_example",
     "write_assessments",
     "write_template",
 ]

@@ -144,22 +144,4 @@ def _broker_name(number: int) -> str:
 
 
 
-def example_programme() -> pd.DataFrame:
-    """The bundled illustrative programme (``datasets/net_example_assessments.csv``).
-
-    Eight simulated networks over four years, made with
-    ``simulate_programme(8, 4, seed=1999)``; every row is illustrative.
-
-    >>> example = example_programme()
-    >>> example["network"].nunique(), set(example["provenance"])
-    (8, {'illustrative'})
-    """
-    from jlp.datasets import load
-    from jlp.net.assessments import validate
-
-    table = validate(load("net_example_assessments"), file="net_example_assessments.csv")
-    table.attrs["provenance"] = "illustrative"
-    return table.reset_index(drop=True)
-
-
-__all__ = ["INDICATOR_LAG", "SPECIAL_CELLS", "example_programme", "simulate_programme"]
+__all__ = ["INDICATOR_LAG", "SPECIAL_CELLS", "simulate_programme"]

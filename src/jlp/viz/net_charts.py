@@ -39,9 +39,9 @@ from jlp.viz.palette import ORDINAL, SEQUENTIAL
 TEXT = {
     "ratings": {0: "not achieved", 1: "partial", 2: "achieved", -1: "not judged"},
     "not_judged_mark": "–",
-    "matrix_title": "{network}, {date}: index {index} · current stage: {stage}",
-    "matrix_subtitle": "points per cell (2 achieved, 1 partial, 0 not achieved, – not judged);"
-    " ✔ = stage consolidated (score ≥ {threshold:g})",
+    "matrix_title": "{network}, {date}<br>index {index} · current stage: {stage}",
+    "matrix_subtitle": "✔ stage consolidated (score ≥ {threshold:g}) · – not judged",
+    "rating_ticks": {0: "not achieved (0)", 1: "partial (1)", 2: "achieved (2)"},
     "complete": "complete",
     "stage_axis": "Development stage (stage score)",
     "indicator_axis": "Development indicator",
@@ -54,13 +54,15 @@ TEXT = {
     "progression_axis": "NET index (0–100)",
     "date_axis": "Date of the assessment",
     "months_axis": "Months since the first assessment",
-    "benchmark_title": "Benchmark: latest assessment of each network",
-    "benchmark_title_date": "Benchmark on {date} (each network's latest assessment by then)",
-    "benchmark_title_months": "Benchmark at {months} months after each network's first "
-    "assessment",
+    "benchmark_title": "Benchmark: latest assessments",
+    "benchmark_title_date": "Benchmark on {date}",
+    "benchmark_note_date": "each network's latest assessment on or before that date",
+    "benchmark_title_months": "Benchmark at month {months}",
+    "benchmark_note_months": "each network's latest assessment at most {months} months "
+    "after its first",
     "benchmark_axis": "NET index (0–100)",
     "stage_legend": "Current stage",
-    "feedback_title": "Method feedback: how often each cell is achieved ({n} assessments)",
+    "feedback_title": "Method feedback: share achieving each cell ({n} assessments)",
     "feedback_colorbar": "Achieved<br>(share of<br>judged)",
     "feedback_cell": "{rate}<br>n={n}{mark}",
     "never": "never",
@@ -94,7 +96,8 @@ def _short(label: str, width: int = 16) -> str:
 def _note(fig: go.Figure, text: str) -> None:
     """Add a note under the title (a subtitle), where it never collides with the axes."""
     title = fig.layout.title.text or ""
-    fig.update_layout(title={"text": f"{title}<br><sup>{text}</sup>"})
+    top = fig.layout.margin.t if fig.layout.margin.t is not None else 60
+    fig.update_layout(title={"text": f"{title}<br><sup>{text}</sup>"}, margin={"t": top + 22})
 
 
 def stage_colors() -> dict[str, str]:
@@ -121,14 +124,14 @@ def matrix_figure(*, height: int = 520) -> go.Figure:
 
     Building the figure once and updating it keeps a widget fast.
     """
-    y = [_short(indicator_labels()[i], 22) for i in INDICATORS]
-    x = [_short(stage_labels()[s]) for s in STAGES]
+    y = [_short(indicator_labels()[i], 20) for i in INDICATORS]
+    x = [_short(stage_labels()[s], 11) for s in STAGES]
     base = {"x": x, "y": y, "xgap": 3, "ygap": 3, "hovertemplate": TEXT["hover_cell"],
             "texttemplate": "%{text}", "textfont": {"size": 17}, "hoverongaps": False}
     judged = go.Heatmap(
         z=np.full((len(INDICATORS), len(STAGES)), np.nan), colorscale=_DISCRETE,
         zmin=-0.5, zmax=2.5, name="rating",
-        colorbar={"tickvals": [0, 1, 2], "ticktext": [TEXT["ratings"][k] for k in (0, 1, 2)],
+        colorbar={"tickvals": [0, 1, 2], "ticktext": [TEXT["rating_ticks"][k] for k in (0, 1, 2)],
                   "thickness": 14, "len": 0.6},
         **base,
     )
@@ -137,15 +140,17 @@ def matrix_figure(*, height: int = 520) -> go.Figure:
         showscale=False, name="not judged", textfont={"size": 17, "color": "#444444"},
         **{k: v for k, v in base.items() if k != "textfont"},
     )
-    fig = go.Figure([judged, pending])
+    fig = styled(go.Figure([judged, pending]))
     fig.update_layout(
         height=height,
         plot_bgcolor="#9A9A9A",
-        xaxis={"side": "bottom", "title": TEXT["stage_axis"], "showgrid": False},
-        yaxis={"autorange": "reversed", "title": None, "showgrid": False},
-        margin={"l": 190, "r": 30, "t": 80, "b": 110},
+        xaxis={"side": "bottom", "title": TEXT["stage_axis"], "showgrid": False,
+               "tickangle": 0, "tickfont": {"size": 12}},
+        yaxis={"autorange": "reversed", "title": None, "showgrid": False,
+               "tickfont": {"size": 12}},
+        margin={"l": 150, "r": 20, "t": 125, "b": 120},
     )
-    return styled(fig)
+    return fig
 
 
 def update_matrix(
@@ -173,7 +178,7 @@ def update_matrix(
     stage_scores = result["stage_scores"][0]
     consolidated = stage_scores >= rule.threshold - 1e-9
     labels = stage_labels()
-    x = [f"{_short(labels[s])}<br>{score:.2f}{' ✔' if ok else ''}"
+    x = [f"{_short(labels[s], 11)}<br>{score:.2f}{' ✔' if ok else ''}"
          for s, score, ok in zip(STAGES, stage_scores, consolidated, strict=True)]
     stage = result["current_stage"][0]
     title = TEXT["matrix_title"].format(
@@ -243,11 +248,11 @@ def indicator_profile(
     steps = np.linspace(0.15, 0.85, max(len(chosen), 1)).tolist()
     colors = sample_colorscale(SEQUENTIAL, steps)
     labels = indicator_labels()
-    fig = go.Figure()
+    fig = styled(go.Figure())
     for k, position in enumerate(chosen):
         values = result["indicator_scores"][k]
         fig.add_trace(go.Bar(
-            y=[labels[i] for i in INDICATORS], x=values, orientation="h",
+            y=[_short(labels[i], 24) for i in INDICATORS], x=values, orientation="h",
             name=str(keys.loc[position, "date"]),
             marker={"color": colors[k], "line": {"color": "#333333", "width": 1}},
             text=[f"{v:.2f}" for v in values], textposition="outside",
@@ -259,9 +264,9 @@ def indicator_profile(
         xaxis={"range": [0, 1.12], "title": TEXT["profile_axis"]},
         yaxis={"autorange": "reversed"},
         legend={"traceorder": "normal"},
-        margin={"l": 290},
+        margin={"l": 190},
     )
-    return styled(fig)
+    return fig
 
 
 # --------------------------------------------------------------------------- progression
@@ -282,7 +287,7 @@ def progression_chart(
     """
     networks = list(dict.fromkeys(progress["network"]))
     labels = stage_labels()
-    fig = go.Figure()
+    fig = styled(go.Figure())
     for k, network in enumerate(networks):
         rows = progress[progress["network"] == network].sort_values("date")
         stage_text = [labels.get(s, TEXT["complete"]) for s in rows["current_stage"]]
@@ -308,7 +313,7 @@ def progression_chart(
     )
     if illustrative:
         _note(fig, TEXT["illustrative"])
-    return styled(fig)
+    return fig
 
 
 # --------------------------------------------------------------------------- benchmark
@@ -327,7 +332,7 @@ def benchmark_chart(
     """
     labels = {**stage_labels(), COMPLETE: TEXT["complete"]}
     colors = stage_colors()
-    fig = go.Figure()
+    fig = styled(go.Figure())
     for stage in (*STAGES, COMPLETE):
         rows = table[table["current_stage"] == stage]
         if rows.empty:
@@ -340,10 +345,13 @@ def benchmark_chart(
             hovertemplate="%{y}: index %{x}<br>" + labels[stage]
             + "<br>%{customdata[0]} (month %{customdata[1]})<extra></extra>",
         ))
+    note = ""
     if date is not None:
         title = TEXT["benchmark_title_date"].format(date=date)
+        note = TEXT["benchmark_note_date"]
     elif months is not None:
         title = TEXT["benchmark_title_months"].format(months=months)
+        note = TEXT["benchmark_note_months"].format(months=months)
     else:
         title = TEXT["benchmark_title"]
     fig.update_layout(
@@ -353,9 +361,11 @@ def benchmark_chart(
         legend={"title": {"text": TEXT["stage_legend"]}, "traceorder": "normal"},
         barmode="overlay",
     )
+    if note:
+        _note(fig, note)
     if illustrative:
         _note(fig, TEXT["illustrative"])
-    return styled(fig)
+    return fig
 
 
 # --------------------------------------------------------------------------- method feedback
@@ -389,9 +399,10 @@ def feedback_heatmap(
         feedback["partial"].to_numpy().reshape(shape),
         feedback["not_achieved"].to_numpy().reshape(shape), inversions,
     ])
-    fig = go.Figure(go.Heatmap(
-        z=rate, x=[_short(stage_labels()[s]) for s in STAGES],
-        y=[_short(indicator_labels()[i], 22) for i in INDICATORS],
+    fig = styled(go.Figure())
+    fig.add_trace(go.Heatmap(
+        z=rate, x=[_short(stage_labels()[s], 11) for s in STAGES],
+        y=[_short(indicator_labels()[i], 20) for i in INDICATORS],
         zmin=0, zmax=1, colorscale=SEQUENTIAL, text=text, texttemplate="%{text}",
         textfont={"size": 12}, xgap=3, ygap=3, customdata=custom,
         hovertemplate=TEXT["feedback_hover"],
@@ -400,12 +411,15 @@ def feedback_heatmap(
     fig.update_layout(
         title=TEXT["feedback_title"].format(n=feedback.attrs.get("assessments", "?")),
         height=height, plot_bgcolor="#FFFFFF",
-        yaxis={"autorange": "reversed"},
-        xaxis={"title": TEXT["stage_axis"].split(" (")[0]},
-        margin={"l": 190, "b": 80, "t": 90},
+        yaxis={"autorange": "reversed", "tickfont": {"size": 12}},
+        xaxis={"title": TEXT["stage_axis"].split(" (")[0], "tickangle": 0,
+               "tickfont": {"size": 12}},
+        margin={"l": 150, "b": 80, "t": 70},
     )
-    _note(fig, TEXT["feedback_note"] + (" " + TEXT["illustrative"] if illustrative else ""))
-    return styled(fig)
+    _note(fig, TEXT["feedback_note"])
+    if illustrative:
+        _note(fig, TEXT["illustrative"])
+    return fig
 
 
 __all__ = [

@@ -68,8 +68,10 @@ TEXT = {
     "legend": "– not judged · ✗ not achieved (0) · ½ partial (1) · ✓ achieved (2)",
 }
 
-_CSS = ("<style>.jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
-        "{padding:0 2px;min-width:0}</style>")
+#: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page.
+_CSS = ("<style>.jlp-net-grid .widget-toggle-buttons{flex-wrap:wrap;width:56px}"
+        ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
+        "{padding:0;min-width:0;margin:0 2px 2px 0}</style>")
 
 
 def _status(message: str, *, error: bool = False) -> str:
@@ -105,10 +107,12 @@ class NetScorer(widgets.VBox):
         self._cells = rubric()
         self._ilabels, self._slabels = indicator_labels(), stage_labels()
 
-        self.network = widgets.Text(value=network, description=TEXT["network"])
+        narrow = {"style": {"description_width": "initial"},
+                  "layout": widgets.Layout(width="auto", flex="1 1 0", min_width="150px")}
+        self.network = widgets.Text(value=network, description=TEXT["network"], **narrow)
         self.date = widgets.Text(value=date, description=TEXT["date"],
-                                 placeholder=TEXT["date_placeholder"])
-        self.assessor = widgets.Text(value=assessor, description=TEXT["assessor"])
+                                 placeholder=TEXT["date_placeholder"], **narrow)
+        self.assessor = widgets.Text(value=assessor, description=TEXT["assessor"], **narrow)
         self.toggles: dict[tuple[str, str], widgets.ToggleButtons] = {}
         self.grid = self._build_grid()
         self.rubric_text = widgets.HTML(f"<small>{html.escape(TEXT['rubric_hint'])}</small>")
@@ -122,7 +126,8 @@ class NetScorer(widgets.VBox):
                                     placeholder=TEXT["history_placeholder"])
         self.open_button = widgets.Button(description=TEXT["open"], icon="folder-open")
         self.save_button = widgets.Button(description=TEXT["save"], icon="save",
-                                          button_style="primary")
+                                          button_style="primary",
+                                          layout=widgets.Layout(width="auto"))
         self.overwrite = widgets.Checkbox(value=False, description=TEXT["overwrite"],
                                           indent=False)
         self.clear_button = widgets.Button(description=TEXT["clear"], icon="eraser")
@@ -136,14 +141,17 @@ class NetScorer(widgets.VBox):
         self.clear_button.on_click(self._on_clear)
 
         super().__init__([
-            widgets.HBox([self.network, self.date, self.assessor]),
+            widgets.HBox([self.network, self.date, self.assessor],
+                         layout=widgets.Layout(flex_flow="row wrap")),
             widgets.HTML(f"<small>{html.escape(TEXT['legend'])}</small>"),
             self.grid,
             self.rubric_text,
             self.summary,
             self.chart,
-            widgets.HBox([self.upload, self.choice, self.clear_button]),
-            widgets.HBox([self.history, self.open_button, self.save_button, self.overwrite]),
+            widgets.HBox([self.upload, self.choice, self.clear_button],
+                         layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self.history, self.open_button, self.save_button, self.overwrite],
+                         layout=widgets.Layout(flex_flow="row wrap")),
             self.status,
             self.progress,
         ])
@@ -167,8 +175,8 @@ class NetScorer(widgets.VBox):
                 toggle = widgets.ToggleButtons(
                     options=TEXT["options"], value="",
                     tooltips=[f"{TEXT['rating_names'][v]}: {text}" for _, v in TEXT["options"]],
-                    style={"button_width": "26px"},
-                    layout=widgets.Layout(width="auto"),
+                    style={"button_width": "25px"},
+                    layout=widgets.Layout(width="58px"),
                 )
                 toggle.observe(self._on_toggle, names="value")
                 toggle._jlp_cell = (indicator, stage)
@@ -176,9 +184,9 @@ class NetScorer(widgets.VBox):
                 children.append(toggle)
         return widgets.GridBox(
             children,
-            layout=widgets.Layout(grid_template_columns="minmax(120px, 190px) "
-                                  + " ".join(["auto"] * len(STAGES)),
-                                  grid_gap="2px 6px", align_items="center"),
+            layout=widgets.Layout(grid_template_columns="minmax(96px, 180px) "
+                                  + " ".join(["minmax(58px, auto)"] * len(STAGES)),
+                                  grid_gap="4px 4px", align_items="center"),
         ).add_class("jlp-net-grid")
 
     def cell(self, indicator: str, stage: str) -> widgets.ToggleButtons:
