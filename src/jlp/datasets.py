@@ -5,8 +5,8 @@ Frictionless Data Package). Every row carries a ``provenance``: ``reported`` (th
 in Ceglie & Dini, 1999, at the box or section named in ``source``) or ``illustrative``.
 
 >>> from jlp import datasets
->>> datasets.names()
-['projects', 'reported_figures']
+>>> 'projects' in datasets.names()
+True
 >>> projects = datasets.load("projects")
 >>> int(projects.set_index("id").loc["hn_certec", "brokers_trained"])
 71
@@ -26,15 +26,12 @@ Column types follow the schema: ``integer`` and ``year`` → nullable ``Int64``;
 so that ``.dt`` and plotting work); ``string`` (and any other type) → pandas ``string``
 dtype (missing = ``pd.NA``). Columns come in schema order.
 
-Validation and speed: ``load`` checks the table against its schema and jlp's house rules
-with a quick pandas pass (:func:`jlp.datacheck.read_table`). Only when that pass finds a
-problem, or the schema uses a feature it does not cover, does ``load`` run the full
-frictionless check (:func:`jlp.datacheck.check_resource`, the same as ``jlp data check``)
-and raise :class:`~jlp.errors.JlpInputError` with every problem. This keeps a first load
-fast: importing frictionless pulls in jsonschema, whose optional ``rfc3987-syntax``
-dependency compiles its grammars at import (about two seconds in every new kernel).
-Parsed descriptors and tables are cached per process and re-read when a file changes;
-each call returns a fresh copy.
+Validation: ``load`` checks the table exactly as ``jlp data check`` does, with
+frictionless and jlp's house rules (:func:`jlp.datacheck.check_resources`), and raises
+:class:`~jlp.errors.JlpInputError` with every problem. The first load in a process
+imports frictionless (about a second; see :func:`jlp.datacheck.frictionless`). Parsed
+descriptors and checked tables are cached per process and checked again when a file
+changes (its modification time or size); each call returns a fresh copy.
 """
 
 from __future__ import annotations
@@ -42,6 +39,7 @@ from __future__ import annotations
 import copy
 import difflib
 import importlib.resources
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -50,11 +48,12 @@ import pandas as pd
 
 from jlp.datacheck import (
     PACKAGE_FILE,
-    check_resource,
+    Checked,
+    check_resources,
     display_path,
+    frictionless,
     package_file,
     read_descriptor,
-    read_table,
 )
 from jlp.errors import JlpInputError, Problem
 
@@ -143,16 +142,11 @@ def load(name: str, *, directory: str | Path | None = None) -> pd.DataFrame:
     cached = _FRAMES.get(key)
     if cached is not None and cached[0] == stamps and None not in stamps:
         return cached[1].copy()
-    table = read_table(descriptor, name, basedir)
-    if not table.readable:
-        raise JlpInputError(problems=table.problems)
-    if table.problems or not table.complete:
-        problems = check_resource(descriptor, name, basedir)
-        if table.complete and not problems:
-            problems = table.problems  # the quick pass is stricter here: keep its findings
-        if problems:
-            raise JlpInputError(problems=problems)
-    frame = table.frame
+    checked = check_resources(descriptor, [name], basedir)
+    problems = checked[None].problems + checked[name].problems
+    if problems:
+        raise JlpInputError(problems=problems)
+    frame = _frame(checked[name], resource["schema"])
     frame.attrs = {"name": name, "path": str(basedir / resource["path"])}
     _FRAMES[key] = (stamps, frame)
     return frame.copy()
@@ -208,6 +202,39 @@ def _resource(descriptor: dict[str, Any], name: str, pfile: Path) -> dict[str, A
         file=display_path(pfile),
         fix=f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(available)}",
     )
+
+
+_DTYPES = {"integer": "Int64", "year": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+def _frame(checked: Checked, schema: dict[str, Any]) -> pd.DataFrame:
+    """The checked cells as a DataFrame typed by the schema (see the module notes).
+
+    frictionless's own cell readers turn the text into values, so every Table Schema
+    option (``trueValues``, ``groupChar``, date ``format`` ...) reads as it validated.
+    """
+    missing = set(schema.get("missingValues", [""]))
+    position = {label: i for i, label in enumerate(checked.header or [])}
+    fields = frictionless().Schema.from_descriptor(copy.deepcopy(schema)).fields
+    columns: dict[str, Any] = {}
+    for field in fields:
+        at = position.get(field.name)
+        text = [None if at is None or c[at] in missing else c[at] for _, c in checked.rows]
+        if field.type not in (*_DTYPES, "date", "datetime"):
+            columns[field.name] = pd.array(text, dtype="string")
+            continue
+        read = field.create_cell_reader()
+        values = [None if t is None else read(t)[0] for t in text]
+        if field.type in ("date", "datetime"):
+            utc = any(getattr(v, "tzinfo", None) for v in values)
+            columns[field.name] = pd.to_datetime(pd.Series(values, dtype="object"), utc=utc)
+        elif field.type == "number":
+            columns[field.name] = pd.array(
+                [math.nan if v is None else float(v) for v in values], dtype="float64"
+            )
+        else:
+            columns[field.name] = pd.array(values, dtype=_DTYPES[field.type])
+    return pd.DataFrame(columns)
 
 
 def _paths(descriptor: dict[str, Any], resource: dict[str, Any]) -> list[str]:
