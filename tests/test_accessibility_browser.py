@@ -1,0 +1,103 @@
+"""axe-core on every page of the built course: no serious or critical violation.
+
+axe-core comes inside the axe-playwright-python wheel and is injected into each page (and
+each graph frame) by the test itself, so the browser still makes no request off the site.
+Runs on every page of the learner edition, and on the instructor edition's pages that show
+what only it shows (open solutions, instructor notes).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from browser import serve, watch
+from test_links import EDITION_SITES, site_pages
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+BLOCKING = {"serious", "critical"}
+
+
+def _pages(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in site_pages(site)] if site.exists() else []
+
+
+def _instructor_only_pages() -> list[str]:
+    site = EDITION_SITES["instructor"]
+    marks = ('class="instructor-note', 'class="solution')
+    return [
+        rel for rel in _pages(site)
+        if any(m in (site / rel).read_text(encoding="utf-8", errors="replace") for m in marks)
+    ]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def instructor_url():
+    site = EDITION_SITES["instructor"]
+    if not (site / "index.html").exists():
+        if IN_CI:
+            pytest.fail("the instructor edition is not built (make book-instructor)")
+        pytest.skip("the instructor edition is not built: make book-instructor")
+    with serve(site) as url:
+        yield url
+
+
+def blocking_violations(page, axe) -> list[str]:
+    """Inject axe into the page and its frames, run it, keep serious and critical findings."""
+    for frame in page.frames[1:]:
+        frame.evaluate(axe.axe_script)
+    # preload off: axe would re-fetch the stylesheets itself and resolve their @import
+    # against the wrong folder (a 404 that is axe's, not the site's).
+    results = axe.run(page, options={"resultTypes": ["violations"], "preload": False})
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v.get("impact") in BLOCKING
+    ]
+
+
+def check(page, axe, url: str) -> None:
+    log = watch(page)
+    # The browser asks for /favicon.ico on its own; the site has none (allow-listed in
+    # browser.py, but its console line names no file, so answer it here instead).
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    page.goto(url, wait_until="load", timeout=60_000)
+    page.wait_for_load_state("networkidle", timeout=60_000)  # slow on a busy 2-core machine
+    found = blocking_violations(page, axe)
+    assert found == [], "\n".join(found)
+    assert log.problems() == [], "; ".join(log.problems())
+
+
+@pytest.mark.parametrize("path", _pages(EDITION_SITES["learner"]) or ["index.html"])
+def test_learner_page_has_no_serious_violation(page, site_url, axe, path):
+    check(page, axe, f"{site_url}/{path}")
+
+
+@pytest.mark.parametrize("path", _instructor_only_pages() or ["book/index.html"])
+def test_instructor_page_has_no_serious_violation(page, instructor_url, axe, path):
+    check(page, axe, f"{instructor_url}/{path}")
+
+
+def test_axe_finds_a_real_violation(page, axe, tmp_path):
+    """The check can fail: an image without alt text and an unlabelled button are caught."""
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>'
+        '<h1>t</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        "<button></button></main></body></html>"
+    )
+    with serve(tmp_path) as url:
+        page.goto(f"{url}/index.html")
+        found = blocking_violations(page, axe)
+    assert any("image-alt" in f for f in found)
+    assert any("button-name" in f for f in found)
