@@ -247,3 +247,15 @@ def test_widening_keeps_totals(producers, curve):
     buys = scale.purchases(producers, curve)
     totals = buys.groupby("level")["quantity_kg"].sum()
     assert np.allclose(totals.to_numpy(), producers["yarn_kg_month"].sum())
+
+
+def test_wrong_kinds_of_argument_are_named(producers):
+    with pytest.raises(JlpInputError) as caught:
+        scale.pool_purchase(producers, ["eco_01"], curve={"min_kg": [0]})
+    assert _problem(caught).column == "curve" and "yarn_prices()" in _problem(caught).fix
+    with pytest.raises(JlpInputError) as caught:
+        scale.savings_by_level(producers, coordination=300)
+    assert _problem(caught).column == "coordination"
+    with pytest.raises(JlpInputError) as caught:
+        scale.pool_purchase([["eco_01", 3]], ["eco_01"])
+    assert _problem(caught).column == "producers"

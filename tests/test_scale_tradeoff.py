@@ -136,6 +136,12 @@ def test_bad_project_parameters(kwargs, column):
     assert caught.value.problems[0].column == column and caught.value.problems[0].fix
 
 
+def test_coordination_must_be_a_coordination_cost():
+    with pytest.raises(JlpInputError) as caught:
+        scale.JointProject(value_per_member=5, half_partners=3, coordination=(1, 2, 3))
+    assert caught.value.problems[0].column == "coordination"
+
+
 def test_bad_search_parameters():
     project = scale.project_preset("joint_export")
     with pytest.raises(JlpInputError) as caught:

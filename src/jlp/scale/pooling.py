@@ -83,6 +83,11 @@ TEXT = {
     "twice_fix": "list each producer once",
     "not_list": "members must be a list of producer ids, not one text",
     "not_list_fix": "write a list, such as ['eco_01', 'eco_02']",
+    "not_curve": "a {0} is not a price curve",
+    "curve_fix": "give yarn_prices(), a TierTable or a SmoothPrice (or leave curve out)",
+    "not_coordination": "a {0} is not a co-ordination cost",
+    "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...) (or "
+    "leave it out)",
 }
 
 _REQUIRED = ("id", "sector", "yarn_kg_month")
@@ -295,6 +300,12 @@ def _view(table: pd.DataFrame | None) -> _View:
 def _defaults(table: pd.DataFrame | None, curve: PriceCurve | None,
               coordination: CoordinationCost | None
               ) -> tuple[_View, PriceCurve, CoordinationCost]:
+    if curve is not None and not isinstance(curve, PriceCurve):
+        raise JlpInputError(TEXT["not_curve"].format(type(curve).__name__), column="curve",
+                            fix=TEXT["curve_fix"])
+    if coordination is not None and not isinstance(coordination, CoordinationCost):
+        raise JlpInputError(TEXT["not_coordination"].format(type(coordination).__name__),
+                            column="coordination", fix=TEXT["coordination_fix"])
     return (_view(table), yarn_prices() if curve is None else curve,
             CoordinationCost() if coordination is None else coordination)
 

@@ -72,6 +72,8 @@ TEXT = {
     "order_fix": "list the producer ids in the order they join, or leave order out",
     "missing_column": "the table has no column '{0}'",
     "table_fix": "give a table from net_benefit_table() or pool_tradeoff()",
+    "not_coordination": "a {0} is not a co-ordination cost",
+    "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...)",
     "labels": {
         "joint_export": "Joint export by a network (standard sizes, quality and prices)",
         "purchase_centre": "Yarn purchase centre for the hammock sector",
@@ -108,6 +110,9 @@ class JointProject:
         value = _checks.number(self.value_per_member, "value_per_member", fix=TEXT["value_fix"])
         half = _checks.number(self.half_partners, "half_partners", above=True,
                               fix=TEXT["half_fix"])
+        if not isinstance(self.coordination, CoordinationCost):
+            raise JlpInputError(TEXT["not_coordination"].format(type(self.coordination).__name__),
+                                column="coordination", fix=TEXT["coordination_fix"])
         object.__setattr__(self, "value_per_member", value)
         object.__setattr__(self, "half_partners", half)
 
