@@ -25,8 +25,10 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
-#: Physics may stay on while a page settles within this time (seconds) on this machine.
-PHYSICS_BUDGET_S = 1.0
+#: Physics may stay on while it adds at most this much (seconds) to the time a page takes to
+#: stand still, compared with the same page drawn with physics off. A difference, not a total:
+#: the machine is shared, and both times grow together when it is busy.
+PHYSICS_EXTRA_S = 1.5
 #: Graph sizes (nodes) at which physics on/off are compared.
 SIZES = (60, 150, 300, 450, 700, 1000, 1334)
 
@@ -188,13 +190,13 @@ def page_draw() -> dict[str, tuple[float, str]]:
 
 
 def physics_limit() -> dict[str, tuple[float, str]]:
-    """Time to a still picture with physics on and off, by size; the largest size that
-    settles within :data:`PHYSICS_BUDGET_S` with physics on."""
+    """Time to a still picture with physics on and off, by size; the largest size at which
+    physics adds at most :data:`PHYSICS_EXTRA_S` (and every smaller size does too)."""
     from jlp.viz.graph_pages import graph_layout, graph_page
 
     folder = Path(tempfile.mkdtemp(prefix="jlp-bench-physics-"))
     rows: dict[str, tuple[float, str]] = {}
-    limit = 0
+    limit, within = 0, True
     playwright, browser = _browser()
     try:
         with serve(folder) as url:
@@ -208,8 +210,9 @@ def physics_limit() -> dict[str, tuple[float, str]]:
                 off_s = _draw_seconds(browser, folder, url, f"off{n}.html", off, "drawn")
                 rows[f"graph_physics_on_{size}_s"] = (on_s, "s")
                 rows[f"graph_physics_off_{size}_s"] = (off_s, "s")
-                if on_s <= PHYSICS_BUDGET_S:
-                    limit = max(limit, n)
+                within = within and on_s - off_s <= PHYSICS_EXTRA_S
+                if within:
+                    limit = n
     finally:
         browser.close()
         playwright.stop()

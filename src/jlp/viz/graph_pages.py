@@ -112,10 +112,12 @@ OTHER_TIE = ("#9a9a9a", True)
 SIZE_METRICS: tuple[str, ...] = ("degree", "betweenness", "constraint", "effective_size",
                                  "brokerage")
 #: Up to this many nodes, a page lets vis.js physics settle the seeded layout; above it the
-#: nodes are drawn still. Measured by ``benchmarks/bench_graphs.py`` (``graph_page_draw``):
-#: in headless Chromium on this project's 2-core machine, physics kept the draw under about
-#: one second up to some 300 nodes and grew steeply after.
-PHYSICS_MAX_NODES = 300
+#: nodes are drawn still. Measured by ``benchmarks/bench_graphs.py`` (``graph_physics_*``) in
+#: headless Chromium on this project's shared 2-core machine, seconds until the picture stands
+#: still, physics on / off: 60 nodes 1.9 / 0.6, 154 nodes 2.5 / 1.2, 300 nodes 5.2 / 0.5,
+#: 700 nodes 5.4 / 1.3, 1,334 nodes 17.6 / 2.1. Physics costs at most 1.5 s more up to about
+#: 150 nodes and 4–15 s more beyond, so it is switched off above 150.
+PHYSICS_MAX_NODES = 150
 #: Above this many nodes the layout places each group on its own (networkx's spring layout
 #: needs scipy from 500 nodes on, and a layout by group reads better at programme scale).
 GROUP_LAYOUT_FROM = 400
