@@ -9,6 +9,8 @@ import csv
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -331,6 +333,54 @@ def test_every_problem_is_reported(capsys, pkg):
     files = ["reported_figures.csv", "reported_figures.csv", "projects.csv"]
     for file, row in zip(files, rows, strict=True):
         assert sum(f"{file}, row {row}," in line for line in errors) == 1
+
+
+def test_repeated_resource_name(capsys, pkg):
+    edit_descriptor(pkg, lambda d: d["resources"][1].update(name=d["resources"][0]["name"]))
+    code, errors, _ = run_check(capsys, str(pkg))
+    assert code == 2
+    _assert_one(errors, "datapackage.json", None, None, "two resources are named 'projects'")
+
+
+def test_empty_file(capsys, pkg):
+    (pkg / "projects.csv").write_text("", encoding="utf-8")
+    code, errors, _ = run_check(capsys, str(pkg))
+    assert code == 2 and len(errors) == 1
+    _assert_one(errors, "projects.csv", 1, None, "the file is empty")
+
+
+def test_node_tables_cite_the_paper_in_reference(capsys, pkg):
+    """In node and edge tables `source` is a node id, so `reference` names the box."""
+    path = pkg / "honduras_actors_nodes.csv"
+    rows = rows_of(path)
+    reported = next(r for r in rows[1:] if r[rows[0].index("provenance")] == "reported")
+    row = set_cell(path, reported[0], "reference", "")
+    code, errors, _ = run_check(capsys, str(pkg))
+    assert code == 2 and len(errors) == 1
+    _assert_one(errors, "honduras_actors_nodes.csv", row, "reference", "names no source")
+
+
+def test_frictionless_comes_without_the_slow_rfc3987_import():
+    """jsonschema's optional rfc3987_syntax compiles grammars for seconds at import."""
+    code = (
+        "import sys; from jlp import datasets; datasets.load('reported_figures'); "
+        "print(sys.modules.get('rfc3987_syntax', 'never imported'), 'frictionless' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=BUNDLED
+    )
+    assert done.stdout.split() == ["None", "True"]
+
+
+def test_jlp_data_check_as_a_command(pkg):
+    jlp = str(Path(sys.executable).with_name("jlp"))
+    clean = subprocess.run([jlp, "data", "check", str(pkg)], capture_output=True, text=True)
+    assert clean.returncode == 0 and "no problems" in clean.stdout
+    row = set_cell(pkg / "projects.csv", "hn_project", "networks", "33.5")
+    broken = subprocess.run([jlp, "data", "check", str(pkg)], capture_output=True, text=True)
+    assert broken.returncode == 2 and broken.stdout == ""
+    [line] = broken.stderr.splitlines()
+    assert line.startswith("error: ") and f"projects.csv, row {row}, column 'networks'" in line
 
 
 def test_missing_folder(capsys, tmp_path):

@@ -390,9 +390,11 @@ def check_resources(
             errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
         except fl.FrictionlessException as exc:
             errors = [exc.error]
-        checked.problems = _map_errors(errors, display_path(path), resource, path)
-        if not any(e.type in _UNREADABLE for e in errors):
+        readable = not any(e.type in _UNREADABLE for e in errors)
+        if readable:
             checked.header, checked.rows = read_cells(resource, path)
+        checked.problems = _map_errors(errors, resource, path, len(checked.header or []))
+        if readable:
             checked.problems += _house_row_rules(checked, display_path(path))
         order = {f["name"]: i for i, f in enumerate(resource["schema"]["fields"])}
         checked.problems.sort(
@@ -439,11 +441,11 @@ def read_cells(
 # --------------------------------------------------------------------------- frictionless errors
 
 
-def _map_errors(
-    errors: list[Any], label: str, resource: dict[str, Any], path: Path
-) -> list[Problem]:
-    """One Problem per problem, with a fix. A blank row or a row of the wrong length is
-    reported once, without the cell errors it causes; a repeated key once, not twice."""
+def _map_errors(errors: list[Any], resource: dict[str, Any], path: Path, width: int) -> list:
+    """One Problem per problem, with a fix (``width``: the header's length). A blank row or
+    a row of the wrong length is reported once, without the cell errors it causes; a
+    repeated key once, not twice."""
+    label = display_path(path)
     primary = resource["schema"].get("primaryKey") or []
     primary = [primary] if isinstance(primary, str) else list(primary)
     broken = {e.row_number for e in errors if e.type in _ROW_LAYOUT}
@@ -453,13 +455,16 @@ def _map_errors(
         if e.type == "unique-error" or getattr(e, "field_name", None) in primary
     }
     out: list[Problem] = []
+    told: set[int] = set()
     for e in errors:
         row = getattr(e, "row_number", None)
-        if row in broken and (e.type not in _ROW_LAYOUT or any(p.row == row for p in out)):
-            continue  # one problem for the row, none for the cells it shifts or empties
-        if e.type == "primary-key" and row in keyed:
+        if row in broken:  # one problem for the row, none for the cells it shifts or empties
+            if e.type not in _ROW_LAYOUT or row in told:
+                continue
+            told.add(row)
+        elif e.type == "primary-key" and row in keyed:
             continue  # reported with the cell
-        kind, details = _details(e, errors, resource, path)
+        kind, details = _details(e, resource, path, width)
         column = details.pop("column", getattr(e, "field_name", None) or None)
         if kind == "empty-key":
             column = ", ".join(primary)
@@ -467,7 +472,7 @@ def _map_errors(
     return out
 
 
-def _details(e: Any, errors: list[Any], resource: dict[str, Any], path: Path) -> tuple[str, dict]:
+def _details(e: Any, resource: dict[str, Any], path: Path, width: int) -> tuple[str, dict]:
     """Which text of :data:`TEXT` tells frictionless error ``e``, and what fills it in."""
     specs = {f["name"]: f for f in resource["schema"]["fields"]}
     spec = specs.get(getattr(e, "field_name", None) or "", {})
@@ -493,8 +498,6 @@ def _details(e: Any, errors: list[Any], resource: dict[str, Any], path: Path) ->
         found |= {"column": keys, "values": values, "ref": ref.replace(", ", "/")}
         return e.type, found | {"where": where}
     if e.type in ("missing-cell", "extra-cell"):
-        same = [x.field_number for x in errors if x.type == e.type and x.row_number == e.row_number]
-        width = max(same) if e.type == "missing-cell" else min(same) - 1
         return e.type, found | {"got": len(e.cells), "width": width, "column": None}
     if e.type == "missing-label":
         required = specs[e.field_name].get("constraints", {}).get("required")

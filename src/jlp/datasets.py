@@ -2,7 +2,8 @@
 
 The tables and their schemas are described in ``datasets/datapackage.json`` (a
 Frictionless Data Package). Every row carries a ``provenance``: ``reported`` (the figure is
-in Ceglie & Dini, 1999, at the box or section named in ``source``) or ``illustrative``.
+in Ceglie & Dini, 1999, at the box or section named in ``source``, or in ``reference`` in
+node and edge tables) or ``illustrative``.
 
 >>> from jlp import datasets
 >>> 'projects' in datasets.names()
@@ -241,9 +242,9 @@ def _paths(descriptor: dict[str, Any], resource: dict[str, Any]) -> list[str]:
     """The files a table's validation reads: its own and those its foreign keys point at."""
     paths = [resource["path"]]
     by_name = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
-    for fk in (resource.get("schema") or {}).get("foreignKeys") or []:
-        target = (fk.get("reference") or {}).get("resource", "")
-        if target and target in by_name and isinstance(by_name[target].get("path"), str):
+    for fk in resource["schema"].get("foreignKeys") or []:
+        target = (fk.get("reference") or {}).get("resource", "") if isinstance(fk, dict) else ""
+        if target in by_name and isinstance(by_name[target].get("path"), str):
             paths.append(by_name[target]["path"])
     return paths
 
