@@ -11,7 +11,7 @@ escaped, the caller's graph never changed). This module only decides the look:
 - **positions** come from a seeded layout (:func:`graph_layout`), so every build draws the
   same picture; graphs up to :data:`PHYSICS_MAX_NODES` nodes then settle with vis.js
   physics for a moment (draggable, springy), larger ones are drawn still at once: the
-  benchmark ``graph_page_draw`` measured this limit (see ``benchmarks/bench_graphs.py``).
+  benchmark ``graph_physics_limit`` measured this limit (see ``benchmarks/bench_graphs.py``).
 
 >>> from jlp import graphs
 >>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
