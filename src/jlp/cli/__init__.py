@@ -15,7 +15,7 @@ import sys
 import typer
 
 from jlp import __version__
-from jlp.cli import data, graph, net
+from jlp.cli import data, fees, graph, net
 from jlp.errors import JlpInputError
 
 app = typer.Typer(
@@ -26,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(data.app, name="data")
+app.add_typer(fees.app, name="fees")
 app.add_typer(graph.app, name="graph")
 app.add_typer(net.app, name="net")
 
