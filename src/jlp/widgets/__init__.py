@@ -5,6 +5,7 @@ computes nothing. Run the notebook (``make lab`` or a hub) to use it live.
 """
 
 from jlp.widgets.facts import FactsBrowser
+from jlp.widgets.fee_tuner import FeeRampTuner as FeeRampTuner
 from jlp.widgets.graph_explorer import GraphExplorer as GraphExplorer
 from jlp.widgets.net_scorer import NetScorer as NetScorer
 from jlp.widgets.pool_chooser import PoolChooser as PoolChooser
