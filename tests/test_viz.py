@@ -64,3 +64,10 @@ def test_legend_labels_are_escaped():
     )
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_figure_text_cannot_close_the_script():
+    fig = go.Figure(go.Bar(x=["</script><script>alert(1)</script>"], y=[1]))
+    fragment = viz.figure_html(fig)
+    assert fragment.count("</script>") == 1  # only the fragment's own closing tag
+    assert "<\\/script>" in fragment

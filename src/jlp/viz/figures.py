@@ -56,8 +56,24 @@ def figure_id(fig: go.Figure) -> str:
     >>> figure_id(go.Figure()) == figure_id(go.Figure())
     True
     """
-    digest = hashlib.sha1(fig.to_json().encode("utf-8")).hexdigest()[:12]
-    return f"jlp-fig-{digest}"
+    return _id_for(fig.to_json())
+
+
+def _id_for(spec_json: str) -> str:
+    return "jlp-fig-" + hashlib.sha1(spec_json.encode("utf-8")).hexdigest()[:12]
+
+
+def _fragment(spec_json: str, div_id: str, height: object) -> str:
+    # The figure is serialised once and written into the page as JSON ("</" escaped so that
+    # no string in it can close the script); the site's plotly.min.js draws it.
+    safe = spec_json.replace("</", "<\\/")
+    config = json.dumps(PLOTLY_CONFIG)
+    return (
+        f'<div id="{div_id}" class="plotly-graph-div" style="height:{height}px; width:100%;">'
+        f"</div>\n<script>(function () {{\n  var spec = {safe};\n"
+        f'  if (window.Plotly && document.getElementById("{div_id}")) {{\n'
+        f'    Plotly.newPlot("{div_id}", spec.data, spec.layout, {config});\n  }}\n}})();</script>'
+    )
 
 
 def figure_html(fig: go.Figure, *, div_id: str | None = None) -> str:
@@ -67,32 +83,28 @@ def figure_html(fig: go.Figure, *, div_id: str | None = None) -> str:
     >>> "Plotly.newPlot" in figure_html(go.Figure())
     True
     """
-    return fig.to_html(
-        full_html=False,
-        include_plotlyjs=False,
-        include_mathjax=False,
-        div_id=div_id or figure_id(fig),
-        config=PLOTLY_CONFIG,
-        default_height=f"{fig.layout.height or 450}px",
-        default_width="100%",
-    )
+    spec_json = fig.to_json()
+    return _fragment(spec_json, div_id or _id_for(spec_json), fig.layout.height or 450)
 
 
 class BookFigure:
     """Display wrapper: a plotly figure that shows in the static book and in JupyterLab.
 
     The last expression of a notebook cell, ``BookFigure(fig)`` (or ``show(fig)``), renders.
+    The figure is serialised once for both outputs.
     """
 
     def __init__(self, fig: go.Figure) -> None:
         self.figure = fig
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        spec = json.loads(self.figure.to_json())
+        spec_json = self.figure.to_json()
+        spec = json.loads(spec_json)
         spec["config"] = PLOTLY_CONFIG
+        height = self.figure.layout.height or 450
         return {
             "application/vnd.plotly.v1+json": spec,
-            "text/html": figure_html(self.figure),
+            "text/html": _fragment(spec_json, _id_for(spec_json), height),
         }
 
 
