@@ -73,3 +73,9 @@ def test_figure_text_cannot_close_the_script():
     assert fragment.count("</script>") == 1  # only the fragment's own closing tag
     spec = fragment.split("var spec = ", 1)[1].split(";\n", 1)[0]
     assert json.loads(spec)["data"][0]["x"] == ["</script><script>alert(1)</script>"]
+
+
+def test_seeded_positions_need_no_scipy_on_large_graphs():
+    graph = nx.gnm_random_graph(520, 900, seed=1)
+    positions = viz.seeded_positions(graph, seed=1)
+    assert len(positions) == 520

@@ -104,7 +104,7 @@ def seeded_positions(
         return {}
     scale = scale if scale is not None else 220.0 * math.sqrt(max(graph.number_of_nodes(), 4) / 4)
     simple = nx.Graph(graph)  # a copy: the layout never touches the caller's graph
-    layout = nx.spring_layout(simple, seed=seed, scale=scale)
+    layout = nx.spring_layout(simple, seed=seed, scale=scale, method="force")
     return {n: (float(x), float(y)) for n, (x, y) in layout.items()}
 
 
