@@ -101,3 +101,45 @@ def test_axe_finds_a_real_violation(page, axe, tmp_path):
         found = blocking_violations(page, axe)
     assert any("image-alt" in f for f in found)
     assert any("button-name" in f for f in found)
+
+
+def test_described_figure_reads_aloud_prints_and_passes_axe(page, axe, tmp_path):
+    """A chart wrapped by jlp.viz.alt_text: summary tied to the figure, shown in print."""
+    import shutil
+
+    import plotly.graph_objects as go
+    from matplotlib.figure import Figure
+
+    from jlp.editions import STATIC
+    from jlp.sphinx_ext import plotly_js_path
+    from jlp.viz.alt_text import described, summarize_figure
+
+    fig = go.Figure(go.Bar(x=["Sales", "Jobs", "Fixed assets"], y=[200, 15, 98], name="EMASIM"))
+    fig.update_layout(title="EMASIM, change in %")
+    summary = summarize_figure(fig)
+    assert "Sales 200" in summary and "Fixed assets 98" in summary
+    still = Figure()
+    still.subplots().bar(["Sales", "Jobs", "Fixed assets"], [200, 15, 98])
+    shown = described(fig, summary, still=still)
+    shutil.copy(plotly_js_path(), tmp_path / "plotly.min.js")
+    shutil.copy(STATIC / "jlp-editions.css", tmp_path / "jlp-editions.css")
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Figure</title>'
+        '<link rel="stylesheet" href="jlp-editions.css"><script src="plotly.min.js"></script>'
+        f"</head><body><main><h1>Figure</h1>{shown.html}</main></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        log = watch(page)
+        page.goto(f"{url}/index.html", wait_until="load")
+        page.wait_for_selector(".plotly-graph-div .main-svg")
+        described_by = page.locator("figure.jlp-figure").get_attribute("aria-describedby")
+        assert page.locator(f"#{described_by}").text_content() == summary
+        assert page.locator("img.jlp-print-only").is_hidden()  # the still is for paper only
+        found = blocking_violations(page, axe)
+        page.emulate_media(media="print")
+        assert page.locator(f"#{described_by}").is_visible()
+        assert page.locator("img.jlp-print-only").is_visible()
+        assert page.locator(".jlp-screen-only").is_hidden()
+    assert found == [], "\n".join(found)
+    assert log.problems() == [], "; ".join(log.problems())

@@ -40,6 +40,7 @@ from jlp.editions.sources import strip_markdown, strip_notebook_text
 LOG = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 CSS = "jlp-editions.css"
+PRINT_JS = "jlp-print.js"
 
 #: User-facing words, one dict per language so a Spanish edition only adds strings.
 TEXT: dict[str, dict[str, str]] = {
@@ -236,6 +237,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("instructor-note", InstructorNote)
     app.add_transform(ApplyEditionToSolutions)
     app.add_css_file(CSS)
+    app.add_js_file(PRINT_JS)
     app.connect("config-inited", _configure)
     app.connect("build-finished", _strip_sources)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
