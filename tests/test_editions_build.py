@@ -3,6 +3,9 @@
 The fixture holds an exercise, a solution, an instructor note and a self-check, both in a
 MyST page and in a notebook (a gated solution with a code cell between its gates). Every
 marker word is unique, so a search of the built files shows where each piece went.
+
+Marked `browser` as a whole: it builds three sites (about a minute) and checks them, one in
+chromium, so it runs once, with the other checks of built sites (`make browser`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from pathlib import Path
 import pytest
 from browser import serve, watch
 from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 REPO = "https://github.com/example-org/jlp"
@@ -221,7 +226,6 @@ def test_self_check_markup(editions):
     assert not any("jlp-selfcheck.js" in s.get("src", "") for s in index.select("script"))
 
 
-@pytest.mark.browser
 def test_self_check_and_solution_toggle_work_offline(editions, page):
     sites, _ = editions
     with serve(sites["learner"]) as url:
