@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -201,3 +202,21 @@ def test_full_cost_year_is_the_first_year_at_full_share(rule):
 @given(rules(), st.integers(1, 30))
 def test_share_and_shares_agree(rule, years):
     assert rule.shares(years).tolist() == [rule.share(y) for y in range(1, years + 1)]
+
+
+def test_the_chapter_table_matches_the_presets():
+    """The preset table typed in book/fee-ramp.md says what the presets compute."""
+    page = (Path(__file__).resolve().parents[1] / "book" / "fee-ramp.md").read_text("utf-8")
+    rows = [line.split("|")[1:-1] for line in page.splitlines() if line.startswith("| `")]
+    compared = fees.compare(fees.ramp_presets(), annual_cost=4000, years=10)
+    assert [r[0].strip(" `") for r in rows] == list(compared.index)
+    for cells in rows:
+        name = cells[0].strip(" `")
+        rule = fees.ramp_preset(name)
+        free, first, step, full, recovered = (c.strip() for c in cells[1:])
+        assert free == ("all" if name == "none" else str(rule.subsidised_years))
+        assert first == f"{rule.first_share:.0%}".replace("%", " %")
+        assert step == f"{rule.step:.0%}".replace("%", " %")
+        year = fees.full_cost_year(rule)
+        assert full == (f"year {year}" if year is not None else "never")
+        assert recovered == f"{compared.loc[name, 'recovery']:.0%}".replace("%", " %")

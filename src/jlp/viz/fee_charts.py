@@ -77,7 +77,7 @@ TEXT = {
     "presets_title": "Fee share per year, by preset",
     "explorer_title": "Explore a ramp: {free} free year(s), then {first:.0%} rising by {step:.0%} "
     "a year",
-    "explorer_free": "Free years: {0}",
+    "explorer_free": "Free years:",
     "explorer_step": "Yearly step: ",
     "explorer_note": "Precomputed ramps with a first share of {first:.0%} and an illustrative "
     "yearly cost of US$ {cost:,.0f}. {full}",
@@ -393,7 +393,7 @@ def ramp_explorer_chart(
         updatemenus=[{
             "type": "buttons",
             "direction": "right",
-            "x": 0,
+            "x": 0.14,
             "xanchor": "left",
             "y": 1.0,
             "yanchor": "bottom",
@@ -401,15 +401,18 @@ def ramp_explorer_chart(
             "showactive": True,
             "active": free_years.index(free0),
             "buttons": [
-                {"label": TEXT["explorer_free"].format(free), "method": "update",
+                {"label": f" {free} ", "method": "update",
                  "args": [restyle(free, step0)[0],
                           {**restyle(free, step0)[1], "sliders": [slider(free, active)]}]}
                 for free in free_years
             ],
         }],
+        annotations=[{"text": TEXT["explorer_free"], "xref": "paper", "yref": "paper", "x": 0,
+                      "y": 1.0, "xanchor": "left", "yanchor": "bottom", "yshift": 16,
+                      "showarrow": False}],
         height=600,
         margin={"t": fig.layout.margin.t + 50, "b": 170},
-        legend={"y": -0.5},
+        legend={"y": -0.55},
     )
     fig.layout.title.subtitle.text = layout_update["title.subtitle.text"]
     return fig
