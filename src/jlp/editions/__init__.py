@@ -230,6 +230,21 @@ def _strip_sources(app: Any, exception: Exception | None) -> None:
             path.write_text(stripped, encoding="utf-8")
 
 
+def _share_html_handlers(app: Any) -> None:
+    """Give the one-page (singlehtml) builder every extension's HTML node handlers.
+
+    Sphinx uses a builder's own handler table when any extension registers one under its
+    name, else the "html" table. sphinx-exercise registers "singlehtml" handlers, which hides
+    every other extension's HTML handlers (myst-nb's hidden code cells, our self-checks) from
+    the print edition; copying the missing ones back restores them.
+    """
+    tables = app.registry.translation_handlers
+    if app.builder.format == "html" and app.builder.name in tables:
+        own = tables[app.builder.name]
+        for node, handlers in tables.get("html", {}).items():
+            own.setdefault(node, handlers)
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point (needs ``sphinx_exercise``, which it loads)."""
     app.setup_extension("sphinx_exercise")
@@ -239,6 +254,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_css_file(CSS)
     app.add_js_file(PRINT_JS)
     app.connect("config-inited", _configure)
+    app.connect("builder-inited", _share_html_handlers)
     app.connect("build-finished", _strip_sources)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
 

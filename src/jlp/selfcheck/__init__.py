@@ -243,7 +243,9 @@ def _static_path(app: Any, config: Any) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point."""
-    html = ("html", "singlehtml", "dirhtml")
+    # Only "html": Sphinx gives singlehtml/dirhtml the html handlers when no extension
+    # registers handlers under their own names (registering them hides everyone else's).
+    html = ("html",)
     plain = {"latex": (_skip, None), "text": (_skip, None), "man": (_skip, None),
              "texinfo": (_skip, None)}
     for node_class, visit, depart in (
