@@ -123,6 +123,13 @@ def editions(tmp_path_factory):
         )
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
         sites[name] = book / {"learner": "_build/html"}.get(name, f"_build/{name}/html")
+    done = subprocess.run(
+        [sys.executable, "-m", "jlp.editions", "--root", str(book), "print", "--no-pdf",
+         "--quiet"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    sites["print"] = book / "_build" / "print" / "html"
     return sites, runs
 
 
@@ -177,9 +184,23 @@ def test_learner_solutions_are_collapsed_and_searchable(editions):
     assert "mangosolutionmd" not in (sites["workshop"] / "searchindex.js").read_text()
 
 
-def test_notebooks_ran_once_for_three_editions(editions):
+def test_print_edition_is_one_page_with_everything_open(editions):
+    sites, _ = editions
+    soup = BeautifulSoup((sites["print"] / "index.html").read_text(), "html.parser")
+    text = soup.get_text(" ")
+    for word in ["kiwiexercisemd", "kiwiexercisenb", "mangosolutionmd", "mangosolutionnboutput",
+                 "limefeedbackright", "lemonfeedbackwrong", "limenbright"]:
+        assert word in text, word
+    for word in NOTE_WORDS:
+        assert word not in text
+    assert len(soup.select(".jlp-self-check")) == 2
+    styles = [link["href"] for link in soup.select("link[rel=stylesheet]")]
+    assert any("jlp-editions.css" in href for href in styles)
+
+
+def test_notebooks_ran_once_for_four_builds(editions):
     _, runs = editions
-    assert runs.read_text().splitlines() == ["run"]
+    assert runs.read_text().splitlines() == ["run"]  # learner, workshop, instructor, print
 
 
 def test_downloadable_notebook_matches_the_edition(editions):

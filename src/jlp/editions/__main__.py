@@ -12,7 +12,7 @@ The Makefile calls these (``make book-workshop``, ``book-instructor``, ``book-pr
 from __future__ import annotations
 
 import argparse
-import shutil
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +21,18 @@ import yaml
 from jlp.editions import EDITIONS, edition_named
 from jlp.editions.build import build, build_plan
 from jlp.editions.offline import make_zip, print_pdf
+
+REDIRECT = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Redirect</title>'
+    '<meta http-equiv="refresh" content="0; url={target}"></head>'
+    '<body><p><a href="{target}">The printable course</a></p></body></html>\n'
+)
+
+
+def _one_page(html: str, root_doc: str) -> str:
+    """Fix the single page for its place at the top: links into itself, no search index."""
+    html = html.replace(f'href="{root_doc}.html#', 'href="#')
+    return re.sub(r'<script[^>]*src="searchindex\.js[^"]*"[^>]*></script>\s*', "", html)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
         # assume the top folder, so it is served from there as index.html.
         root_doc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
         page = plan.output / "index.html"
-        shutil.copyfile(plan.output / f"{root_doc}.html", page)
+        written = plan.output / f"{root_doc}.html"
+        page.write_text(_one_page(written.read_text(encoding="utf-8"), root_doc), encoding="utf-8")
+        depth = "../" * root_doc.count("/")
+        written.write_text(REDIRECT.format(target=f"{depth}index.html"), encoding="utf-8")
         print(f"The print edition is built: {page} (open it and print, or save as PDF)")
         if not args.no_pdf:
             pdf = print_pdf(page, plan.output.parent / "jlp-course.pdf")
