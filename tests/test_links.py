@@ -124,9 +124,9 @@ def test_checker_finds_missing_files_and_anchors(tmp_path):
 def test_no_broken_internal_link(edition):
     site = EDITION_SITES[edition]
     if not (site / "index.html").exists():
-        if edition == "learner" or IN_CI:
-            pytest.fail(f"{site} is not built (make book / make editions)")
-        pytest.skip(f"the {edition} edition is not built: make book-{edition}")
+        if IN_CI:
+            pytest.fail(f"{site} is not built (make editions)")
+        pytest.skip(f"the {edition} edition is not built: make editions")
     pages = site_pages(site)
     assert len(pages) >= 3
     found = broken_links(site)
