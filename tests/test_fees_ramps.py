@@ -159,8 +159,9 @@ shares = st.floats(min_value=0, max_value=1, allow_nan=False, allow_infinity=Fal
 def rules(draw):
     first = draw(shares)
     cap = draw(st.floats(min_value=first, max_value=1, allow_nan=False))
+    step = draw(st.one_of(shares, st.floats(min_value=0, max_value=1e-9)))  # tiny steps too
     return fees.RampRule(subsidised_years=draw(st.integers(0, 12)), first_share=first,
-                         step=draw(shares), cap=cap)
+                         step=step, cap=cap)
 
 
 costs = st.floats(min_value=0.01, max_value=1e9, allow_nan=False, allow_infinity=False)
@@ -220,3 +221,13 @@ def test_the_chapter_table_matches_the_presets():
         year = fees.full_cost_year(rule)
         assert full == (f"year {year}" if year is not None else "never")
         assert recovered == f"{compared.loc[name, 'recovery']:.0%}".replace("%", " %")
+
+
+@pytest.mark.parametrize("step", [1e-12, 3e-12, 1e-9, 1e-17, 5e-324])
+def test_full_cost_year_with_tiny_steps_ends(step):
+    rule = fees.RampRule(subsidised_years=2, first_share=0.3, step=step)
+    year = fees.full_cost_year(rule)
+    if rule.step == 0:  # below a millionth of a percentage point: kept as 0
+        assert year is None
+    else:
+        assert rule.share(year) >= 1 and rule.share(year - 1) < 1

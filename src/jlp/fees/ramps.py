@@ -83,20 +83,20 @@ class RampRule(Checked):
         >>> RampRule(subsidised_years=1, first_share=0.5, step=0.5).shares(4).tolist()
         [0.0, 0.5, 1.0, 1.0]
         """
-        paying = np.arange(1, years + 1) - self.subsidised_years  # 1 = first paying year
-        raw = np.round(self.first_share + (paying - 1) * self.step, _DECIMALS)
-        return np.where(paying >= 1, np.minimum(self.cap, raw), 0.0)
+        return self._shares_at(np.arange(1, years + 1))
 
     def share(self, year: int) -> float:
-        """The fee share of one year (counting from 1); the same rule as :meth:`shares`.
+        """The fee share of one year (counting from 1), computed as :meth:`shares` does.
 
         >>> ramp_preset("emasim").share(5)
         0.45
         """
-        paying = year - self.subsidised_years
-        if paying < 1:
-            return 0.0
-        return min(self.cap, round(self.first_share + (paying - 1) * self.step, _DECIMALS))
+        return float(self._shares_at(np.array([year], dtype=np.int64))[0])
+
+    def _shares_at(self, years: np.ndarray) -> np.ndarray:
+        paying = years - self.subsidised_years  # 1 = the first paying year
+        raw = np.round(self.first_share + (paying - 1) * self.step, _DECIMALS)
+        return np.where(paying >= 1, np.minimum(self.cap, raw), 0.0)
 
 
 def ramp_presets() -> dict[str, RampRule]:
@@ -181,12 +181,20 @@ def full_cost_year(rule: RampRule) -> int | None:
         return rule.subsidised_years + 1
     if rule.step <= 0.0:
         return None
-    steps = max(0, math.ceil((1.0 - rule.first_share) / rule.step) - 1)
-    while rule.share(rule.subsidised_years + 1 + steps) < 1.0:
-        steps += 1
-    while steps > 0 and rule.share(rule.subsidised_years + steps) >= 1.0:
-        steps -= 1
-    return rule.subsidised_years + 1 + steps
+    first = rule.subsidised_years + 1  # the first paying year, which pays less than 100 %
+    # The share never falls, so search for the first year at 100 %: double an upper bound
+    # until it pays in full, then halve the gap. Shares are kept to 12 decimals (see
+    # jlp.fees.values), so the bound stays below 10**13 years and the search is short.
+    low, high = 0, max(1, math.ceil((1.0 - rule.first_share) / rule.step))
+    while rule.share(first + high) < 1.0:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if rule.share(first + middle) >= 1.0:
+            high = middle
+        else:
+            low = middle
+    return first + high
 
 
 def compare(rules: dict[str, RampRule], annual_cost: float | str | None = None,

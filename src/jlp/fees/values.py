@@ -52,6 +52,10 @@ TEXT = {
     "bad_type": "{value!r} has the wrong kind of value",
 }
 
+#: Shares are kept to 12 decimals (a millionth of a percentage point is far below anything a
+#: contract says); this keeps 0.2 + 4 * 0.2 equal to 1 and every ramp's arithmetic exact enough.
+_DECIMALS = 12
+
 _SPACES = re.compile(r"[\s\u00a0\u202f_]+")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
 
@@ -94,9 +98,10 @@ def _real(value: object, name: str, fix: str) -> float | None:
 def parse_percentage(value: object, *, name: str = "share", maximum: float | None = 1.0) -> float:
     """A fraction from ``0.2``, ``"0.2"``, ``"0,2"``, ``"20%"`` or ``"20 %"``.
 
-    A bare number is a fraction; a number followed by ``%`` is a percent. ``maximum`` is the
-    largest fraction allowed (``None``: no limit). Spaces, including the no-break spaces
-    Spanish typography puts before ``%``, are ignored; a decimal comma is accepted.
+    A bare number is a fraction; a number followed by ``%`` is a percent; the result is
+    rounded to 12 decimals. ``maximum`` is the largest fraction allowed (``None``: no
+    limit). Spaces, including the no-break spaces Spanish typography puts before ``%``, are
+    ignored; a decimal comma is accepted.
 
     >>> parse_percentage("200%", name="sales_gain", maximum=None)
     2.0
@@ -129,6 +134,7 @@ def parse_percentage(value: object, *, name: str = "share", maximum: float | Non
                 TEXT["above_max"].format(value=shown, maximum=maximum), column=name, fix=fix
             )
         raise JlpInputError(TEXT[key].format(value=shown), column=name, fix=fix)
+    fraction = round(fraction, _DECIMALS)
     return min(fraction, maximum) if maximum is not None else fraction
 
 
