@@ -405,8 +405,8 @@ def test_compare_counts_gaps_and_hides_the_reasoning_until_asked():
     gaps = masaya.compare(upgraded)
     assert len(gaps) == (mine["rating"] == "partial").sum()
     assert (gaps["Gap (points)"] == 1).all()
-    assert "Why" not in gaps.columns
-    assert "Why" in masaya.compare(upgraded, with_reasoning=True).columns
+    assert "Reference reasoning" not in gaps.columns
+    assert "Reference reasoning" in masaya.compare(upgraded, with_reasoning=True).columns
     first = masaya.reference("1998-06-01")
     empty = masaya.compare(net.template("Mine", "1998-06-01"))
     points = {"achieved": 2, "partial": 1, "not_achieved": 0, "": 0}

@@ -33,7 +33,8 @@ from jlp.datasets import data_dir, load
 from jlp.errors import JlpInputError
 from jlp.graphs import read_graph
 from jlp.net import assessment_keys, indicator_labels, select, stage_labels, validate
-from jlp.net.rubric import CELLS, INDICATORS, STAGES
+from jlp.net.compare import compare as net_compare
+from jlp.net.rubric import INDICATORS, STAGES
 
 #: The name the reference scoring carries in its ``network`` column.
 REFERENCE_NETWORK = "EcoHamaca (reference)"
@@ -86,7 +87,6 @@ TEXT: dict = {
                         "Reference reasoning"),
 }
 
-_POINTS = {"achieved": 2, "partial": 1, "not_achieved": 0, "": 0}
 
 
 # --------------------------------------------------------------------------- the network
@@ -250,22 +250,7 @@ def compare(mine: pd.DataFrame, *, only_differences: bool = True) -> pd.DataFram
             fix="pick one network and date first (jlp.net.select)",
         )
     date = _check_moment(str(keys.loc[0, "date"]))
-    yours = dict(zip(zip(mine["indicator"], mine["stage"], strict=True), mine["rating"],
-                     strict=True))
-    ref = reference(date)
-    theirs = dict(zip(zip(ref["indicator"], ref["stage"], strict=True), ref["rating"],
-                      strict=True))
-    why = dict(zip(zip(ref["indicator"], ref["stage"], strict=True), ref["note"], strict=True))
-    ilabels, slabels = indicator_labels(), stage_labels()
-    order = sorted(CELLS, key=lambda c: (STAGES.index(c[1]), INDICATORS.index(c[0])))
-    rows = []
-    for cell in order:
-        a, b = yours.get(cell, ""), theirs.get(cell, "")
-        if only_differences and a == b:
-            continue
-        rows.append((ilabels[cell[0]], slabels[cell[1]], TEXT["ratings"][a],
-                     TEXT["ratings"][b], _POINTS[a] - _POINTS[b], why.get(cell, "")))
-    return pd.DataFrame(rows, columns=list(TEXT["compare_columns"]))
+    return net_compare(mine, reference(date), only_differences=only_differences)
 
 
 __all__ = [

@@ -34,7 +34,7 @@ from jlp.datasets import data_dir, load
 from jlp.errors import JlpInputError
 from jlp.graphs import read_graph
 from jlp.net import assessment_keys, indicator_labels, select, stage_labels, validate
-from jlp.net.rubric import CELLS, INDICATORS, STAGES
+from jlp.net.compare import compare as net_compare
 
 #: The name the reference scoring carries in its ``network`` column.
 REFERENCE_NETWORK = "EMASIM"
@@ -97,7 +97,6 @@ TEXT: dict = {
                         "Reference reasoning"),
 }
 
-_POINTS = {"achieved": 2, "partial": 1, "not_achieved": 0, "": 0}
 
 
 # --------------------------------------------------------------------------- the network
@@ -245,22 +244,7 @@ def compare(mine: pd.DataFrame, *, only_differences: bool = True) -> pd.DataFram
             fix="pick one network and date first (jlp.net.select)",
         )
     date = _check_moment(keys.loc[0, "date"])
-    ref = reference(date)
-    cells = list(zip(ref["indicator"], ref["stage"], strict=True))
-    theirs = dict(zip(cells, ref["rating"], strict=True))
-    why = dict(zip(cells, ref["note"], strict=True))
-    yours = dict(zip(zip(mine["indicator"], mine["stage"], strict=True), mine["rating"],
-                     strict=True))
-    ilabels, slabels = indicator_labels(), stage_labels()
-    order = sorted(CELLS, key=lambda c: (STAGES.index(c[1]), INDICATORS.index(c[0])))
-    rows = []
-    for cell in order:
-        a, b = yours.get(cell, ""), theirs.get(cell, "")
-        if only_differences and a == b:
-            continue
-        rows.append((ilabels[cell[0]], slabels[cell[1]], TEXT["ratings"][a],
-                     TEXT["ratings"][b], _POINTS[a] - _POINTS[b], why.get(cell, "")))
-    return pd.DataFrame(rows, columns=list(TEXT["compare_columns"]))
+    return net_compare(mine, reference(date), only_differences=only_differences)
 
 
 __all__ = [

@@ -33,7 +33,8 @@ from jlp.datasets import data_dir, load
 from jlp.errors import JlpInputError
 from jlp.graphs import metrics_by_phase, read_graph, snapshot
 from jlp.net import assessment_keys, indicator_labels, select, stage_labels, validate
-from jlp.net.rubric import CELLS, INDICATORS, STAGES
+from jlp.net.compare import compare as net_compare
+from jlp.net.rubric import INDICATORS, STAGES
 
 #: The phases of the widening and the level each one stands for.
 PHASES: tuple[int, ...] = (1, 2, 3, 4, 5)
@@ -78,7 +79,6 @@ TEXT: dict = {
     "compare_columns": ("Indicator", "Stage", "Yours", "Reference", "Gap (points)", "Why"),
 }
 
-_POINTS = {"achieved": 2, "partial": 1, "not_achieved": 0, "": 0}
 
 
 # --------------------------------------------------------------------------- the widening
@@ -260,22 +260,9 @@ def compare(mine: pd.DataFrame, *, only_differences: bool = True,
         raise JlpInputError(f"compare one assessment at a time; this table holds {len(keys)}",
                             fix="pick one network and date first (jlp.net.select)")
     ref = reference(str(keys.loc[0, "date"]))
-    yours = dict(zip(zip(mine["indicator"], mine["stage"], strict=True), mine["rating"],
-                     strict=True))
-    cells = list(zip(ref["indicator"], ref["stage"], strict=True))
-    theirs = dict(zip(cells, ref["rating"], strict=True))
-    why = dict(zip(cells, ref["note"], strict=True))
-    ilabels, slabels = indicator_labels(), stage_labels()
-    columns = list(TEXT["compare_columns"])
-    rows = []
-    for cell in sorted(CELLS, key=lambda c: (STAGES.index(c[1]), INDICATORS.index(c[0]))):
-        a, b = yours.get(cell, ""), theirs.get(cell, "")
-        if only_differences and a == b:
-            continue
-        rows.append((ilabels[cell[0]], slabels[cell[1]], TEXT["ratings"][a],
-                     TEXT["ratings"][b], _POINTS[a] - _POINTS[b], why.get(cell, "")))
-    table = pd.DataFrame(rows, columns=columns)
-    return table if with_reasoning else table.drop(columns=columns[-1])
+    return net_compare(
+        mine, ref, only_differences=only_differences, with_reasoning=with_reasoning
+    )
 
 
 __all__ = [

@@ -10,6 +10,7 @@ the course page "The Network Evaluation Tool" and configurable.
 * :mod:`jlp.net.files` — CSV/XLSX files and the atomic history file;
 * :mod:`jlp.net.scoring` — points, stage/indicator scores, index, current stage;
 * :mod:`jlp.net.analysis` — progression, benchmarking, method and broker feedback;
+* :mod:`jlp.net.compare` — one scoring against another (a trainee's against a reference);
 * :mod:`jlp.net.simulate` — an illustrative programme for exercises and scale tests;
 * :mod:`jlp.net.examples` — the worked example and the bundled illustrative programme.
 
@@ -42,6 +43,7 @@ from jlp.net.assessments import (
     template,
     validate,
 )
+from jlp.net.compare import compare
 from jlp.net.examples import example_programme, worked_example
 from jlp.net.files import (
     ASSESSMENT_SHEET,
@@ -91,6 +93,7 @@ __all__ = [
     "cell_matrix",
     "cell_text",
     "combine",
+    "compare",
     "example_programme",
     "extremes",
     "from_ratings",
