@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -41,6 +42,8 @@ LOG = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 CSS = "jlp-editions.css"
 PRINT_JS = "jlp-print.js"
+WIDGETS_JS = "jlp-widgets-a11y.js"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 #: User-facing words, one dict per language so a Spanish edition only adds strings.
 TEXT: dict[str, dict[str, str]] = {
@@ -230,6 +233,14 @@ def _strip_sources(app: Any, exception: Exception | None) -> None:
             path.write_text(stripped, encoding="utf-8")
 
 
+def _widget_fixes_where_needed(
+    app: Any, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    """Pages with saved widgets get the script that labels them for keyboards and readers."""
+    if WIDGET_MIME in context.get("body", ""):
+        app.add_js_file(WIDGETS_JS)
+
+
 def _share_html_handlers(app: Any) -> None:
     """Give the one-page (singlehtml) builder every extension's HTML node handlers.
 
@@ -245,6 +256,18 @@ def _share_html_handlers(app: Any) -> None:
             own.setdefault(node, handlers)
 
 
+def code_version() -> int:
+    """A number that changes whenever this extension's code or browser files change.
+
+    Sphinx rebuilds every page when an extension's ``env_version`` changes, so an updated
+    extension never leaves pages or ``_static`` files of an older one in a built site.
+    """
+    digest = hashlib.sha1()
+    for path in sorted([Path(__file__), *STATIC.glob("*")]):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:8], 16)
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point (needs ``sphinx_exercise``, which it loads)."""
     app.setup_extension("sphinx_exercise")
@@ -255,8 +278,14 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_js_file(PRINT_JS)
     app.connect("config-inited", _configure)
     app.connect("builder-inited", _share_html_handlers)
+    app.connect("html-page-context", _widget_fixes_where_needed)
     app.connect("build-finished", _strip_sources)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+    return {
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "version": "1",
+        "env_version": code_version(),
+    }
 
 
 __all__ = [

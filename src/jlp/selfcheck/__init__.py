@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -241,6 +242,18 @@ def _static_path(app: Any, config: Any) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
+def code_version() -> int:
+    """A number that changes whenever this extension's code or browser files change.
+
+    Sphinx rebuilds every page when an extension's ``env_version`` changes, so an updated
+    extension never leaves pages or ``_static`` files of an older one in a built site.
+    """
+    digest = hashlib.sha1()
+    for path in sorted([Path(__file__), *STATIC.glob("*")]):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:8], 16)
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point."""
     # Only "html": Sphinx gives singlehtml/dirhtml the html handlers when no extension
@@ -259,7 +272,12 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_directive("self-check", SelfCheckDirective)
     app.connect("config-inited", _static_path)
     app.connect("html-page-context", _add_assets_where_needed)
-    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
+    return {
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "version": "1",
+        "env_version": code_version(),
+    }
 
 
 __all__ = ["TEXT", "SelfCheckDirective", "parse_marker", "setup"]
