@@ -32,7 +32,8 @@ from jlp.datasets import load
 from jlp.errors import JlpInputError
 from jlp.graphs import graph_from_frames
 from jlp.net import assessment_keys, indicator_labels, select, stage_labels, validate
-from jlp.net.rubric import CELLS, INDICATORS, STAGES
+from jlp.net.compare import compare as net_compare
+from jlp.net.rubric import INDICATORS, STAGES
 
 #: The hub of the support network: JAMPRO's Productivity Centre.
 HUB = "productivity_centre"
@@ -70,7 +71,6 @@ TEXT: dict = {
                         "Reference reasoning"),
 }
 
-_POINTS = {"achieved": 2, "partial": 1, "not_achieved": 0, "": 0}
 
 
 # --------------------------------------------------------------------------- the network
@@ -224,22 +224,9 @@ def compare(mine: pd.DataFrame, *, only_differences: bool = True,
         raise JlpInputError(f"compare one assessment at a time; this table holds {len(keys)}",
                             fix="pick one network and date first (jlp.net.select)")
     ref = reference(_check_moment(keys.loc[0, "date"]))
-    cells = list(zip(ref["indicator"], ref["stage"], strict=True))
-    theirs = dict(zip(cells, ref["rating"], strict=True))
-    why = dict(zip(cells, ref["note"].fillna(""), strict=True))
-    yours = dict(zip(zip(mine["indicator"], mine["stage"], strict=True), mine["rating"],
-                     strict=True))
-    ilabels, slabels = indicator_labels(), stage_labels()
-    columns = list(TEXT["compare_columns"])
-    rows = []
-    for cell in sorted(CELLS, key=lambda c: (STAGES.index(c[1]), INDICATORS.index(c[0]))):
-        a, b = yours.get(cell, ""), theirs.get(cell, "")
-        if only_differences and a == b:
-            continue
-        rows.append((ilabels[cell[0]], slabels[cell[1]], TEXT["ratings"][a],
-                     TEXT["ratings"][b], _POINTS[a] - _POINTS[b], why.get(cell, "")))
-    table = pd.DataFrame(rows, columns=columns)
-    return table if with_reasoning else table.drop(columns=columns[-1])
+    return net_compare(
+        mine, ref, only_differences=only_differences, with_reasoning=with_reasoning
+    )
 
 
 __all__ = [
