@@ -123,3 +123,19 @@ def watch(page) -> PageLog:
     page.on("console", on_console)
     page.on("dialog", on_dialog)
     return log
+
+
+def settle(page, *, idle_ms: int = 5_000) -> None:  # playwright Page
+    """Wait for the page's load event, then for the network to go quiet (at most ``idle_ms``).
+
+    Headless chromium sometimes never reports "network idle" for a page whose every request
+    has finished (seen on some pages with plotly charts); waiting longer proves nothing, so
+    after ``idle_ms`` the checks go on. They still see every failed or off-site request.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    page.wait_for_load_state("load", timeout=60_000)
+    try:
+        page.wait_for_load_state("networkidle", timeout=idle_ms)
+    except PlaywrightTimeoutError:
+        page.wait_for_timeout(1_000)

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import serve, watch
+from browser import serve, settle, watch
 from test_links import EDITION_SITES, site_pages
 
 pytestmark = pytest.mark.browser
@@ -73,7 +73,7 @@ def check(page, axe, url: str) -> None:
     # browser.py, but its console line names no file, so answer it here instead).
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     page.goto(url, wait_until="load", timeout=60_000)
-    page.wait_for_load_state("networkidle", timeout=60_000)  # slow on a busy 2-core machine
+    settle(page)
     found = blocking_violations(page, axe)
     assert found == [], "\n".join(found)
     assert log.problems() == [], "; ".join(log.problems())

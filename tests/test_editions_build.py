@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import serve, watch
+from browser import serve, settle, watch
 from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.browser
@@ -270,7 +270,7 @@ def test_self_check_and_solution_toggle_work_offline(editions, page):
         assert body.is_visible()
         assert "mangosolutionmd" in body.inner_text()
         page.goto(f"{url}/notebooks/fixture-nb.html", wait_until="load")
-        page.wait_for_load_state("networkidle")
+        settle(page)
     assert log.problems() == [], "; ".join(log.problems())
 
 

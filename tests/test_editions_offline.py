@@ -11,7 +11,7 @@ import json
 import zipfile
 
 import pytest
-from browser import serve, watch
+from browser import serve, settle, watch
 from bs4 import BeautifulSoup
 from test_links import EDITION_SITES, broken_links, site_pages
 
@@ -62,6 +62,6 @@ def test_unzipped_pages_load_with_no_internet(unzipped, page):
         page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
         for rel in pages:
             page.goto(f"{url}/{rel}", wait_until="load", timeout=60_000)
-            page.wait_for_load_state("networkidle", timeout=60_000)
+            settle(page)
             assert page.locator("h1").count() >= 1, rel
     assert log.problems() == [], "; ".join(log.problems())

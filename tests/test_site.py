@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import watch
+from browser import settle, watch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,8 +37,8 @@ def toc_pages() -> list[str]:
 
 def load(page, url: str):
     log = watch(page)
-    page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="load", timeout=60_000)
+    settle(page)
     return log
 
 
