@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jlp.editions import EDITIONS, edition_named, launch_settings
-from jlp.editions.build import build_plan, hub_overrides
+from jlp.editions.build import _prune_stale_caches, build_plan, hub_overrides, inputs_digest
 from jlp.editions.sources import strip_markdown, strip_notebook, strip_notebook_text
 
 # --- blocks a page is made of; each carries one unique word so we can see what survived ---
@@ -164,7 +165,35 @@ def test_every_edition_shares_one_execution_cache(tmp_path):
     caches = {
         build_plan(name, root=tmp_path).overrides["nb_execution_cache_path"] for name in EDITIONS
     }
-    assert caches == {str(tmp_path.resolve() / "_build" / ".jupyter_cache")}
+    assert len(caches) == 1
+    assert Path(caches.pop()).parent == tmp_path.resolve() / "_build" / ".jupyter_cache"
+
+
+def test_execution_cache_is_keyed_on_the_package_and_the_data(tmp_path):
+    """A change in src/jlp or datasets/ gives a new cache, so no stale output can pass."""
+    package, data = tmp_path / "jlp", tmp_path / "datasets"
+    (package / "__pycache__").mkdir(parents=True)
+    data.mkdir()
+    (package / "net.py").write_text("SHARE = 0.2\n")
+    (data / "fees.csv").write_text("year,share\n1,0\n")
+    first = inputs_digest(package, data)
+    (package / "__pycache__" / "net.cpython-311.pyc").write_bytes(b"ignored")
+    assert inputs_digest(package, data) == first
+    (package / "net.py").write_text("SHARE = 0.25\n")
+    second = inputs_digest(package, data)
+    (data / "fees.csv").write_text("year,share\n1,0.1\n")
+    third = inputs_digest(package, data)
+    (data / "fees.csv").rename(data / "fees2.csv")
+    assert len({first, second, third, inputs_digest(package, data)}) == 4
+
+
+def test_a_build_removes_the_stale_cache_beside_the_new_one(tmp_path):
+    root = tmp_path / "_build" / ".jupyter_cache"
+    stale, current = root / ("a" * 16), root / ("b" * 16)
+    stale.mkdir(parents=True)
+    (root / "global.db").write_text("")  # not a keyed cache: left alone
+    _prune_stale_caches(current)
+    assert not stale.exists() and (root / "global.db").exists()
 
 
 def test_hub_links_wait_for_a_repository_url():

@@ -5,9 +5,13 @@ an edition in ``_build/workshop/html``. This module calls the same function the 
 line calls (``jupyter_book.sphinx.build_sphinx``) with the same configuration, plus:
 
 - ``jlp_edition`` set to the edition (see :mod:`jlp.editions`);
-- one execution cache for every edition (``_build/.jupyter_cache``, where ``make book``
-  keeps it), so the second and third editions re-use the notebooks' outputs instead of
-  running them again;
+- one execution cache for every edition, so the second and third editions re-use the
+  notebooks' outputs instead of running them again. The cache is keyed on what the notebooks
+  run with as well as on the notebooks themselves: its folder is
+  ``_build/.jupyter_cache/<inputs digest>``, where the digest covers the ``jlp`` package that
+  is imported and the data package it reads (:func:`inputs_digest`). A change in either
+  starts a fresh cache (and removes the stale one), so a cached output never hides a
+  change in ``src/jlp`` or ``datasets/``;
 - hub links taken from the environment when set: ``JLP_REPOSITORY_URL``,
   ``JLP_BINDERHUB_URL``, ``JLP_JUPYTERHUB_URL`` (a programme points the launch buttons at
   its own hub without editing ``_config.yml``).
@@ -15,14 +19,17 @@ line calls (``jupyter_book.sphinx.build_sphinx``) with the same configuration, p
 >>> plan = build_plan("workshop", root=Path("/course"))
 >>> plan.output.as_posix(), plan.overrides["jlp_edition"]
 ('/course/_build/workshop/html', 'workshop')
->>> Path(plan.overrides["nb_execution_cache_path"]).as_posix()
-'/course/_build/.jupyter_cache'
+>>> cache = Path(plan.overrides["nb_execution_cache_path"])
+>>> cache.parent.as_posix(), cache.name == inputs_digest()
+('/course/_build/.jupyter_cache', True)
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Mapping
+import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +45,54 @@ HUB_VARIABLES = {
     "JLP_JUPYTERHUB_URL": ("launch_buttons", "jupyterhub_url"),
 }
 BUILDERS = {"html": "html", "singlehtml": "singlehtml"}
+CACHE_ROOT = Path("_build") / ".jupyter_cache"
+#: Files that never change what a notebook shows.
+_IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not _IGNORED_PARTS.intersection(path.parts):
+            yield path
+
+
+def inputs_digest(package: Path | None = None, data: Path | None = None) -> str:
+    """A short digest of the ``jlp`` package and the data package the notebooks run with.
+
+    Defaults to the package actually imported and the data folder :mod:`jlp.datasets` reads,
+    so a build of any book (the course, or a test's fixture book) keys its cache on the code
+    that really runs.
+
+    >>> len(inputs_digest()), inputs_digest() == inputs_digest()
+    (16, True)
+    """
+    import jlp
+    from jlp.datasets import data_dir
+
+    package = package or Path(jlp.__file__).parent
+    data = data or data_dir()
+    digest = hashlib.sha256()
+    for label, folder in (("package", package), ("data", data)):
+        for path in _files(folder):
+            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def cache_folder(root: Path, cache: Path | str | None = None) -> Path:
+    """The execution cache for this build: ``cache`` if given, else keyed on the inputs."""
+    if cache:
+        return Path(cache).resolve()
+    return root / CACHE_ROOT / inputs_digest()
+
+
+def _prune_stale_caches(current: Path) -> None:
+    """Remove caches of earlier inputs beside ``current`` (only inside the keyed cache root)."""
+    if current.parent.name != CACHE_ROOT.name or not current.parent.is_dir():
+        return
+    for sibling in current.parent.iterdir():
+        if sibling != current and sibling.is_dir() and len(sibling.name) == 16:
+            shutil.rmtree(sibling, ignore_errors=True)
 
 
 @dataclass
@@ -101,9 +156,7 @@ def build_plan(
         "external_toc_path": (root / "_toc.yml").as_posix(),
         "latex_individualpages": False,
         "jlp_edition": chosen.name,
-        "nb_execution_cache_path": str(
-            Path(cache).resolve() if cache else root / "_build" / ".jupyter_cache"
-        ),
+        "nb_execution_cache_path": str(cache_folder(root, cache)),
     }
     if strict:
         overrides["nitpicky"] = True
@@ -135,6 +188,7 @@ def build(plan: BuildPlan, *, strict: bool = True, quiet: bool = False) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     plan.output.mkdir(parents=True, exist_ok=True)
+    _prune_stale_caches(Path(plan.overrides["nb_execution_cache_path"]))
     result = build_sphinx(
         str(plan.root),
         str(plan.output),
@@ -152,4 +206,12 @@ def build(plan: BuildPlan, *, strict: bool = True, quiet: bool = False) -> int:
     return int(result or 0)
 
 
-__all__ = ["HUB_VARIABLES", "BuildPlan", "build", "build_plan", "hub_overrides"]
+__all__ = [
+    "HUB_VARIABLES",
+    "BuildPlan",
+    "build",
+    "build_plan",
+    "cache_folder",
+    "hub_overrides",
+    "inputs_digest",
+]
