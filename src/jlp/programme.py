@@ -114,7 +114,7 @@ def projects_table() -> pd.DataFrame:
 def figures_for(country: str) -> pd.DataFrame:
     """The reported figures of one country: subject, what was measured, value, source.
 
-    >>> figures_for("Honduras")["source"].str.len().gt(0).all()
+    >>> bool(figures_for("Honduras")["source"].str.len().gt(0).all())
     True
     """
     figures = load("reported_figures")
