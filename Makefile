@@ -5,14 +5,21 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-BOOK_FLAGS := -W -n --keep-going
-# Builds an edition (learner, workshop, instructor) with jupyter-book's own build function and
-# the same strictness as BOOK_FLAGS; all editions share _build/.jupyter_cache. See jlp.editions.
+# Builds an edition (learner, workshop, instructor) with jupyter-book's own build function,
+# strict (a warning fails it: -W -n --keep-going). The editions share one execution cache, keyed
+# on the notebooks, the jlp package and the data (see jlp.editions.build): the learner build runs
+# the notebooks (allow_errors: false, so this is the check that every notebook runs), the others
+# reuse the outputs. The browser checks need all three editions built.
 EDITIONS := $(BIN)/python -m jlp.editions
+PYTEST   := $(BIN)/python -m pytest -p no:cacheprovider
+# Test processes: the library tests are CPU-bound (one per core); the browser checks mostly wait
+# for pages, so they run more workers than cores.
+JOBS         ?= auto
+BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help venv book book-strict lab test lint unit notebooks browser bench clean
-.PHONY: book-workshop book-instructor book-print editions offline
+.PHONY: help venv book book-workshop book-instructor editions book-print offline lab
+.PHONY: test lint unit notebooks browser bench test-times clean clean-all
 
 help:
 	@echo "make book    build the course into _build/html (warnings are errors)"
@@ -20,7 +27,8 @@ help:
 	@echo "make book-instructor  instructor edition, solutions and notes: _build/instructor/html"
 	@echo "make book-print       one printable page (+ PDF where chromium is): _build/print/"
 	@echo "make offline          zip of the course for use with no internet: _build/offline/"
-	@echo "make test    ruff, library tests, notebooks (nbval), strict book build, browser checks"
+	@echo "make test    ruff, library tests and doctests, the strict build of the three editions"
+	@echo "             (it runs every notebook), browser checks of the built sites"
 	@echo "make lab     open the notebooks in JupyterLab"
 	@echo "make bench   run benchmarks/ and write benchmarks/results.json"
 	@echo "make clean   remove builds and caches (keeps .venv; 'make clean-all' removes it too)"
@@ -41,10 +49,11 @@ book: $(STAMP)
 	@echo "    $(BIN)/python -m http.server --directory _build/html 8000"
 	@echo "and browse to http://127.0.0.1:8000/ (or open _build/html/index.html directly)."
 
-book-workshop: $(STAMP)
+# After `book`: they reuse its execution cache (and never run the notebooks at the same time).
+book-workshop: book
 	$(EDITIONS) build workshop
 
-book-instructor: $(STAMP)
+book-instructor: book
 	$(EDITIONS) build instructor
 
 editions: book book-workshop book-instructor
@@ -62,18 +71,23 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser" tests
+	$(PYTEST) -n $(JOBS) -m "not browser" --doctest-modules src/jlp tests
 
+# For developers: run each notebook through nbval, apart from the book build.
 notebooks: $(STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env notebooks/
+	$(PYTEST) -n $(JOBS) --nbval-lax --nbval-current-env notebooks/
 
-browser: $(STAMP)
-	$(BIN)/python -m pytest -m browser tests
+browser: editions
+	$(PYTEST) -n $(BROWSER_JOBS) --dist loadgroup -m browser tests
 
-test: lint unit notebooks editions browser
+test: lint unit browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Time each stage of `make test` in a fresh clone of HEAD and record it in benchmarks/results.json.
+test-times: $(STAMP)
+	$(BIN)/python benchmarks/test_stages.py
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis .ruff_cache
