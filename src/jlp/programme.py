@@ -16,6 +16,7 @@ import pandas as pd
 
 from jlp.datasets import load
 from jlp.errors import JlpInputError
+from jlp.reported import hedged
 
 #: The three results both the Honduras evaluation and Box 1 (EMASIM) report.
 EVALUATED_METRICS = ("sales_change", "employment_change", "fixed_assets_change")
@@ -35,9 +36,6 @@ LABELS = {
     "enterprises": "Enterprises",
     "source": "Source",
     "missing": "—",
-    "about": "about ",
-    "more_than": "more than ",
-    "up_to": "up to ",
 }
 
 #: The columns of :func:`projects_table`, in order.
@@ -65,11 +63,15 @@ def countries() -> list[str]:
     return [c for c in order if c in present] + sorted(present - set(order))
 
 
-def _count(value: object, qualifier: object) -> str:
-    if pd.isna(value):
-        return LABELS["missing"]
-    hedge = LABELS.get(str(qualifier), "") if pd.notna(qualifier) else ""
-    return f"{hedge}{int(value):,}"
+def _hedged(
+    table: pd.DataFrame, column: str, qualifier: str | None = None, unit: str = "count"
+) -> list[str]:
+    """A column of figures written with their hedges (a missing one reads "—")."""
+    hedges = table[qualifier] if qualifier else pd.Series("exact", index=table.index)
+    return [
+        LABELS["missing"] if pd.isna(v) else hedged(v, unit=unit, qualifier=q)
+        for v, q in zip(table[column], hedges, strict=True)
+    ]
 
 
 def projects_table() -> pd.DataFrame:
@@ -88,23 +90,10 @@ def projects_table() -> pd.DataFrame:
             + projects["phase"].map(lambda p: f", phase {int(p)}" if pd.notna(p) else ""),
             LABELS["start_label"]: projects["start_label"],
             LABELS["funder"]: projects["funder"],
-            LABELS["budget_usd"]: [
-                LABELS["missing"] if pd.isna(b) else f"{LABELS.get(str(q), '')}US$ {int(b):,}"
-                for b, q in zip(projects["budget_usd"], projects["budget_qualifier"], strict=True)
-            ],
-            LABELS["national_consultants"]: [
-                _count(v, "exact") for v in projects["national_consultants"]
-            ],
-            LABELS["networks"]: [
-                _count(v, q)
-                for v, q in zip(projects["networks"], projects["networks_qualifier"], strict=True)
-            ],
-            LABELS["enterprises"]: [
-                _count(v, q)
-                for v, q in zip(
-                    projects["enterprises"], projects["enterprises_qualifier"], strict=True
-                )
-            ],
+            LABELS["budget_usd"]: _hedged(projects, "budget_usd", "budget_qualifier", "usd"),
+            LABELS["national_consultants"]: _hedged(projects, "national_consultants"),
+            LABELS["networks"]: _hedged(projects, "networks", "networks_qualifier"),
+            LABELS["enterprises"]: _hedged(projects, "enterprises", "enterprises_qualifier"),
             LABELS["source"]: projects["source"],
         }
     )

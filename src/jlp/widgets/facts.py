@@ -13,9 +13,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import pandas as pd
 
 from jlp.programme import countries, figures_for
+from jlp.reported import figure_value
 
 #: User-facing strings of this widget (a Spanish edition replaces this dict only).
 TEXT = {
@@ -23,25 +23,6 @@ TEXT = {
     "columns": ["Who", "What", "Value", "Source"],
     "caption": "Figures reported by Ceglie & Dini (1999), with the box or section of each.",
 }
-
-_QUALIFIER = {"about": "about ", "more_than": "more than ", "up_to": "up to "}
-
-
-def _number(value: float, unit: str) -> str:
-    return f"{value:.0f}" if unit == "year" else f"{value:,.6g}"
-
-
-def _value(row: pd.Series) -> str:
-    value = _number(row["value"], row["unit"])
-    if pd.notna(row["value_high"]):
-        value += f" to {_number(row['value_high'], row['unit'])}"
-    unit = {"percent": " %", "usd": " US$", "km": " km"}.get(row["unit"], "")
-    if row["unit"] == "usd":
-        value, unit = f"US$ {value}", ""
-    if row["unit"] == "fraction":
-        value = f"{row['value']:.0%}".replace("%", " %")
-    return _QUALIFIER.get(row["qualifier"], "") + value + unit
-
 
 def facts_table_html(country: str) -> str:
     """An HTML table of one country's reported figures (every cell escaped)."""
@@ -51,7 +32,7 @@ def facts_table_html(country: str) -> str:
         "<tr>"
         + "".join(
             f"<td>{html.escape(str(cell))}</td>"
-            for cell in (r["subject_label"], r["metric_label"], _value(r), r["source"])
+            for cell in (r["subject_label"], r["metric_label"], figure_value(r), r["source"])
         )
         + "</tr>"
         for _, r in figures.iterrows()
