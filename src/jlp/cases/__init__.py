@@ -2,5 +2,39 @@
 
 A case module only loads its bundled tables and shapes them for its notebook; the
 computation lives in :mod:`jlp.net`, :mod:`jlp.graphs`, :mod:`jlp.fees` and :mod:`jlp.scale`.
-Import the case you need, e.g. ``from jlp.cases import ecohamaca``.
+What every case does alike is shared: :func:`network` reads a case's network, and
+:class:`jlp.net.reference.ReferenceScoring` reads its reference NET scoring. Import the case
+you need, e.g. ``from jlp.cases import ecohamaca``.
+
+>>> network("emasim").number_of_nodes() > 11
+True
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from jlp.datasets import load
+from jlp.graphs import read_graph
+
+
+def network(name: str, *, directory: str | Path | None = None) -> nx.MultiDiGraph:
+    """The bundled network ``name`` (tables ``<name>_nodes`` and ``<name>_edges``) as a graph.
+
+    Both tables are first checked against the data package (:func:`jlp.datasets.load`:
+    types, required cells, allowed values, foreign keys), then read as a network
+    (:func:`jlp.graphs.read_graph`: ids, ties, phases). Either check raises one
+    :class:`~jlp.errors.JlpInputError` naming the file, row and column. ``directory``
+    overrides where the data package is found (see :func:`jlp.datasets.data_dir`).
+
+    >>> network("masaya_cluster").graph["phases"]
+    (1, 2, 3, 4, 5)
+    """
+    nodes = load(f"{name}_nodes", directory=directory)
+    edges = load(f"{name}_edges", directory=directory)
+    return read_graph(Path(nodes.attrs["path"]), Path(edges.attrs["path"]))
+
+
+__all__ = ["network"]

@@ -10,10 +10,10 @@ bundled tables and nothing more:
   complemented whom is ``illustrative``);
 - :func:`phase_table`: what each phase holds, with our dating and the fee paid;
 - :func:`reported_figures`: the figures the paper reports about EMASIM, hedges kept;
-- :func:`moments`, :func:`reference_assessments`, :func:`reference`, :func:`reasoning`:
-  the course's reference NET scoring at three moments (``emasim_net_reference``,
-  ``illustrative``);
-- :func:`compare`: a trainee's scoring of one moment against the reference, cell by cell.
+- :data:`SCORING`: the course's reference NET scoring at three moments
+  (``emasim_net_reference``, ``illustrative``), also as :func:`moments`,
+  :func:`reference_assessments`, :func:`reference`, :func:`reasoning` and :func:`compare`
+  (a trainee's scoring of one moment against the reference, cell by cell).
 
 Measures, drawings, scores and fee ramps come from :mod:`jlp.graphs`, :mod:`jlp.viz`,
 :mod:`jlp.net` and :mod:`jlp.fees` (the ``emasim`` presets).
@@ -23,6 +23,8 @@ Measures, drawings, scores and fee ramps come from :mod:`jlp.graphs`, :mod:`jlp.
 11
 >>> [owner for owner, _ in g.in_edges("equipment_enterprise")][:2]
 ['taller_a', 'taller_b']
+>>> len(reasoning(MOMENTS[1], changed_only=True))
+13
 """
 
 from __future__ import annotations
@@ -30,11 +32,10 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from jlp.datasets import data_dir, load
-from jlp.errors import JlpInputError
-from jlp.graphs import read_graph
-from jlp.net import assessment_keys, indicator_labels, select, stage_labels, validate
-from jlp.net.compare import compare as net_compare
+from jlp.cases import network as case_network
+from jlp.datasets import load
+from jlp.net.reference import ReferenceScoring
+from jlp.reported import figure_value
 
 #: The name the reference scoring carries in its ``network`` column.
 REFERENCE_NETWORK = "EMASIM"
@@ -87,14 +88,6 @@ TEXT: dict = {
     },
     "moment_columns": ("Date", "Moment", "What the box reports by then"),
     "figure_columns": ("Figure", "Value", "Source", "Note"),
-    "hedges": {"about": "about {v}", "more_than": "more than {v}", "up_to": "up to {v}",
-               "exact": "{v}", "between": "{v} to {h}"},
-    "units": {"count": "{v}", "percent": "{v} %", "years": "{v} years"},
-    "ratings": {"achieved": "achieved", "partial": "partial", "not_achieved": "not achieved",
-                "": "not judged"},
-    "reasoning_columns": ("Indicator", "Stage", "Rating", "Why"),
-    "compare_columns": ("Indicator", "Stage", "Yours", "Reference", "Gap (points)",
-                        "Reference reasoning"),
 }
 
 
@@ -111,7 +104,7 @@ def network() -> nx.MultiDiGraph:
     >>> network().graph["phases"]
     (1, 2, 3, 4)
     """
-    return read_graph(data_dir() / "emasim_nodes.csv", data_dir() / "emasim_edges.csv")
+    return case_network("emasim")
 
 
 def phase_table() -> pd.DataFrame:
@@ -129,13 +122,6 @@ def phase_table() -> pd.DataFrame:
 # --------------------------------------------------------------------------- reported figures
 
 
-def _value(row: pd.Series) -> str:
-    number = f"{row['value']:,.0f}"
-    high = f"{row['value_high']:,.0f}" if pd.notna(row["value_high"]) else ""
-    shown = TEXT["units"].get(row["unit"], "{v} " + str(row["unit"])).format(v=number)
-    return TEXT["hedges"].get(row["qualifier"], "{v}").format(v=shown, h=high)
-
-
 def reported_figures() -> pd.DataFrame:
     """The figures the paper reports about EMASIM, as they read: hedges kept.
 
@@ -150,7 +136,7 @@ def reported_figures() -> pd.DataFrame:
     columns = TEXT["figure_columns"]
     return pd.DataFrame({
         columns[0]: labels,
-        columns[1]: [_value(row) for _, row in rows.iterrows()],
+        columns[1]: [figure_value(row) for _, row in rows.iterrows()],
         columns[2]: rows["source"].to_numpy(),
         columns[3]: rows["note"].to_numpy(),
     })
@@ -158,99 +144,21 @@ def reported_figures() -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- NET reference
 
+#: The reference NET scoring (``emasim_net_reference``): its cells, reasons and comparison.
+SCORING = ReferenceScoring("emasim_net_reference", network=REFERENCE_NETWORK, dates=MOMENTS,
+                           subject="EMASIM", text=TEXT)
 
-def moments() -> pd.DataFrame:
-    """The three moments of the NET exercise and what the box reports by each.
-
-    >>> moments()["Date"].tolist() == list(MOMENTS)
-    True
-    """
-    columns = TEXT["moment_columns"]
-    return pd.DataFrame([(d, *TEXT["moments"][d]) for d in MOMENTS], columns=list(columns))
-
-
-def reference_assessments() -> pd.DataFrame:
-    """The reference NET scoring at the three moments (126 rows, every one illustrative).
-
-    The ``note`` of each row gives the reasoning.
-
-    >>> sorted(set(reference_assessments()["date"])) == list(MOMENTS)
-    True
-    """
-    table = validate(load("emasim_net_reference"), file="emasim_net_reference.csv")
-    return table.reset_index(drop=True)
-
-
-def _check_moment(date: object) -> str:
-    if str(date) not in MOMENTS:
-        raise JlpInputError(
-            f"the reference scores EMASIM at {', '.join(MOMENTS)}, not at '{date}'",
-            column="date", fix="choose one of " + ", ".join(MOMENTS),
-        )
-    return str(date)
-
-
-def reference(date: str) -> pd.DataFrame:
-    """The reference scoring at one moment (42 rows).
-
-    >>> len(reference("1998-12-01"))
-    42
-    """
-    return select(reference_assessments(), REFERENCE_NETWORK, _check_moment(date))
-
-
-def reasoning(date: str, *, changed_only: bool = False) -> pd.DataFrame:
-    """The reference at one moment as a readable table: indicator, stage, rating, why.
-
-    With ``changed_only``, only the cells whose reasoning is new at this moment (at the
-    first moment, every cell).
-
-    >>> len(reasoning("1997-01-15", changed_only=True)) < 42
-    True
-    """
-    rows = reference(date)
-    if changed_only:
-        rows = rows[~rows["note"].str.startswith(UNCHANGED)]
-    ilabels, slabels = indicator_labels(), stage_labels()
-    columns = TEXT["reasoning_columns"]
-    return pd.DataFrame({
-        columns[0]: rows["indicator"].map(ilabels).to_numpy(),
-        columns[1]: rows["stage"].map(slabels).to_numpy(),
-        columns[2]: rows["rating"].map(TEXT["ratings"]).to_numpy(),
-        columns[3]: rows["note"].to_numpy(),
-    })
-
-
-def compare(mine: pd.DataFrame, *, only_differences: bool = True) -> pd.DataFrame:
-    """A trainee's scoring of one moment set against the reference, cell by cell.
-
-    ``mine`` is one assessment (one network and one date among :data:`MOMENTS`), as
-    ``NetScorer.assessment()`` returns it or as read from a file. ``Gap (points)`` is your
-    points minus the reference's, with the course's default points (achieved 2, partial 1,
-    not achieved and not judged 0). With ``only_differences`` (the default) only the cells
-    where the two ratings differ are listed, stage by stage.
-
-    >>> same = reference("1997-01-15").assign(network="Mine")
-    >>> len(compare(same))
-    0
-    >>> compare(same, only_differences=False).shape
-    (42, 6)
-    """
-    mine = validate(mine)
-    keys = assessment_keys(mine)
-    if len(keys) != 1:
-        raise JlpInputError(
-            f"compare one assessment at a time; this table holds {len(keys)}",
-            fix="pick one network and date first (jlp.net.select)",
-        )
-    date = _check_moment(keys.loc[0, "date"])
-    return net_compare(mine, reference(date), only_differences=only_differences)
+#: The shared reference functions under the names the notebook uses (see
+#: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
+moments, reference_assessments, reference, reasoning, compare = (
+    SCORING.moments, SCORING.assessments, SCORING.at, SCORING.reasoning, SCORING.compare)
 
 
 __all__ = [
     "MOMENTS",
     "PHASES",
     "REFERENCE_NETWORK",
+    "SCORING",
     "TEXT",
     "UNCHANGED",
     "compare",

@@ -12,16 +12,18 @@ and nothing more:
   networks and the fine structure are ``illustrative``);
 - :func:`levels`: what each phase (level) adds; :func:`hubs`: who holds each level together;
 - :func:`projects`: the Nicaragua project's reported facts;
-- :func:`reference_assessments`, :func:`reference`, :func:`reasoning`: the course's reference
-  NET scoring of the sector's purchase-centre group at two moments
-  (``masaya_net_reference``, ``illustrative``);
-- :func:`compare`: a trainee's scoring, cell by cell, against the reference.
+- :data:`SCORING`: the course's reference NET scoring of the sector's purchase-centre group
+  at two moments (``masaya_net_reference``, ``illustrative``), also as :func:`moments`,
+  :func:`reference_assessments`, :func:`reference`, :func:`reasoning` and :func:`compare`
+  (a trainee's scoring, cell by cell, against the reference).
 
 >>> g = network()
 >>> g.graph["phases"], g.nodes["purchase_centre"]["level"]
 ((1, 2, 3, 4, 5), 'sector')
 >>> reference("1999-03-01")["rating"].eq("").sum()
 np.int64(4)
+>>> len(reasoning("1999-03-01", judged_only=True))
+38
 """
 
 from __future__ import annotations
@@ -29,12 +31,10 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from jlp.datasets import data_dir, load
+from jlp.cases import network as case_network
 from jlp.errors import JlpInputError
-from jlp.graphs import metrics_by_phase, read_graph, snapshot
-from jlp.net import assessment_keys, indicator_labels, select, stage_labels, validate
-from jlp.net.compare import compare as net_compare
-from jlp.net.rubric import INDICATORS, STAGES
+from jlp.graphs import metrics_by_phase, snapshot
+from jlp.net.reference import ReferenceScoring
 
 #: The phases of the widening and the level each one stands for.
 PHASES: tuple[int, ...] = (1, 2, 3, 4, 5)
@@ -73,10 +73,6 @@ TEXT: dict = {
                        "describes it)."),
     },
     "moment_columns": ("Date", "Moment", "What the box describes by then"),
-    "ratings": {"achieved": "achieved", "partial": "partial", "not_achieved": "not achieved",
-                "": "not judged"},
-    "reasoning_columns": ("Indicator", "Stage", "Rating", "Why"),
-    "compare_columns": ("Indicator", "Stage", "Yours", "Reference", "Gap (points)", "Why"),
 }
 
 
@@ -93,8 +89,7 @@ def network() -> nx.MultiDiGraph:
     >>> sorted({d["level"] for _, d in network().nodes(data=True)}) == sorted(LEVELS)
     True
     """
-    folder = data_dir()
-    return read_graph(folder / "masaya_cluster_nodes.csv", folder / "masaya_cluster_edges.csv")
+    return case_network("masaya_cluster")
 
 
 def levels(graph: nx.MultiDiGraph | None = None) -> pd.DataFrame:
@@ -164,105 +159,15 @@ def projects() -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- NET reference
 
+#: The reference NET scoring of the sector's purchase-centre group (``masaya_net_reference``).
+#: A cell left empty is *not judged*, because the box does not tell.
+SCORING = ReferenceScoring("masaya_net_reference", network=REFERENCE_NETWORK, dates=MOMENTS,
+                           subject="the Masaya hammock sector", text=TEXT)
 
-def moments() -> pd.DataFrame:
-    """The two moments of the NET exercise and what Box 4 describes by each.
-
-    >>> moments()["Date"].tolist() == list(MOMENTS)
-    True
-    """
-    return pd.DataFrame([(d, *TEXT["moments"][d]) for d in MOMENTS],
-                        columns=list(TEXT["moment_columns"]))
-
-
-def reference_assessments() -> pd.DataFrame:
-    """The reference NET scoring at both moments (84 rows, every one illustrative).
-
-    The ``note`` of each row gives the reasoning; a cell left empty is *not judged*, because
-    the box does not tell.
-
-    >>> len(reference_assessments())
-    84
-    """
-    table = validate(load("masaya_net_reference"), file="masaya_net_reference.csv")
-    return table.reset_index(drop=True)
-
-
-def _check_moment(date: str) -> str:
-    if str(date) not in MOMENTS:
-        raise JlpInputError(
-            f"the reference scores the Masaya hammock sector at {', '.join(MOMENTS)}, "
-            f"not at '{date}'", column="date", fix="choose one of " + ", ".join(MOMENTS))
-    return str(date)
-
-
-def reference(date: str) -> pd.DataFrame:
-    """The reference scoring at one moment (42 rows).
-
-    >>> reference("1998-06-01")["rating"].eq("achieved").sum()
-    np.int64(3)
-    """
-    return select(reference_assessments(), REFERENCE_NETWORK, _check_moment(date))
-
-
-def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows in the order of the matrix read stage by stage."""
-    return rows.assign(_s=rows["stage"].map(STAGES.index),
-                       _i=rows["indicator"].map(INDICATORS.index)).sort_values(["_s", "_i"])
-
-
-def reasoning(date: str, *, judged_only: bool = False) -> pd.DataFrame:
-    """The reference at one moment as a readable table: indicator, stage, rating, why.
-
-    >>> reasoning("1999-03-01", judged_only=True).shape
-    (38, 4)
-    """
-    rows = reference(date)
-    if judged_only:
-        rows = rows[rows["rating"] != ""]
-    rows = _ordered(rows)
-    ilabels, slabels = indicator_labels(), stage_labels()
-    columns = TEXT["reasoning_columns"]
-    return pd.DataFrame({
-        columns[0]: rows["indicator"].map(ilabels).to_numpy(),
-        columns[1]: rows["stage"].map(slabels).to_numpy(),
-        columns[2]: rows["rating"].map(TEXT["ratings"]).to_numpy(),
-        columns[3]: rows["note"].to_numpy(),
-    })
-
-
-def compare(mine: pd.DataFrame, *, only_differences: bool = True,
-            with_reasoning: bool = False) -> pd.DataFrame:
-    """A trainee's scoring of one moment set against the reference, cell by cell.
-
-    ``mine`` is one assessment (one network, one date among :data:`MOMENTS`), as
-    ``NetScorer.assessment()`` returns it or as read from a file. ``Gap (points)`` is your
-    points minus the reference's (achieved 2, partial 1, not achieved and not judged 0).
-    With ``only_differences`` (the default) only the cells where the ratings differ are
-    listed, in the order of the matrix; ``with_reasoning`` adds the reference's reasons
-    (the exercise's solution: leave it off until you have scored).
-
-    >>> same = reference("1998-06-01").assign(network="Mine")
-    >>> len(compare(same)), compare(same, only_differences=False).shape
-    (0, (42, 5))
-    >>> compare(reference_assessments())  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    jlp.errors.JlpInputError: compare one assessment at a time; this table holds 2 ...
-    >>> compare(same.assign(date="1998-07-01"))  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    jlp.errors.JlpInputError: column 'date': the reference scores the Masaya hammock sector at ...
-    """
-    mine = validate(mine)
-    keys = assessment_keys(mine)
-    if len(keys) != 1:
-        raise JlpInputError(f"compare one assessment at a time; this table holds {len(keys)}",
-                            fix="pick one network and date first (jlp.net.select)")
-    ref = reference(str(keys.loc[0, "date"]))
-    return net_compare(
-        mine, ref, only_differences=only_differences, with_reasoning=with_reasoning
-    )
+#: The shared reference functions under the names the notebook uses (see
+#: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
+moments, reference_assessments, reference, reasoning, compare = (
+    SCORING.moments, SCORING.assessments, SCORING.at, SCORING.reasoning, SCORING.compare)
 
 
 __all__ = [
@@ -270,6 +175,7 @@ __all__ = [
     "MOMENTS",
     "PHASES",
     "REFERENCE_NETWORK",
+    "SCORING",
     "TEXT",
     "compare",
     "hubs",
