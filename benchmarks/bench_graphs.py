@@ -144,8 +144,16 @@ def _hooked(page: str) -> str:
     return page[:head] + _HOOK + page[head:]
 
 
+#: The longest wait for a page to stand still; pyvis's defaults at programme scale take far
+#: longer (881 s once), so their time is then reported as "more than" this.
+DRAW_LIMIT_S = 120
+
+
 def _draw_seconds(browser, folder: Path, url: str, name: str, page: str,
-                  settled: str) -> float:
+                  settled: str) -> float | None:
+    """Seconds from navigation to a still picture; None when not within DRAW_LIMIT_S."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     (folder / name).write_text(_hooked(page), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
@@ -158,7 +166,10 @@ def _draw_seconds(browser, folder: Path, url: str, name: str, page: str,
             "iterations": "window.__jlp && window.__jlp.drawn && window.__jlp.iterations",
             "stabilized": "window.__jlp && window.__jlp.stabilized",
         }[settled]
-        tab.wait_for_function(condition, timeout=900_000, polling=20)
+        try:
+            tab.wait_for_function(condition, timeout=DRAW_LIMIT_S * 1000, polling=20)
+        except PlaywrightTimeoutError:
+            return None
         marks = tab.evaluate("window.__jlp")
     finally:
         context.close()
@@ -195,6 +206,10 @@ def page_draw() -> dict[str, tuple[float, str]]:
                 _draw_seconds(browser, folder, url, "ours.html", ours, "drawn")
                 for _ in range(3))
             theirs_s = _draw_seconds(browser, folder, url, "pyvis.html", theirs, "iterations")
+            theirs_unit = "s"
+            if theirs_s is None:
+                theirs_s = DRAW_LIMIT_S
+                theirs_unit = f"s (more than: not still within {DRAW_LIMIT_S} s)"
     finally:
         browser.close()
         playwright.stop()
@@ -203,8 +218,9 @@ def page_draw() -> dict[str, tuple[float, str]]:
         "graph_page_size_ours_kb": (len(ours.encode()) / 1024, "KB"),
         "graph_page_size_pyvis_default_kb": (len(theirs.encode()) / 1024, "KB"),
         "graph_page_draw_ours_s": (ours_s, "s"),
-        "graph_page_draw_pyvis_default_s": (theirs_s, "s"),
-        "graph_page_draw_ratio_pyvis_over_ours": (theirs_s / ours_s, "x"),
+        "graph_page_draw_pyvis_default_s": (theirs_s, theirs_unit),
+        "graph_page_draw_ratio_pyvis_over_ours": (theirs_s / ours_s,
+                                                  "x" if theirs_unit == "s" else "x (at least)"),
     }
 
 
@@ -227,6 +243,8 @@ def physics_limit() -> dict[str, tuple[float, str]]:
                 off = graph_page(graph, positions=positions, physics=False)
                 on_s = _draw_seconds(browser, folder, url, f"on{n}.html", on, "iterations")
                 off_s = _draw_seconds(browser, folder, url, f"off{n}.html", off, "drawn")
+                if on_s is None or off_s is None:  # not still within DRAW_LIMIT_S: stop here
+                    break
                 rows[f"graph_physics_on_{size}_s"] = (on_s, "s")
                 rows[f"graph_physics_off_{size}_s"] = (off_s, "s")
                 within = within and on_s - off_s <= PHYSICS_EXTRA_S
