@@ -78,7 +78,7 @@ notebooks: $(STAMP)
 	$(PYTEST) -n $(JOBS) --nbval-lax --nbval-current-env notebooks/
 
 browser: editions
-	$(PYTEST) -n $(BROWSER_JOBS) --dist loadgroup -m browser tests
+	$(PYTEST) -n $(BROWSER_JOBS) -m browser tests
 
 test: lint unit browser
 

@@ -10,6 +10,7 @@ import functools
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ CONSOLE_ALLOWLIST = (
 )
 
 LOCAL_HOSTS = {"127.0.0.1"}
+#: The log :func:`watch` keeps for each page, for :func:`settle`.
+_LOGS: dict[int, PageLog] = {}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
 
@@ -79,6 +82,8 @@ class PageLog:
     errors: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    pending: set[int] = field(default_factory=set)  # requests not yet answered
+    last_activity: float = field(default_factory=time.monotonic)
 
     def problems(self) -> list[str]:
         def noisy(messages: list[str]) -> list[str]:
@@ -117,25 +122,66 @@ def watch(page) -> PageLog:
         log.dialogs.append(dialog.message)
         dialog.dismiss()
 
+    def started(request) -> None:
+        log.pending.add(id(request))
+        log.last_activity = time.monotonic()
+
+    def ended(request) -> None:
+        log.pending.discard(id(request))
+        log.last_activity = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
     page.route("**/*", on_route)
     page.on("requestfailed", on_failed)
     page.on("pageerror", lambda exc: log.errors.append(str(exc)))
     page.on("console", on_console)
     page.on("dialog", on_dialog)
+    _LOGS[id(page)] = log
     return log
 
 
-def settle(page, *, idle_ms: int = 5_000) -> None:  # playwright Page
-    """Wait for the page's load event, then for the network to go quiet (at most ``idle_ms``).
+def settle(page, *, quiet_ms: int = 500, limit_ms: int = 10_000) -> None:  # playwright Page
+    """Wait for the page's load event, then until no request has been open for ``quiet_ms``.
 
-    Headless chromium sometimes never reports "network idle" for a page whose every request
-    has finished (seen on some pages with plotly charts); waiting longer proves nothing, so
-    after ``idle_ms`` the checks go on. They still see every failed or off-site request.
+    The requests are the ones :func:`watch` tracks (every frame's), so this is playwright's
+    "network idle" made dependable: headless chromium never reports network idle on pages
+    with sandboxed graph frames even when every request has been answered. After
+    ``limit_ms`` the checks go on anyway; they still see every failed or off-site request.
     """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
     page.wait_for_load_state("load", timeout=60_000)
-    try:
-        page.wait_for_load_state("networkidle", timeout=idle_ms)
-    except PlaywrightTimeoutError:
-        page.wait_for_timeout(1_000)
+    log = _LOGS.get(id(page))
+    if log is None:  # not watched: no requests to follow
+        page.wait_for_timeout(quiet_ms)
+        return
+    deadline = time.monotonic() + limit_ms / 1000
+    while time.monotonic() < deadline:
+        quiet_for = time.monotonic() - log.last_activity
+        if not log.pending and quiet_for >= quiet_ms / 1000:
+            return
+        page.wait_for_timeout(100)
+
+
+#: axe-core findings that fail a page.
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def blocking_violations(page, axe, *, include: list[str] | None = None) -> list[str]:
+    """Inject axe into the page and its frames, run it, keep serious and critical findings.
+
+    ``include`` limits the check to the elements matching those CSS selectors (the parts of
+    an edition that differ from the edition already checked).
+    """
+    for frame in page.frames[1:]:
+        frame.evaluate(axe.axe_script)
+    # preload off: axe would re-fetch the stylesheets itself and resolve their @import
+    # against the wrong folder (a 404 that is axe's, not the site's).
+    options = {"resultTypes": ["violations"], "preload": False}
+    context = {"include": [[selector] for selector in include]} if include else None
+    results = axe.run(page, context=context, options=options)
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v.get("impact") in BLOCKING_IMPACTS
+    ]

@@ -24,6 +24,13 @@ def _missing(what: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def shared_dir(tmp_path_factory, worker_id):
+    """A folder every test process of this run shares (pytest-xdist workers included)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian chromium driven by playwright, shared by the session."""
     path = chromium_path()
@@ -39,12 +46,20 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture()
-def page(browser):
+@pytest.fixture(scope="session")
+def browser_context(browser):
+    """One browser context per test process: tests open pages in it, never share one."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture()
+def page(browser_context):
+    """A fresh tab in the process's context, closed after the test."""
+    page = browser_context.new_page()
+    yield page
+    page.close()
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from browser import serve, settle, watch
 from bs4 import BeautifulSoup
+from once import made_once
 
 pytestmark = pytest.mark.browser
 
@@ -102,35 +103,36 @@ def write_fixture(book: Path) -> None:
     (book / "notebooks" / "fixture-nb.ipynb").write_text(json.dumps(nb, indent=1))
 
 
-@pytest.fixture(scope="module")
-def editions(tmp_path_factory):
-    """Build learner, workshop and instructor editions; yield {name: html folder}, runs file."""
-    book = tmp_path_factory.mktemp("edbook")
+def build_fixture_editions(book: Path) -> None:
+    """Write the fixture book into ``book``; build learner, workshop, instructor and print."""
     write_fixture(book)
-    runs = book / "runs.txt"
     env = {
         **os.environ,
-        "JLP_FIXTURE_RUNS": str(runs),
+        "JLP_FIXTURE_RUNS": str(book / "runs.txt"),
         "JLP_REPOSITORY_URL": REPO,
         "JLP_BINDERHUB_URL": "https://mybinder.org",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    sites = {}
-    for name in ("learner", "workshop", "instructor"):
+    commands = [["build", name, "--quiet"] for name in ("learner", "workshop", "instructor")]
+    commands.append(["print", "--no-pdf", "--quiet"])
+    for command in commands:
         done = subprocess.run(
-            [sys.executable, "-m", "jlp.editions", "--root", str(book), "build", name, "--quiet"],
+            [sys.executable, "-m", "jlp.editions", "--root", str(book), *command],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
         )
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-        sites[name] = book / {"learner": "_build/html"}.get(name, f"_build/{name}/html")
-    done = subprocess.run(
-        [sys.executable, "-m", "jlp.editions", "--root", str(book), "print", "--no-pdf",
-         "--quiet"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def editions(shared_dir):
+    """{name: html folder} of the fixture book's four builds (made once per run), runs file."""
+    book = made_once(shared_dir, "fixture-book", build_fixture_editions)
+    sites = {
+        name: book / {"learner": "_build/html"}.get(name, f"_build/{name}/html")
+        for name in ("learner", "workshop", "instructor")
+    }
     sites["print"] = book / "_build" / "print" / "html"
-    return sites, runs
+    return sites, book / "runs.txt"
 
 
 def site_text(site: Path) -> str:

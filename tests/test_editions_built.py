@@ -8,6 +8,7 @@ each element's longest sentence, searched in every text file the other edition s
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -41,19 +42,29 @@ def _longest_sentence(element) -> str:
     return max(sentences, key=len)
 
 
+@functools.cache
+def _soups(edition: str) -> tuple[tuple[str, BeautifulSoup], ...]:
+    """Every page of an edition, parsed once per test process."""
+    site = _need(edition)
+    return tuple(
+        (path.relative_to(site).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"),
+                                                         "html.parser"))
+        for path in site_pages(site)
+    )
+
+
 def _pieces(selector: str) -> list[tuple[str, str]]:
     """(page, longest sentence) of every element matching ``selector`` in the instructor site."""
-    site = _need("instructor")
     found = []
-    for path in site_pages(site):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for page, soup in _soups("instructor"):
         for element in soup.select(selector):
             sentence = _longest_sentence(element)
             if len(sentence) >= 25:
-                found.append((path.relative_to(site).as_posix(), sentence))
+                found.append((page, sentence))
     return found
 
 
+@functools.cache
 def _served_text(edition: str) -> str:
     site = _need(edition)
     parts = []

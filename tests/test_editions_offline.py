@@ -1,33 +1,41 @@
 """`make offline`: the zipped course works when unzipped and served with no internet.
 
 The zip is made from the built learner edition (`make book`) by the same function
-`make offline` calls, unzipped into a fresh folder, served with Python's http.server and
-loaded page by page in chromium with every request off the site refused.
+`make offline` calls and unzipped into a fresh folder. Every file of the unzipped copy is
+compared by content hash with the built site (whose every page the other browser checks load),
+and two pages (the home page and a notebook page with charts, a graph and widgets) are opened
+from the copy in chromium with every request off the site refused.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from browser import serve, settle, watch
 from bs4 import BeautifulSoup
+from once import made_once
 from test_links import EDITION_SITES, broken_links, site_pages
 
-from jlp.editions.offline import FOLDER, make_zip
+from jlp.editions.offline import FOLDER, make_zip, site_files
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory, site_url):  # site_url: fails/skips as the other browser tests
-    out = tmp_path_factory.mktemp("offline")
+def _unzip_course(out: Path) -> None:
     archive = make_zip(EDITION_SITES["learner"], out / "jlp-course.zip")
     with zipfile.ZipFile(archive) as z:
         assert all(name.startswith(f"{FOLDER}/") for name in z.namelist())
         z.extractall(out / "unzipped")
-    return out / "unzipped" / FOLDER
+
+
+@pytest.fixture(scope="module")
+def unzipped(shared_dir, site_url):  # site_url: fails/skips as the other browser tests
+    """The zipped course, unzipped (made once per test run)."""
+    return made_once(shared_dir, "offline-zip", _unzip_course) / "unzipped" / FOLDER
 
 
 def test_zip_is_reproducible(tmp_path, site_url):
@@ -55,13 +63,29 @@ def test_every_notebook_page_offers_its_ipynb(unzipped):
         assert json.loads(target.resolve().read_text(encoding="utf-8"))["nbformat"] == 4
 
 
-def test_unzipped_pages_load_with_no_internet(unzipped, page):
-    pages = [p.relative_to(unzipped).as_posix() for p in site_pages(unzipped)]
+def _hashes(folder: Path, files: list[Path]) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+    }
+
+
+def test_unzipped_copy_is_the_built_site(unzipped):
+    """The same files with the same bytes, plus the two read-me files of the zip."""
+    site = EDITION_SITES["learner"]
+    copied = _hashes(unzipped, [p for p in unzipped.rglob("*") if p.is_file()])
+    assert copied.pop("README.txt") and copied.pop("LEEME.txt")
+    built = _hashes(site, site_files(site))
+    assert sorted(set(copied) ^ set(built)) == []
+    assert [name for name in copied if copied[name] != built[name]] == []
+
+
+@pytest.mark.parametrize("rel", ["index.html", "notebooks/programme-facts.html"])
+def test_unzipped_pages_load_with_no_internet(unzipped, page, rel):
     with serve(unzipped) as url:
         log = watch(page)
         page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-        for rel in pages:
-            page.goto(f"{url}/{rel}", wait_until="load", timeout=60_000)
-            settle(page)
-            assert page.locator("h1").count() >= 1, rel
+        page.goto(f"{url}/{rel}", wait_until="load", timeout=60_000)
+        settle(page)
+        assert page.locator("h1").count() >= 1, rel
     assert log.problems() == [], "; ".join(log.problems())

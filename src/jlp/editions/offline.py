@@ -58,7 +58,8 @@ página (botón de descarga) y se ejecutan en JupyterLab en su propia computador
 """
 
 
-def _files(site: Path) -> list[Path]:
+def site_files(site: Path) -> list[Path]:
+    """The files of a built site that go into the zip (no build leftovers)."""
     return sorted(
         p for p in site.rglob("*")
         if p.is_file() and p.name not in SKIP_NAMES and ".doctrees" not in p.parts
@@ -77,7 +78,7 @@ def make_zip(site: Path | str, archive: Path | str) -> Path:
             info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=FIXED_TIME)
             info.external_attr = 0o644 << 16
             z.writestr(info, text.format(folder=FOLDER), compress_type=zipfile.ZIP_DEFLATED)
-        for path in _files(site):
+        for path in site_files(site):
             name = f"{FOLDER}/{path.relative_to(site).as_posix()}"
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.external_attr = 0o644 << 16
@@ -115,4 +116,4 @@ def print_pdf(page: Path | str, pdf: Path | str, *, budget_ms: int = 30_000) -> 
     return pdf
 
 
-__all__ = ["FOLDER", "LEEME", "README", "make_zip", "print_pdf"]
+__all__ = ["FOLDER", "LEEME", "README", "make_zip", "print_pdf", "site_files"]
