@@ -85,8 +85,9 @@ def test_revenue_mix_chart_rebuilds_when_the_sources_change():
     certec = fees.finances(fees.institution_preset("certec"))
     other = fee_charts.revenue_mix_chart(certec, fig=fig)
     assert other is not fig
-    assert [t.name for t in other.data][:3] == ["Service fees (networks)", "Membership fees",
-                                               "International donor"]
+    assert [t.name for t in other.data][:4] == [
+        "Service fees (networks)", "Service fees (institutions: broker training)",
+        "Membership fees", "International donor"]
     again = fee_charts.revenue_mix_chart(certec.assign(cost=certec["cost"] * 2), fig=other)
     assert again is other
 

@@ -79,9 +79,9 @@ def test_presets_lists_and_cites(capsys):
     out = capsys.readouterr().out
     for name in ("emasim", "fast", "gentle", "none"):
         assert name in out
-    assert "ramp/emasim first_share = 20 % (Box 1)" in out
+    assert "ramp/emasim first_share = 20 % (Honduras section)" in out
     assert "institution/mexico membership_share = 33.3 % (Mexico section)" in out
-    assert "institution/certec networks_first_years = 59 (Honduras section)" in out
+    assert "institution/certec reach_networks = 59 (Honduras section)" in out  # issue 12
 
 
 def test_institution_table_and_csv(capsys):

@@ -12,17 +12,39 @@ from jlp.errors import JlpInputError
 
 
 def test_certec_preset_takes_its_scale_from_the_projects_table():
+    # Contract changed (issue 12): the 71 brokers CERTEC trained, not CERTEC itself,
+    # organised the 59 networks; the preset trains the brokers (paid by institutions) and
+    # counts the 59 networks as its reach, not as clients paying it fees.
     certec = datasets.load("projects").set_index("id").loc["hn_certec"]
     plan = fees.institution_preset("certec")
-    assert sum(plan.first_cohorts) == certec["networks"] == 59
-    assert len(plan.first_cohorts) == 2  # 1997 and 1998
+    assert sum(plan.first_brokers) == certec["brokers_trained"] == 71
+    assert len(plan.first_brokers) == 2  # 1997 and 1998
+    assert plan.first_cohorts == ()  # the 59 networks are not CERTEC's own clients
     table = fees.finances(plan)
-    assert table.loc[1, "active_networks"] == certec["networks"]
-    assert table.loc[1, "enterprises"] == pytest.approx(certec["enterprises"])
+    assert table["brokers_trained"].iloc[:2].sum() == 71
+    assert table.loc[1, "reach_networks"] == certec["networks"] == 59
+    assert table.loc[1, "reach_enterprises"] == pytest.approx(certec["enterprises"])
+    assert table["active_networks"].iloc[1] == 2 * plan.new_networks
     scale = fees.institution_scale("certec")
     assert scale["brokers"] == certec["brokers_trained"] == 71
+    assert scale["reach_networks"] == 59 and scale["reach_enterprises"] == 1200
     assert plan.ramp == fees.ramp_preset("emasim")
     assert plan.public_split == {"donor": 1.0}
+
+
+def test_certec_sells_broker_training_to_institutions():
+    plan = fees.institution_preset("certec")
+    table = fees.finances(plan)
+    assert fees.revenue_sources(table) == ["service_fees", "training_fees", "membership_fees",
+                                           "public_donor"]
+    assert table["training_fees"].tolist() == pytest.approx(
+        (table["brokers_trained"] * plan.training_price).tolist())
+    untrained = fees.finances(plan.replace(first_brokers=(), new_brokers=0))
+    assert (untrained["training_fees"] == 0).all()
+    assert (untrained["reach_networks"] == 0).all()
+    assert "training_fees" not in fees.revenue_sources(untrained)
+    assert (table["cost"] - untrained["cost"]).tolist() == pytest.approx(
+        (table["brokers_trained"] * plan.training_cost).tolist())
 
 
 def test_mexico_preset_splits_the_costs_in_thirds():
@@ -40,6 +62,7 @@ def test_mexico_preset_splits_the_costs_in_thirds():
 def test_certec_private_share_grows_but_no_break_even():
     table = fees.finances(fees.institution_preset("certec"))
     assert table["service_fees"].iloc[:3].eq(0).all()  # three free years
+    assert table["training_fees"].iloc[:3].gt(0).all()  # institutions pay for training
     assert table["own_share"].iloc[-1] > table["own_share"].iloc[2]
     assert table["public_share"].iloc[-1] > 0
     assert fees.break_even_year(table) is None

@@ -36,7 +36,7 @@ def test_emasim_extrapolation_is_marked_illustrative():
     table = fees.provenance("ramp", "emasim")
     assert table.loc["subsidised_years", "provenance"] == "reported"
     assert table.loc["first_share", "provenance"] == "reported"
-    assert table.loc["subsidised_years", "source"] == "Box 1"
+    assert table.loc["subsidised_years", "source"] == "Honduras section"
     assert table.loc["step", "provenance"] == "illustrative"
     assert table.loc["cap", "provenance"] == "illustrative"
     assert "extrapolat" in table.loc["step", "note"] or "Years 6 on" in table.loc["step", "note"]

@@ -117,7 +117,7 @@ def figure_value(row: Mapping[str, Any], *, with_source: bool = False) -> str:
     >>> from jlp.datasets import load
     >>> fee = load("reported_figures").set_index("id").loc["emasim_fee_year2"]
     >>> figure_value(fee), figure_value(fee, with_source=True)
-    ('more than 40 %', 'more than 40 % (Box 1)')
+    ('more than 40 %', 'more than 40 % (Honduras section)')
     """
     return hedged(
         row["value"],

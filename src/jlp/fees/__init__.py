@@ -11,7 +11,7 @@ Pure functions over validated parameters (no Jupyter, no plotting):
 * :mod:`jlp.fees.presets` — the presets, read from ``datasets/fee_presets.csv``;
 * :mod:`jlp.fees.values` — reading shares (``0.2``, ``20%``), years and amounts.
 
-The reported figures come from Ceglie & Dini (1999), Box 1 and the Honduras and Mexico
+The reported figures come from Ceglie & Dini (1999), Box 1 (EMASIM's size and gains) and the Honduras (fees) and Mexico
 sections; everything else is illustrative and marked so in the data.
 
 >>> from jlp import fees

@@ -39,7 +39,6 @@ import pandas as pd
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from jlp.errors import JlpInputError
-from jlp.fees.institution import OWN_SOURCES
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
 from jlp.fees.values import Amount, Checked, Horizon, PositiveAmount, Share
 
@@ -208,7 +207,7 @@ def centre_finances(plan: CentrePlan) -> pd.DataFrame:
     weights = {k: v for k, v in plan.public_split.items() if v > 0}
     total_weight = sum(weights.values())
     table = pd.DataFrame({"year": np.arange(1, plan.years + 1), "cost": cost,
-                          OWN_SOURCES[0]: service, OWN_SOURCES[1]: membership})
+                          "service_fees": service, "membership_fees": membership})
     for name, weight in weights.items():
         table[f"public_{name}"] = gap * (weight / total_weight)
     table["public_funds"] = gap

@@ -1,27 +1,37 @@
-"""A broker institution's finances: its portfolio of networks and who pays for it.
+"""A broker institution's finances: its work, who pays for it, and whom it reaches.
 
-An institution such as CERTEC in Honduras supports networks that join in yearly cohorts.
-Each network costs ``cost_per_network`` a year for ``support_years`` years and pays fees
-along a ramp (:class:`jlp.fees.RampRule`); the institution also has an ``overhead``
-(management, training brokers, tools). Its revenue comes from three kinds of source, the
-"tripartite" mix planned for CERTEC (Ceglie & Dini, 1999, Honduras section):
+An institution such as CERTEC in Honduras sells two kinds of service (Ceglie & Dini, 1999,
+Honduras section): **networking services to enterprises** and **services to institutions**
+such as the training of network brokers. In the model, the networks it serves itself join
+in yearly cohorts; each costs ``cost_per_network`` a year for ``support_years`` years and
+pays fees along a ramp (:class:`jlp.fees.RampRule`). Each year it also trains brokers for
+other institutions, at ``training_cost`` a broker, and those institutions pay
+``training_price`` a broker. The institution has an ``overhead`` too (management, method,
+tools). Its revenue comes from the "tripartite" mix planned for CERTEC:
 
-* **service fees** paid by the networks, along their ramps;
+* **service fees**, in two streams: ``service_fees`` paid by the networks it serves, along
+  their ramps, and ``training_fees`` paid by institutions for the brokers it trains;
 * **membership fees**: a fixed yearly amount, plus a share of the year's costs (the
   Mexican associations paid one third of the operating costs: Mexico section);
 * **public or donor funds**, which cover what is left, split among the public sources in
   the given proportions (CERTEC: an international donor; Mexico: the state government and
   the PII, one third of the costs each).
 
-The institution **breaks even** in the first year its own revenue (service and membership
-fees) covers its costs, so that it needs no public money.
+The networks that the trained brokers organise are the institution's **reach**, not its
+clients: they pay the brokers' own institutions, not it. ``reach_networks`` counts them
+(so many networks per broker trained so far) and ``reach_enterprises`` their firms.
+
+The institution **breaks even** in the first year its own revenue (service, training and
+membership fees) covers its costs, so that it needs no public money.
 
 >>> plan = institution_preset("certec")
->>> plan.first_cohorts, plan.new_networks, plan.ramp.first_share
-((30, 29), 30, 0.2)
+>>> plan.first_brokers, plan.new_networks, plan.ramp.first_share
+((36, 35), 7, 0.2)
 >>> table = finances(plan)
+>>> int(table.loc[1, "reach_networks"]), int(table.loc[1, "reach_enterprises"])
+(59, 1200)
 >>> int(table.loc[0, "active_networks"]), round(float(table.loc[0, "public_share"]), 3)
-(30, 0.889)
+(7, 0.65)
 >>> break_even_year(table) is None
 True
 """
@@ -46,7 +56,7 @@ from jlp.fees.values import Amount, Checked, Count, Horizon, PositiveAmount, Sha
 INSTITUTION_RAMPS = {"certec": "emasim", "mexico": "none"}
 
 #: Revenue columns other than the public sources, in the order they are stacked.
-OWN_SOURCES = ("service_fees", "membership_fees")
+OWN_SOURCES = ("service_fees", "training_fees", "membership_fees")
 
 #: User-facing messages (a Spanish edition replaces this dict only).
 TEXT = {
@@ -80,6 +90,12 @@ class InstitutionPlan(Checked):
     membership_share: Share = 0.0
     public_split: dict[str, Share] = Field(default_factory=lambda: {"donor": 1.0})
     enterprises_per_network: Amount = 0.0
+    first_brokers: tuple[Count, ...] = ()
+    new_brokers: Count = 0
+    training_cost: Amount = 0.0
+    training_price: Amount = 0.0
+    networks_per_broker: Amount = 0.0
+    reach_enterprises_per_network: Amount = 0.0
     ramp: RampRule
 
     @model_validator(mode="after")
@@ -95,17 +111,27 @@ class InstitutionPlan(Checked):
 
     def cohorts(self) -> np.ndarray:
         """Networks joining in each year 1 to ``years``."""
-        joining = np.full(self.years, self.new_networks, dtype=int)
-        first = np.asarray(self.first_cohorts[: self.years], dtype=int)
-        joining[: len(first)] = first
-        return joining
+        return _yearly(self.years, self.first_cohorts, self.new_networks)
+
+    def brokers(self) -> np.ndarray:
+        """Brokers trained in each year 1 to ``years``."""
+        return _yearly(self.years, self.first_brokers, self.new_brokers)
+
+
+def _yearly(years: int, first: tuple[int, ...], later: int) -> np.ndarray:
+    counts = np.full(years, later, dtype=int)
+    given = np.asarray(first[:years], dtype=int)
+    counts[: len(given)] = given
+    return counts
 
 
 def finances(plan: InstitutionPlan) -> pd.DataFrame:
     """The institution's year-by-year costs and revenue by source.
 
-    Columns: ``year``, ``new_networks``, ``active_networks``, ``enterprises``, ``cost``,
-    ``service_fees``, ``membership_fees``, one ``public_<source>`` column per public source,
+    Columns: ``year``, ``new_networks``, ``active_networks``, ``enterprises``,
+    ``brokers_trained``, ``reach_networks``, ``reach_enterprises``, ``cost``,
+    ``service_fees``, ``training_fees``, ``membership_fees``, one ``public_<source>`` column
+    per public source,
     ``public_funds`` (their sum), ``surplus`` (own revenue above costs), ``public_share``
     (public funds over costs: the donor share) and ``own_share`` (1 minus it).
     Revenue always equals costs plus surplus.
@@ -115,9 +141,12 @@ def finances(plan: InstitutionPlan) -> pd.DataFrame:
     active = np.convolve(joining, np.ones(ages, dtype=int))[: plan.years]
     shares = plan.ramp.shares(ages)
     service = plan.cost_per_network * np.convolve(joining, shares)[: plan.years]
-    cost = active * plan.cost_per_network + plan.overhead
+    trained = plan.brokers()
+    reach = np.round(np.cumsum(trained) * plan.networks_per_broker)
+    training = trained * plan.training_price
+    cost = active * plan.cost_per_network + trained * plan.training_cost + plan.overhead
     membership = plan.membership_fee + plan.membership_share * cost
-    own = service + membership
+    own = service + training + membership
     gap = np.maximum(cost - own, 0.0)
     weights = {k: v for k, v in plan.public_split.items() if v > 0}
     total_weight = sum(weights.values())
@@ -126,8 +155,12 @@ def finances(plan: InstitutionPlan) -> pd.DataFrame:
         "new_networks": joining,
         "active_networks": active,
         "enterprises": active * plan.enterprises_per_network,
+        "brokers_trained": trained,
+        "reach_networks": reach.astype(int),
+        "reach_enterprises": np.round(reach * plan.reach_enterprises_per_network),
         "cost": cost,
         "service_fees": service,
+        "training_fees": training,
         "membership_fees": membership,
     })
     for name, weight in weights.items():
@@ -143,12 +176,18 @@ def finances(plan: InstitutionPlan) -> pd.DataFrame:
 def revenue_sources(table: pd.DataFrame) -> list[str]:
     """The revenue columns of a :func:`finances` table, in stacking order.
 
+    Training fees are left out when the institution trains no brokers for a fee.
+
     >>> revenue_sources(finances(institution_preset("mexico")))
     ['service_fees', 'membership_fees', 'public_state_government', 'public_pii']
+    >>> revenue_sources(finances(institution_preset("certec")))
+    ['service_fees', 'training_fees', 'membership_fees', 'public_donor']
     """
+    own = [c for c in OWN_SOURCES if c in table.columns
+           and (c != "training_fees" or bool(table[c].ne(0).any()))]
     public = [c for c in table.columns if c.startswith("public_") and c != "public_funds"
               and c != "public_share"]
-    return [*OWN_SOURCES, *public]
+    return [*own, *public]
 
 
 def break_even_year(table: pd.DataFrame) -> int | None:
@@ -159,7 +198,7 @@ def break_even_year(table: pd.DataFrame) -> int | None:
     >>> break_even_year(finances(plan))
     2
     """
-    own = table["service_fees"] + table["membership_fees"]
+    own = table[[c for c in OWN_SOURCES if c in table.columns]].sum(axis=1)
     covered = (own >= table["cost"] - 1e-9) & (table["cost"] > 0)
     return int(table.loc[covered, "year"].iloc[0]) if covered.any() else None
 
@@ -172,9 +211,11 @@ def institution_presets() -> dict[str, InstitutionPlan]:
 def institution_preset(name: str, ramp: RampRule | str | None = None) -> InstitutionPlan:
     """An institution preset, optionally with another ramp (a rule or a ramp preset name).
 
-    ``certec``: the scale CERTEC reached in 1997–1998 (59 networks, 1,200 enterprises,
-    reported) spread evenly over its first two years, then 30 new networks a year
-    (illustrative), on the EMASIM ramp, funded by fees, membership and a donor.
+    ``certec``: the 71 brokers CERTEC trained in 1997–1998 (reported), spread evenly over
+    its first two years and paid for by institutions, then 35 a year; the networks it
+    serves itself, 7 new ones a year on the EMASIM ramp; all prices and costs illustrative.
+    Its reach is the 59 networks with 1,200 enterprises that the brokers organised
+    (reported), kept at that rate per broker; funded by fees, membership and a donor.
     ``mexico``: the reported one-third split of a centre's operating costs between the
     association, the state government and the PII, with illustrative costs and no fees.
     """
@@ -189,14 +230,17 @@ def institution_preset(name: str, ramp: RampRule | str | None = None) -> Institu
             for key, value in values.items() if key.startswith("public_share_")
         },
     }
-    if "networks_first_years" in values:
-        total, spread = int(values["networks_first_years"]), int(values["first_years"])
+    if "brokers" in values:
+        total, spread = int(values["brokers"]), int(values["first_years"])
         base, extra = divmod(total, spread)
-        plan["first_cohorts"] = tuple(base + (1 if i < extra else 0) for i in range(spread))
-        if "enterprises" in values:
-            plan["enterprises_per_network"] = values["enterprises"] / total
+        plan["first_brokers"] = tuple(base + (1 if i < extra else 0) for i in range(spread))
+        if "reach_networks" in values:
+            plan["networks_per_broker"] = values["reach_networks"] / total
+            plan["reach_enterprises_per_network"] = (values.get("reach_enterprises", 0.0)
+                                                     / values["reach_networks"])
     for key in ("new_networks", "support_years", "overhead", "membership_fee",
-                "membership_share", "enterprises_per_network"):
+                "membership_share", "enterprises_per_network", "new_brokers",
+                "training_cost", "training_price"):
         if key in values:
             plan[key] = values[key]
     if isinstance(ramp, RampRule):
@@ -210,7 +254,7 @@ def institution_scale(name: str) -> dict[str, float]:
     """The reported figures behind an institution preset (for captions).
 
     >>> institution_scale("certec")
-    {'networks_first_years': 59.0, 'first_years': 2.0, 'enterprises': 1200.0, 'brokers': 71.0}
+    {'brokers': 71.0, 'first_years': 2.0, 'reach_networks': 59.0, 'reach_enterprises': 1200.0}
     """
     table = presets.provenance("institution", name)
     reported = table[table["provenance"] == "reported"]

@@ -9,7 +9,7 @@ typed only once, in ``reported_figures.csv`` or ``projects.csv``. Everything els
 >>> table = parameter_table()
 >>> row = table[(table["preset"] == "emasim") & (table["parameter"] == "first_share")].iloc[0]
 >>> float(row["value"]), row["provenance"], row["source"]
-(0.2, 'reported', 'Box 1')
+(0.2, 'reported', 'Honduras section')
 >>> parameters("ramp", "emasim")["subsidised_years"]
 3.0
 """

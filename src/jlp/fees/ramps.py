@@ -1,6 +1,6 @@
 """Fee ramps: what share of the broker's cost a network pays, year by year.
 
-A ramp has four parameters (Ceglie & Dini, 1999, Methodology and Box 1): some fully
+A ramp has four parameters (Ceglie & Dini, 1999, Methodology and Honduras section): some fully
 **subsidised years**, a **first share** of the cost in the first paying year, a yearly
 **step** added to the share after that, and a **cap** the share never passes. In year
 ``t`` (counting from 1) the share is

@@ -69,6 +69,7 @@ TEXT = {
     "revenue_note": "Illustrative costs and portfolio; reported shares named in the data.",
     "sources": {
         "service_fees": "Service fees (networks)",
+        "training_fees": "Service fees (institutions: broker training)",
         "membership_fees": "Membership fees",
         "public_donor": "International donor",
         "public_state_government": "State government",
@@ -89,6 +90,7 @@ LINE_COLOR = OKABE_ITO["black"]
 #: Colour and fill pattern per revenue source (patterns keep sources apart in grey print).
 SOURCE_STYLE = {
     "service_fees": (OKABE_ITO["blue"], ""),
+    "training_fees": (OKABE_ITO["orange"], "+"),
     "membership_fees": (OKABE_ITO["green"], "."),
 }
 PUBLIC_STYLES = [
