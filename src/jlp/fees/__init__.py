@@ -7,12 +7,14 @@ Pure functions over validated parameters (no Jupyter, no plotting):
 * :mod:`jlp.fees.affordability` — the fee as a share of the network's extra margin, with
   warnings of drop-out and of dependency;
 * :mod:`jlp.fees.institution` — a broker institution's portfolio of networks and its
-  revenue by source (service fees, membership fees, public or donor funds);
+  revenue by source (service fees from networks and from institutions, membership fees,
+  public or donor funds);
 * :mod:`jlp.fees.presets` — the presets, read from ``datasets/fee_presets.csv``;
 * :mod:`jlp.fees.values` — reading shares (``0.2``, ``20%``), years and amounts.
 
-The reported figures come from Ceglie & Dini (1999), Box 1 (EMASIM's size and gains) and the Honduras (fees) and Mexico
-sections; everything else is illustrative and marked so in the data.
+The reported figures come from Ceglie & Dini (1999): Box 1 (EMASIM's size and gains), the
+Honduras section (the fees, CERTEC) and the Mexico section; everything else is illustrative
+and marked so in the data.
 
 >>> from jlp import fees
 >>> fees.schedule(fees.ramp_preset("emasim"), annual_cost=4000, years=5)["fee"].tolist()
