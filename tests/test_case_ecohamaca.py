@@ -98,7 +98,10 @@ def test_the_members_and_what_the_box_names():
             "Chilean firm in Nicaragua", "Local market (Masaya)"} == markets
     exports = {v for u, v, k in graph.edges(keys=True) if k == "export"}
     assert exports == {"sweden", "finland", "usa", "peru"}
-    assert all(graph.edges[u, v, k]["provenance"] == "reported"
+    # issue 12: "the producers have exported" (Box 3); exporting through the association
+    # is the course's model, so the export ties are illustrative
+    assert all(graph.edges[u, v, k]["provenance"] == "illustrative"
+               and "course's model" in graph.edges[u, v, k]["note"]
                for u, v, k in graph.edges(keys=True) if k == "export")
     assert "INPYME" in graph.nodes["pamic"]["label"]
     assert graph.nodes["manager"]["phase"] == 4
@@ -152,7 +155,7 @@ def test_the_broker_can_step_back_only_once_the_director_links_out():
     assert set(MEMBERS) <= set(graphs.without(without_link, "unido").cut_off)
 
 
-def test_the_association_is_the_single_point_of_failure():
+def test_in_the_model_the_association_is_the_single_point_of_failure():
     graph = ecohamaca.network()
     table = graphs.departures(graph)
     assert table.iloc[:2]["id"].tolist().count("ecohamaca") == 1

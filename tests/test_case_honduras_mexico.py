@@ -87,7 +87,7 @@ def test_honduras_evaluation_and_fees_equal_the_fact_sheet(figures):
 
 def test_mexico_equals_the_fact_sheet(projects, figures):
     pii = projects.loc["mx_pii"]
-    assert (int(pii["start_year"]), pii["start_label"]) == (1997, "late 1997")
+    assert (int(pii["start_year"]), pii["start_label"]) == (1997, "second half of 1997")
     for partner in ("CONCAMIN", "FUNTEC", "UNDP", "UNIDO"):
         assert partner in pii["partners"]
     assert "maquiladora" in pii["counterpart"]

@@ -179,7 +179,7 @@ PROJECT_FACTS = [
     ("ni_phase2", "duration_years", 3),
     ("ni_phase2", "budget_usd", 1_300_000.0),
     ("ni_phase2", "funder", "Government of Austria"),
-    ("mx_pii", "start_label", "late 1997"),
+    ("mx_pii", "start_label", "second half of 1997"),
     ("jm_project", "start_year", 1994),
     ("jm_project", "budget_usd", 1_500_000.0),
     ("jm_project", "budget_qualifier", "about"),

@@ -10,11 +10,14 @@ from jlp.viz.programme_charts import actors_frame, evaluation_chart
 from jlp.widgets.facts import FactsBrowser, facts_table_html
 
 
-def test_evaluation_ranges_hold_emasim_inside_each_range():
+def test_evaluation_ranges_are_the_six_networks_only():
+    # Contract changed (issue 12): the paper never says EMASIM was among the six evaluated
+    # networks, and its measure differs, so EMASIM is no longer placed on the ranges.
     ranges = programme.evaluation_ranges()
     assert list(ranges.index) == list(programme.EVALUATED_METRICS)
-    assert ((ranges["low"] <= ranges["emasim"]) & (ranges["emasim"] <= ranges["high"])).all()
-    assert ranges.loc["employment_change", ["low", "high", "emasim"]].tolist() == [11, 50, 15]
+    assert "emasim" not in ranges.columns
+    assert ranges.loc["employment_change", ["low", "high"]].tolist() == [11, 50]
+    assert set(ranges["source"]) == {"Honduras section"}
 
 
 def test_projects_table_keeps_hedges_and_hides_blanks():
@@ -47,7 +50,7 @@ def test_honduras_actors_graph_and_drawing():
     assert "Instituto Nacional de Formaci" in frame.page
 
 
-def test_evaluation_chart_has_range_and_marker():
+def test_evaluation_chart_has_the_ranges_and_no_emasim_marker():
     fig = evaluation_chart(programme.evaluation_ranges())
-    assert [t.type for t in fig.data] == ["bar", "scatter"]
-    assert list(fig.data[1].x) == [200, 15, 98]
+    assert [t.type for t in fig.data] == ["bar"]
+    assert "EMASIM" not in fig.layout.title.text

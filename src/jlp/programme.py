@@ -5,8 +5,8 @@ actors (``honduras_actors_nodes`` / ``honduras_actors_edges``). Every figure her
 ``reported`` in Ceglie & Dini (1999) and carries the box or section it comes from.
 
 >>> ranges = evaluation_ranges()
->>> ranges.loc["sales_change", ["low", "high", "emasim"]].tolist()
-[35.0, 200.0, 200.0]
+>>> ranges.loc["sales_change", ["low", "high"]].tolist()
+[35.0, 200.0]
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from jlp.datasets import load
 from jlp.errors import JlpInputError
 from jlp.reported import hedged
 
-#: The three results both the Honduras evaluation and Box 1 (EMASIM) report.
+#: The three results the Honduras evaluation reports (Box 1 reports the same three for
+#: EMASIM, but measured differently: see :func:`evaluation_ranges`).
 EVALUATED_METRICS = ("sales_change", "employment_change", "fixed_assets_change")
 
 #: User-facing labels (a Spanish edition replaces this dict only).
@@ -120,9 +121,12 @@ def figures_for(country: str) -> pd.DataFrame:
 
 
 def evaluation_ranges() -> pd.DataFrame:
-    """The Honduras evaluation (6 of 33 networks) as low–high ranges, with EMASIM's result.
+    """The Honduras evaluation (6 of 33 networks) as low–high ranges.
 
-    One row per metric of :data:`EVALUATED_METRICS`; values are percent changes.
+    One row per metric of :data:`EVALUATED_METRICS`; values are percent changes from the
+    start of the project. EMASIM's results (Box 1) are not among them: the paper does not
+    say EMASIM was one of the six, and its sales figure compares the network's collective
+    sales with its members' individual sales before, a different measure.
     """
     figures = load("reported_figures").set_index("id")
     rows = []
@@ -130,15 +134,13 @@ def evaluation_ranges() -> pd.DataFrame:
         evaluation = figures[
             (figures["subject"] == "hn_evaluation") & (figures["metric"] == metric)
         ].iloc[0]
-        emasim = figures[(figures["subject"] == "emasim") & (figures["metric"] == metric)].iloc[0]
         rows.append(
             {
                 "metric": metric,
                 "label": LABELS[metric],
                 "low": float(evaluation["value"]),
                 "high": float(evaluation["value_high"]),
-                "emasim": float(emasim["value"]),
-                "source": f"{evaluation['source']}; {emasim['source']}",
+                "source": evaluation["source"],
             }
         )
     return pd.DataFrame(rows).set_index("metric")

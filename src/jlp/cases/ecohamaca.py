@@ -1,7 +1,7 @@
 """EcoHamaca (Nicaragua, Box 3): the case's tables, shaped for its notebook.
 
-Eleven hammock producers of Masaya who competed at home became one exporter (Ceglie & Dini,
-1999, Box 3). This module loads the case's bundled tables and nothing more:
+Eleven hammock producers of Masaya who competed at home learned to export together (Ceglie &
+Dini, 1999, Box 3). This module loads the case's bundled tables and nothing more:
 
 - :func:`network`: the network over four phases, from ``ecohamaca_nodes`` /
   ``ecohamaca_edges`` (actors and ties the box names are ``reported``; the fine structure is
@@ -54,7 +54,7 @@ TEXT: dict = {
         3: ("Late 1997 (our dating)", "First joint steps",
             "Uniform sizes, quality and prices; new wood for the poles; training in dyeing; "
             "the trade fair in Spain (November 1997)."),
-        4: ("By early 1999 (our dating)", "One exporter",
+        4: ("By early 1999 (our dating)", "Exporting together",
             "Exports to Sweden, Finland, the USA and Peru; new cotton suppliers; a Chilean firm "
             "proposes South America; a general director hired."),
     },
@@ -95,7 +95,7 @@ def phase_table() -> pd.DataFrame:
     """One row per phase: when, a short name, and what the network gained in it.
 
     >>> phase_table()["Name"].tolist()[-1]
-    'One exporter'
+    'Exporting together'
     """
     columns = TEXT["phase_columns"]
     return pd.DataFrame([(p, *TEXT["phases"][p]) for p in PHASES], columns=list(columns))

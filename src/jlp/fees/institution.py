@@ -216,8 +216,9 @@ def institution_preset(name: str, ramp: RampRule | str | None = None) -> Institu
     serves itself, 7 new ones a year on the EMASIM ramp; all prices and costs illustrative.
     Its reach is the 59 networks with 1,200 enterprises that the brokers organised
     (reported), kept at that rate per broker; funded by fees, membership and a donor.
-    ``mexico``: the reported one-third split of a centre's operating costs between the
-    association, the state government and the PII, with illustrative costs and no fees.
+    ``mexico``: the reported one-third split of the state projects' operating costs between
+    the association, the state government and the PII, applied to one centre with
+    illustrative costs and no fees.
     """
     values = presets.parameters("institution", name)
     name = presets.check_preset("institution", name)

@@ -74,6 +74,9 @@ TEXT = {
     "feedback_note": "↯k: achieved k times while an earlier stage of the same indicator "
     "was not.",
     "illustrative": "Illustrative data (simulated), not real networks.",
+    "illustrative_scores": "Real networks; the NET scores are the course's illustrative "
+    "reading of the paper, not scores it reports.",
+    "illustrative_date": "{date} (illustrative)",
 }
 
 _DISCRETE = [
@@ -202,7 +205,9 @@ def matrix_heatmap(
 ) -> go.Figure:
     """The 7 × 6 NET matrix of one assessment, each cell showing its rating and points.
 
-    Hovering a cell shows the rubric's text for it.
+    Hovering a cell shows the rubric's text for it. When every row is marked
+    ``provenance = illustrative`` (the case studies' reference scorings), the title says
+    the date is illustrative.
     """
     data = cube(assessment)
     if len(data) != 1:
@@ -213,8 +218,11 @@ def matrix_heatmap(
             fix="pick one network and date first (jlp.net.select)",
         )
     fig = matrix_figure(height=height)
+    date = str(data.keys.loc[0, "date"])
+    if "provenance" in assessment and assessment["provenance"].eq("illustrative").all():
+        date = TEXT["illustrative_date"].format(date=date)
     update_matrix(fig, data.codes[0], network=str(data.keys.loc[0, "network"]),
-                  date=str(data.keys.loc[0, "date"]), rule=rule)
+                  date=date, rule=rule)
     return fig
 
 
@@ -277,13 +285,15 @@ def progression_chart(
     *,
     x: str = "date",
     title: str | None = None,
-    illustrative: bool = False,
+    illustrative: bool | str = False,
     height: int = 440,
 ) -> go.Figure:
     """The NET index over time, one line per network (from :func:`jlp.net.progression` or
     :func:`jlp.net.scores_over_time`).
 
     ``x`` is ``"date"`` or ``"months"`` (since each network's first assessment).
+    ``illustrative``: ``True`` notes simulated networks; ``"scores"`` notes real networks
+    scored by the course (the case studies' reference scorings).
     """
     networks = list(dict.fromkeys(progress["network"]))
     labels = stage_labels()
@@ -311,9 +321,16 @@ def progression_chart(
         yaxis={"range": [0, 105], "title": TEXT["progression_axis"]},
         xaxis={"title": TEXT["date_axis"] if x == "date" else TEXT["months_axis"]},
     )
-    if illustrative:
-        _note(fig, TEXT["illustrative"])
+    _illustrative_note(fig, illustrative)
     return fig
+
+
+def _illustrative_note(fig: go.Figure, illustrative: bool | str) -> None:
+    """``True``: simulated networks; ``"scores"``: real networks, illustrative scores."""
+    if illustrative == "scores":
+        _note(fig, TEXT["illustrative_scores"])
+    elif illustrative:
+        _note(fig, TEXT["illustrative"])
 
 
 # --------------------------------------------------------------------------- benchmark

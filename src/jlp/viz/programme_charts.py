@@ -18,11 +18,10 @@ from jlp.viz.palette import OKABE_ITO
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
-    "evaluation_title": "Honduras: results of 6 evaluated networks, and EMASIM (reported)",
+    "evaluation_title": "Honduras: results of the 6 evaluated networks (reported)",
     "range": "Range over the 6 evaluated networks",
-    "emasim": "EMASIM (Box 1)",
-    "axis": "Change after networking (%)",
-    "source": "Source: Ceglie & Dini (1999), Honduras section and Box 1.",
+    "axis": "Change since the start of the project (%)",
+    "source": "Source: Ceglie & Dini (1999), Honduras section. The paper does not name the six.",
     "actors_title": "Honduras: the project's actors and the ties the paper names",
     "actors_caption": "Source: Ceglie & Dini (1999), Honduras section and Box 1. "
     "Each network is drawn as one node.",
@@ -60,7 +59,7 @@ _SWATCH = {"dot": "round", "diamond": "diamond", "square": "square", "triangle":
 
 
 def evaluation_chart(ranges: pd.DataFrame) -> go.Figure:
-    """Horizontal ranges (low–high) per metric, with EMASIM's value marked.
+    """Horizontal ranges (low–high) per metric of the six evaluated Honduras networks.
 
     ``ranges`` is :func:`jlp.programme.evaluation_ranges`.
     """
@@ -78,21 +77,6 @@ def evaluation_chart(ranges: pd.DataFrame) -> go.Figure:
             },
             hovertemplate="%{y}: %{base}% to %{customdata}%<extra></extra>",
             customdata=ranges["high"],
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
-            y=ranges["label"],
-            x=ranges["emasim"],
-            mode="markers",
-            name=TEXT["emasim"],
-            marker={
-                "symbol": "diamond",
-                "size": 14,
-                "color": OKABE_ITO["vermillion"],
-                "line": {"color": "black", "width": 1},
-            },
-            hovertemplate="EMASIM, %{y}: +%{x}%<extra></extra>",
         )
     )
     fig.update_layout(
