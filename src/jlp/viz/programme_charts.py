@@ -2,8 +2,8 @@
 
 >>> from jlp.programme import evaluation_ranges
 >>> fig = evaluation_chart(evaluation_ranges())
->>> len(fig.data)
-2
+>>> [trace.type for trace in fig.data]
+['bar']
 """
 
 from __future__ import annotations
