@@ -1,5 +1,5 @@
 # jlp — the course and its toolkit.  `make book` builds the course, `make test` proves it.
-# Every target bootstraps .venv from requirements.txt first (Python >= 3.11 and make needed).
+# Every target bootstraps .venv from requirements-lock.txt first (Python >= 3.11 and make needed).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -18,7 +18,7 @@ JOBS         ?= auto
 BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help venv book book-workshop book-instructor editions book-print offline lab
+.PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
 .PHONY: test lint unit notebooks browser bench test-times clean clean-all
 
 help:
@@ -31,16 +31,30 @@ help:
 	@echo "             (it runs every notebook), browser checks of the built sites"
 	@echo "make lab     open the notebooks in JupyterLab"
 	@echo "make bench   run benchmarks/ and write benchmarks/results.json"
+	@echo "make lock    regenerate requirements-lock.txt and requirements-runtime-lock.txt"
 	@echo "make clean   remove builds and caches (keeps .venv; 'make clean-all' removes it too)"
 
-$(STAMP): requirements.txt pyproject.toml
+# The pinned development set (requirements-lock.txt) plus jlp itself with its book extra.
+$(STAMP): requirements-lock.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-lock.txt -e '.[book]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+# Regenerate the two locks from requirements.txt and requirements-dev.txt. Versions already in
+# a lock are kept unless an input asks otherwise; `make lock UPGRADE=1` moves to the newest.
+# The runtime lock is read through the `-c` line of requirements.txt, so that line is left out
+# of its own input. Both are resolved for Linux (CI, hubs, Binder) from Python 3.11.5 on.
+LOCK_FLAGS := --python-platform linux --python-version 3.11.5 --no-emit-package jlp \
+	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
+
+lock: $(STAMP)
+	grep -v '^-c ' requirements.txt | $(BIN)/uv pip compile - $(LOCK_FLAGS) \
+		-o requirements-runtime-lock.txt
+	$(BIN)/uv pip compile requirements-dev.txt $(LOCK_FLAGS) -o requirements-lock.txt
 
 book: $(STAMP)
 	$(EDITIONS) build learner

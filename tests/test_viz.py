@@ -8,6 +8,8 @@ import json
 
 import networkx as nx
 import plotly.graph_objects as go
+import pytest
+from blocked import unimportable
 
 from jlp import viz
 from jlp.viz.network_page import external_references
@@ -75,7 +77,18 @@ def test_figure_text_cannot_close_the_script():
     assert json.loads(spec)["data"][0]["x"] == ["</script><script>alert(1)</script>"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=ImportError,
+    reason="found with scipy really blocked: from 500 nodes networkx's spring layout, "
+    "method='force' included, builds a scipy sparse matrix; jlp.viz.graph_layout avoids it, "
+    "seeded_positions does not yet (scipy stays a declared dependency meanwhile)",
+)
 def test_seeded_positions_need_no_scipy_on_large_graphs():
     graph = nx.gnm_random_graph(520, 900, seed=1)
-    positions = viz.seeded_positions(graph, seed=1)
+    with unimportable("scipy"):
+        with pytest.raises(ImportError):  # the block is real: networkx's default needs scipy here
+            nx.spring_layout(graph, seed=1)
+        positions = viz.seeded_positions(graph, seed=1)
     assert len(positions) == 520
+    assert positions == viz.seeded_positions(graph, seed=1)  # with scipy back: the same picture

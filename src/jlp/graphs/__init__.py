@@ -1,6 +1,6 @@
 """Inter-firm graphs: build, check, measure and follow a network over its phases.
 
-From two tables (nodes and edges, DESIGN §2) to a :class:`networkx.MultiDiGraph`
+From two tables (nodes and edges, DESIGN.md, Data contracts) to a :class:`networkx.MultiDiGraph`
 (:func:`read_graph`), its measures per node (:func:`node_metrics`: degree, betweenness,
 Burt's constraint and effective size, Gould–Fernandez brokerage roles) and per graph
 (:func:`graph_summary`), its phases (:func:`snapshot`, :func:`metrics_by_phase`) and what

@@ -1,4 +1,4 @@
-"""Read and check the node and edge tables of a network (DESIGN §2).
+"""Read and check the node and edge tables of a network (DESIGN.md, Data contracts).
 
 A network comes as two tables, typed in a spreadsheet by a broker or a trainee:
 
@@ -69,7 +69,8 @@ KNOWN_TIES: tuple[str, ...] = (
     "information",
     "coordination",
 )
-#: NET stages in order (DESIGN §2): phases may be written with these names instead of numbers.
+#: NET stages in order (DESIGN.md, Data contracts): a phase may be written as one of these
+#: names instead of a number.
 STAGES: tuple[str, ...] = (
     "promotion_motivation",
     "strategic_planning",

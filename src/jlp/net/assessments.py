@@ -1,10 +1,11 @@
 """Assessments: the tidy table of judged NET cells, checked and normalised.
 
 An assessment is one network judged on one date: up to 42 rows, one per cell, with the
-columns of DESIGN.md §2 — ``network``, ``date`` (ISO 8601, ``YYYY-MM-DD``), ``indicator``,
-``stage``, ``rating`` and optionally ``assessor`` and ``note``. A rating is ``achieved``,
-``partial`` or ``not_achieved`` (or ``2``, ``1``, ``0``); an empty rating means the cell is
-not judged yet. A file may hold many assessments (a history, a whole programme).
+columns of the assessment file (DESIGN.md, Data contracts) — ``network``, ``date`` (ISO 8601,
+``YYYY-MM-DD``), ``indicator``, ``stage``, ``rating`` and optionally ``assessor`` and
+``note``. A rating is ``achieved``, ``partial`` or ``not_achieved`` (or ``2``, ``1``,
+``0``); an empty rating means the cell is not judged yet. A file may hold many
+assessments (a history, a whole programme).
 
 :func:`validate` turns any such table into the normal form every other function expects
 (slugs checked, ratings as words, dates as ``YYYY-MM-DD`` text, empty strings for empty
@@ -365,8 +366,11 @@ def from_ratings(
     position = {cell: n for n, cell in enumerate(CELLS)}
     for cell, value in ratings.items():
         if cell not in position:
-            raise JlpInputError(f"{cell!r} is not a NET cell",
-                                fix="give (indicator, stage) slugs as in DESIGN.md §2")
+            raise JlpInputError(
+                f"{cell!r} is not a NET cell",
+                fix="name each cell by indicator and stage, e.g. ('group_cohesion', 'decision'); "
+                f"indicators: {', '.join(INDICATORS)}; stages: {', '.join(STAGES)}",
+            )
         table.loc[position[cell], "rating"] = as_text(value)
     return validate(table)
 

@@ -1,6 +1,6 @@
 """Assessment files: read CSV (UTF-8, with or without BOM) and XLSX; write; append to a history.
 
-File contract (DESIGN.md §2): one row per judged cell with the columns ``network``,
+File contract (DESIGN.md, Data contracts): one row per judged cell with the columns ``network``,
 ``date``, ``indicator``, ``stage``, ``rating`` and optionally ``assessor``, ``note``.
 
 * **CSV** must be UTF-8; the byte-order mark Excel writes is accepted. Commas, semicolons

@@ -25,7 +25,7 @@ import pandas as pd
 
 from jlp.errors import JlpInputError
 
-#: The 7 development indicators, in order (DESIGN.md §2; Box 2).
+#: The 7 development indicators, in order (Box 2; DESIGN.md, Data contracts).
 INDICATORS: tuple[str, ...] = (
     "group_cohesion",
     "group_organisation",
@@ -36,7 +36,7 @@ INDICATORS: tuple[str, ...] = (
     "external_relations",
 )
 
-#: The 6 development stages, in order (DESIGN.md §2; Box 2).
+#: The 6 development stages, in order (Box 2; DESIGN.md, Data contracts).
 STAGES: tuple[str, ...] = (
     "promotion_motivation",
     "strategic_planning",
@@ -69,7 +69,8 @@ def _check_rubric(table: pd.DataFrame, file: str) -> pd.DataFrame:
             "the rubric must hold each of the 42 indicator × stage cells exactly once"
             + (f"; missing {absent[0][0]} × {absent[0][1]}" if absent else ""),
             file=file,
-            fix="one row per cell, slugs as in DESIGN.md §2",
+            fix="keep one row for each of the 42 cells (7 indicators × 6 stages), with the "
+            "indicator and stage names of the course's rubric, datasets/net_rubric.csv",
         )
     order = {cell: n for n, cell in enumerate(CELLS)}
     table = table.assign(_order=[order[c] for c in cells]).sort_values("_order")

@@ -62,8 +62,8 @@ def simulate_programme(
 ) -> pd.DataFrame:
     """Illustrative NET assessment histories of ``n_networks`` over ``years``.
 
-    Returns a tidy assessment table (the file contract of DESIGN.md §2) with an
-    ``assessor`` per row and ``provenance = illustrative``; the same ``seed`` gives the
+    Returns a tidy assessment table (the assessment file contract, DESIGN.md, Data contracts)
+    with an ``assessor`` per row and ``provenance = illustrative``; the same ``seed`` gives the
     same table.
 
     >>> p = simulate_programme(3, 1, seed=0)
