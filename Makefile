@@ -82,7 +82,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks notebooks
 
 unit: $(STAMP)
 	$(PYTEST) -n $(JOBS) -m "not browser" --doctest-modules src/jlp tests
