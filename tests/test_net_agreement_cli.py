@@ -92,7 +92,7 @@ def test_bad_groups_exit_2_with_one_clear_line(capsys, tmp_path, case):
         other = net.from_ratings("Emasim", "1999-03-01", {CELLS[0]: 2}, assessor="Ben")
         net.write_assessments(other, folder / "ben.csv")
     before = {p: p.read_bytes() for p in folder.iterdir()}
-    code, out, err = run(capsys, "net", "agreement", folder, "-o", tmp_path / "r.html")
+    code, _out, err = run(capsys, "net", "agreement", folder, "-o", tmp_path / "r.html")
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "(fix: " in lines[0]

@@ -93,7 +93,7 @@ def _num(value: float, digits: int = 2) -> str:
 def _counts(row) -> str:
     symbols = TEXT["symbols"]
     parts = [f"{symbols[r]}{int(row[r])}" for r in ("achieved", "partial", "not_achieved")]
-    return " ".join(parts + [f"{symbols['']}{int(row['not_judged'])}"])
+    return " ".join([*parts, f"{symbols['']}{int(row['not_judged'])}"])
 
 
 def _context(result: Agreement, title: str) -> dict:
