@@ -96,7 +96,7 @@ def _counts(row) -> str:
     return " ".join([*parts, f"{symbols['']}{int(row['not_judged'])}"])
 
 
-def _context(result: Agreement, title: str) -> dict:
+def _context(result: Agreement, title: str, heading: int = 2) -> dict:
     ilabels, slabels = indicator_labels(), stage_labels()
     cells = result.cells.set_index(["indicator", "stage"])
     consensus = dict(zip(zip(result.consensus["indicator"], result.consensus["stage"],
@@ -142,7 +142,7 @@ def _context(result: Agreement, title: str) -> dict:
     overall = alpha_rows[0] | {"low": _num(result.alpha["low"].iloc[0]),
                                "high": _num(result.alpha["high"].iloc[0])}
     return {
-        "text": TEXT, "title": title, "network": result.network, "date": result.date,
+        "text": TEXT, "title": title, "heading": heading, "network": result.network, "date": result.date,
         "assessors": result.assessors, "overall": overall, "level": result.level,
         "n_boot": result.n_boot, "seed": result.seed, "alpha_rows": alpha_rows,
         "stages": [slabels[s] for s in STAGES], "grid": grid, "ranked": ranked,
@@ -157,10 +157,24 @@ def agreement_html(result: Agreement, *, title: str | None = None) -> str:
     return template.render(**_context(result, title or TEXT["title"]))
 
 
+def agreement_fragment(result: Agreement, *, heading: int = 3) -> str:
+    """The report's body as an HTML fragment (for a notebook or widget), headings at ``heading``.
+
+    >>> from jlp.net.assessments import from_ratings
+    >>> from jlp.net.agreement import agreement
+    >>> a = from_ratings("A", "1998-01-01", {("group_cohesion", "decision"): 2})
+    >>> part = agreement_fragment(agreement({"Ana": a, "Ben": a}, n_boot=0))
+    >>> part.count("<h3>"), "<html" in part
+    (5, False)
+    """
+    template = _environment().get_template("agreement_body.html")
+    return template.render(**_context(result, TEXT["title"], heading=heading))
+
+
 def write_agreement_report(result: Agreement, path: str | os.PathLike, *,
                            title: str | None = None) -> Path:
     """Write :func:`agreement_html` to ``path`` atomically; return the path."""
     return atomic_write(path, agreement_html(result, title=title).encode("utf-8"))
 
 
-__all__ = ["TEXT", "agreement_html", "write_agreement_report"]
+__all__ = ["TEXT", "agreement_fragment", "agreement_html", "write_agreement_report"]
