@@ -142,7 +142,8 @@ def _context(result: Agreement, title: str, heading: int = 2) -> dict:
     overall = alpha_rows[0] | {"low": _num(result.alpha["low"].iloc[0]),
                                "high": _num(result.alpha["high"].iloc[0])}
     return {
-        "text": TEXT, "title": title, "heading": heading, "network": result.network, "date": result.date,
+        "text": TEXT, "title": title, "heading": heading,
+        "network": result.network, "date": result.date,
         "assessors": result.assessors, "overall": overall, "level": result.level,
         "n_boot": result.n_boot, "seed": result.seed, "alpha_rows": alpha_rows,
         "stages": [slabels[s] for s in STAGES], "grid": grid, "ranked": ranked,
