@@ -386,6 +386,9 @@ def test_a_cohort_on_the_hub(hub: Hub, browser):
         startup["ana_update"] = round(time.monotonic() - start, 1)
         assert (hub.homes / "ana" / "jlp" / "notebooks" / "UPDATE.md").exists()
         assert own.read_text(encoding="utf-8").endswith("Ana's own note.\n")
+    except BaseException:
+        print("hub log (end):\n" + (hub.work / "hub.log").read_text(errors="replace")[-4000:])
+        raise
     finally:
         for context in contexts:
             with contextlib.suppress(Exception):
