@@ -15,5 +15,5 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     skip = pytest.mark.skip(reason="the hub test runs with `make hub-test` (pytest -m hub)")
     for item in items:
-        if "hub" in item.keywords:
+        if item.get_closest_marker("hub") is not None:
             item.add_marker(skip)
