@@ -106,3 +106,13 @@ def test_bad_groups_exit_2_with_one_clear_line(capsys, tmp_path, case):
 def test_a_missing_file_exits_2(capsys, tmp_path):
     code, _, err = run(capsys, "net", "agreement", tmp_path / "nope.csv", tmp_path / "x.csv")
     assert code == 2 and "no such file" in err
+
+
+def test_outputs_never_replace_an_input_nor_land_in_the_class_folder(capsys, tmp_path):
+    folder = drop_group(tmp_path / "class")
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    one = sorted(folder.iterdir())[0]
+    for option, target in (("-o", one), ("--consensus", folder / "consensus.csv")):
+        code, _, err = run(capsys, "net", "agreement", folder, option, target)
+        assert code == 2 and "replace an input" in err
+    assert before == {p: p.read_bytes() for p in folder.iterdir()}

@@ -174,6 +174,14 @@ def agreement(
     if boot < 0:
         raise JlpInputError(f"--boot must be 0 or more, not {boot}", column="--boot",
                             fix="give a number of resamples such as 1000")
+    inputs = [f.resolve() for f in files] + ([reference.resolve()] if reference else [])
+    for target in (t for t in (output, consensus) if t is not None):
+        where = target.resolve()
+        if any(where == i or (i.is_dir() and i in where.parents) for i in inputs):
+            raise JlpInputError("this output would replace an input, or land among the "
+                                "scorings read", file=str(target),
+                                fix="write the report and the consensus outside the "
+                                "scorings' folder")
     ref = read_assessments(reference) if reference is not None else None
     result = compare_group(read_scorings(files, network=network, date=date), reference=ref,
                            n_boot=boot, seed=seed)
