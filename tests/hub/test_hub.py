@@ -219,8 +219,11 @@ def _execute(hub: Hub, user: str, kernel: str, code: str, timeout: float = 120) 
             "content": {"code": code, "silent": False, "store_history": False,
                         "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
         }))
-        output, deadline = [], time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        # The reply (shell) may come before the printed output (iopub): wait for both the
+        # reply and the kernel's "idle" after this request.
+        output, replied, idle = [], False, False
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not (replied and idle):
             message = json.loads(socket_.recv())
             if message.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
@@ -231,7 +234,11 @@ def _execute(hub: Hub, user: str, kernel: str, code: str, timeout: float = 120) 
                 raise AssertionError(f"{user}'s kernel: {content['ename']}: {content['evalue']}"
                                      f"\n{code[:300]}")
             elif kind == "execute_reply":
-                return "".join(output)
+                replied = True
+            elif kind == "status" and content.get("execution_state") == "idle":
+                idle = True
+        if replied and idle:
+            return "".join(output)
         raise AssertionError(f"{user}'s kernel did not answer in {timeout} s")
     finally:
         socket_.close()
