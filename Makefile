@@ -19,7 +19,7 @@ BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
-.PHONY: test lint unit notebooks browser bench test-times clean clean-all
+.PHONY: test lint unit notebooks browser hub-test bench test-times clean clean-all
 
 help:
 	@echo "make book    build the course into _build/html (warnings are errors)"
@@ -30,6 +30,7 @@ help:
 	@echo "make test    ruff, library tests and doctests, the strict build of the three editions"
 	@echo "             (it runs every notebook), browser checks of the built sites"
 	@echo "make lab     open the notebooks in JupyterLab"
+	@echo "make hub-test         a real JupyterHub on 127.0.0.1: a cohort pulls, scores, agrees"
 	@echo "make bench   run benchmarks/ and write benchmarks/results.json"
 	@echo "make lock    regenerate requirements-lock.txt and requirements-runtime-lock.txt"
 	@echo "make clean   remove builds and caches (keeps .venv; 'make clean-all' removes it too)"
@@ -95,6 +96,16 @@ browser: editions
 	$(PYTEST) -n $(BROWSER_JOBS) -m browser tests
 
 test: lint unit browser
+
+# A real JupyterHub on 127.0.0.1 (tests/hub): needs npm for configurable-http-proxy, which goes
+# into the git-ignored _build/hub/node_modules, and Debian's chromium.
+HUB_PROXY := _build/hub/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY):
+	npm install --silent --no-audit --no-fund --prefix _build/hub configurable-http-proxy@5
+
+hub-test: $(STAMP) $(HUB_PROXY)
+	$(PYTEST) -m hub tests/hub
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

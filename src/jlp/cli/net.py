@@ -7,7 +7,9 @@
   completeness`` and the six stage scores (0–1);
 * ``jlp net save FILE --to HISTORY [--overwrite]`` appends assessments to a history file,
   atomically;
-* ``jlp net report FILE -o report.html`` writes a standalone, offline HTML report.
+* ``jlp net report FILE -o report.html`` writes a standalone, offline HTML report;
+* ``jlp net agreement FILE… [--reference FILE] [-o report.html]`` compares several
+  assessors' scorings of one network and date (alpha, spreads, cells to discuss).
 
 Bad input prints ``error:`` lines naming file, row and column, exits 2 and writes nothing.
 
@@ -129,6 +131,80 @@ def report(
     path = write_net_report(table, output, title=title, source=file.name,
                             rule=ScoringRule(threshold=threshold), networks=network or None)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)")
+
+
+def _plain(text: object) -> str:
+    """Text for the terminal: control characters (escape sequences) shown, not obeyed."""
+    import unicodedata
+
+    return "".join(c if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf")
+                   else repr(c)[1:-1] for c in str(text))
+
+
+@app.command()
+def agreement(
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE…", help="Scoring files (.csv or .xlsx) or folders of them: one per "
+        "assessor, or one file with an assessor column.", show_default=False)],
+    reference: Annotated[Path | None, typer.Option(
+        "--reference", "-r", help="A reference scoring to set each assessor against.",
+        show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write an offline HTML report to this file.",
+        show_default=False)] = None,
+    consensus: Annotated[Path | None, typer.Option(
+        "--consensus", help="Write the consensus scoring (the median of each cell) to this "
+        ".csv or .xlsx file, to edit and save as the agreed assessment.",
+        show_default=False)] = None,
+    network: Annotated[str | None, typer.Option(
+        "--network", "-n", help="Only the scorings of this network (a folder may hold "
+        "several).")] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", "-d", help="Only the scorings of this date, YYYY-MM-DD.")] = None,
+    boot: Annotated[int, typer.Option(help="Bootstrap resamples for the intervals.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed of the bootstrap.")] = 0,
+) -> None:
+    """Compare several assessors' scorings of one network and date: alpha, cells to discuss."""
+    from jlp.errors import JlpInputError
+    from jlp.net.agreement import agreement as compare_group
+    from jlp.net.class_folder import read_scorings
+    from jlp.net.files import read_assessments, write_assessments
+    from jlp.report.agreement_report import write_agreement_report
+
+    if boot < 0:
+        raise JlpInputError(f"--boot must be 0 or more, not {boot}", column="--boot",
+                            fix="give a number of resamples such as 1000")
+    inputs = [f.resolve() for f in files] + ([reference.resolve()] if reference else [])
+    for target in (t for t in (output, consensus) if t is not None):
+        where = target.resolve()
+        if any(where == i or (i.is_dir() and i in where.parents) for i in inputs):
+            raise JlpInputError("this output would replace an input, or land among the "
+                                "scorings read", file=str(target),
+                                fix="write the report and the consensus outside the "
+                                "scorings' folder")
+    ref = read_assessments(reference) if reference is not None else None
+    result = compare_group(read_scorings(files, network=network, date=date), reference=ref,
+                           n_boot=boot, seed=seed)
+    overall = result.alpha.iloc[0]
+    typer.echo(_plain(f"{result.network} on {result.date}: {len(result.assessors)} "
+                      f"assessors ({', '.join(result.assessors)})"))
+    typer.echo(f"Krippendorff's alpha (ordinal): {overall['alpha']:.3f}, "
+               f"{result.level:.0%} interval {overall['low']:.3f} to {overall['high']:.3f} "
+               f"({boot} resamples, seed {seed})")
+    top = result.ranked[result.ranked["disagreement"] > 0].head(10)
+    if len(top):
+        typer.echo("Cells to discuss first (mean gap between two assessors, in points):")
+        for row in top.itertuples(index=False):
+            typer.echo(f"  {row.rank:>2}. {row.indicator} × {row.stage}: "
+                       f"{row.disagreement:.2f} (ratings {row.low:g} to {row.high:g})")
+    shown = result.by_assessor.round(3)
+    typer.echo(_plain(shown.to_string(index=False)))
+    if consensus is not None:
+        write_assessments(result.consensus, consensus)
+        typer.echo(f"wrote {consensus} (consensus: the median of each cell; ties noted)")
+    if output is not None:
+        path = write_agreement_report(result, output)
+        typer.echo(f"wrote {path} (opens offline)")
 
 
 __all__ = ["Format", "app"]

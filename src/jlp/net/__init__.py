@@ -11,6 +11,9 @@ the course page "The Network Evaluation Tool" and configurable.
 * :mod:`jlp.net.scoring` — points, stage/indicator scores, index, current stage;
 * :mod:`jlp.net.analysis` — progression, benchmarking, method and broker feedback;
 * :mod:`jlp.net.compare` — one scoring against another (a trainee's against a reference);
+* :mod:`jlp.net.agreement` — several assessors' scorings of one moment: spread, alpha,
+  consensus;
+* :mod:`jlp.net.class_folder` — the shared folder where trainees drop their scorings;
 * :mod:`jlp.net.simulate` — an illustrative programme for exercises and scale tests;
 * :mod:`jlp.net.examples` — the worked example and the bundled illustrative programme.
 
@@ -22,6 +25,7 @@ Nothing here imports Jupyter or plotly; charts live in :mod:`jlp.viz.net_charts`
 np.float64(2.4)
 """
 
+from jlp.net.agreement import Agreement, Scoring, agreement, krippendorff_alpha
 from jlp.net.analysis import (
     benchmark,
     broker_feedback,
@@ -43,6 +47,7 @@ from jlp.net.assessments import (
     template,
     validate,
 )
+from jlp.net.class_folder import drop_scoring, read_scorings
 from jlp.net.compare import compare
 from jlp.net.examples import example_programme, worked_example
 from jlp.net.files import (
@@ -85,8 +90,11 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "SCORE_COLUMNS",
     "STAGES",
+    "Agreement",
     "SaveResult",
+    "Scoring",
     "ScoringRule",
+    "agreement",
     "assessment_keys",
     "benchmark",
     "broker_feedback",
@@ -94,16 +102,19 @@ __all__ = [
     "cell_text",
     "combine",
     "compare",
+    "drop_scoring",
     "example_programme",
     "extremes",
     "from_ratings",
     "indicator_labels",
     "indicator_scores",
+    "krippendorff_alpha",
     "method_feedback",
     "months_between",
     "order_inversions",
     "progression",
     "read_assessments",
+    "read_scorings",
     "rubric",
     "save_assessment",
     "score",

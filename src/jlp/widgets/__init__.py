@@ -4,6 +4,7 @@ In the static book a widget shows the state it was saved in; moving a control th
 computes nothing. Run the notebook (``make lab`` or a hub) to use it live.
 """
 
+from jlp.widgets.agreement import AgreementView as AgreementView
 from jlp.widgets.facts import FactsBrowser
 from jlp.widgets.fee_tuner import FeeRampTuner as FeeRampTuner
 from jlp.widgets.graph_explorer import GraphExplorer as GraphExplorer
