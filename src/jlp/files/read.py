@@ -222,6 +222,8 @@ def _xlsx_rows(data: bytes, name: str, sheet: str | None, fallback: bool) -> lis
         formulas = [(c.row, c.column) for row in raw for c in row
                     if getattr(c, "data_type", None) == "f"]
         values = [[c.value for c in row] for row in raw]
+    except JlpInputError:
+        raise
     except (KeyError, ValueError, TypeError, AttributeError, zipfile.BadZipFile):
         raise JlpInputError(TEXT["bad_xlsx"], file=name, fix=TEXT["bad_xlsx_fix"]) from None
     errors: dict[str, list[tuple[int, int]]] = {}
@@ -376,6 +378,7 @@ def read_table(
     sheet: str | None = None,
     fallback: bool = False,
     expected: Sequence[str] = (),
+    empty_fix: str | None = None,
 ) -> pd.DataFrame:
     """Read a CSV or XLSX file as a table of text, without checking its content.
 
@@ -384,12 +387,23 @@ def read_table(
     stripped; empty cells are ``''``). The index holds each row's spreadsheet number
     (header = row 1). ``sheet`` names the sheet of a workbook (default: the first; with
     ``fallback`` the first also when no sheet has that name). ``expected`` names columns
-    the header should have, to recognise title rows above it.
+    the header should have, to recognise title rows above it; ``empty_fix`` replaces the
+    fix given for an empty file.
 
     >>> read_table(b"network,date\\nA,1998-01-01\\n", name="a.csv").loc[2, "network"]
     'A'
     """
     data, name = read_bytes(source, name)
+    try:
+        return _read_table(data, name, sheet, fallback, expected)
+    except JlpInputError as err:
+        if empty_fix and err.problems[0].message == TEXT["empty"]:
+            raise JlpInputError(TEXT["empty"], file=name, fix=empty_fix) from None
+        raise
+
+
+def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
+                expected: Sequence[str]) -> pd.DataFrame:
     suffix = Path(name).suffix.lower()
     if suffix == ".xls":
         raise JlpInputError(TEXT["old_xls"], file=name, fix=TEXT["old_xls_fix"])

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
+from jlp.files.read import as_text
 from jlp.text import did_you_mean, has_hidden
 from jlp.vocabulary import CELLS, INDICATORS, RATINGS, STAGES
 from jlp.vocabulary import RATING_WORDS as _RATING_ALIASES
@@ -54,28 +55,6 @@ KEY: list[str] = ["network", "date"]
 MAX_PROBLEMS = 30
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
-
-
-def as_text(value: object) -> str:
-    """One cell as the text it shows in a spreadsheet: ``''`` for empty, ``2`` for ``2.0``.
-
-    >>> as_text(None), as_text(2.0), as_text(" partial "), as_text(dt.date(1998, 3, 1))
-    ('', '2', ' partial ', '1998-03-01')
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float):
-        if np.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime | pd.Timestamp):
-        stamp = pd.Timestamp(value)
-        if stamp == stamp.normalize():
-            return stamp.date().isoformat()
-        return stamp.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def normalise_rating(value: object) -> str | None:

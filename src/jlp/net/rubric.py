@@ -61,9 +61,10 @@ def _load(path: str | None) -> pd.DataFrame:
         from jlp.datasets import load
 
         return _check_rubric(load("net_rubric"), "net_rubric.csv")
-    from jlp.net.files import read_table
+    from jlp.files.read import read_table
 
-    return _check_rubric(read_table(Path(path)), str(path))
+    table = read_table(Path(path), expected=RUBRIC_COLUMNS)
+    return _check_rubric(table.apply(lambda column: column.str.strip()), str(path))
 
 
 def rubric(path: str | Path | None = None) -> pd.DataFrame:
