@@ -196,7 +196,8 @@ def test_broken_xlsx_and_old_xls(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(JlpInputError, match="no such file"):
+    # one reader for every file (issue 15): the graph reader's words, "file not found"
+    with pytest.raises(JlpInputError, match="file not found"):
         net.read_assessments(tmp_path / "nope.csv")
 
 

@@ -52,7 +52,7 @@ TEXT = {
     "not_utf8": "the file is not UTF-8 text (byte 0x{byte:02x} cannot be read)",
     "empty": "the file is empty",
     "empty_fix": "write a header row, then one row per record",
-    "missing": "no such file",
+    "missing": "file not found",
     "missing_fix": "check the path and the file name",
     "folder": "this is a folder, not a file",
     "unreadable": "jlp cannot read this file ({reason})",
@@ -267,6 +267,21 @@ def _xlsx_rows(data: bytes, name: str, sheet: str | None, fallback: bool) -> lis
     return rows
 
 
+def sheet_names(source: str | os.PathLike | bytes, name: str | None = None) -> list[str]:
+    """The names of a workbook's sheets, in order."""
+    import openpyxl
+
+    data, name = read_bytes(source, name)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise JlpInputError(TEXT["bad_xlsx"], file=name, fix=TEXT["bad_xlsx_fix"]) from None
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
 # --------------------------------------------------------------------------- the table
 
 
@@ -444,5 +459,6 @@ __all__ = [
     "read_bytes",
     "read_table",
     "separator",
+    "sheet_names",
     "unprotect",
 ]
