@@ -18,8 +18,8 @@ from numbers import Real
 #: User-facing strings (a Spanish edition replaces this dict only).
 TEXT = {
     "ambiguous": "'{text}' could be read two ways ({small:g} or {large:g})",
-    "ambiguous_fix": "write {large:g} without a separator for {large:g}, or {small:g} "
-    "for {small:g}",
+    "ambiguous_fix": "write {large:g} with no thousands separators if you mean {large:g}, "
+    "or {small:g} if you mean {small:g}",
 }
 
 #: Words read as true and as false (compared in lower case, after stripping).
@@ -44,7 +44,7 @@ class AmbiguousNumber(ValueError):
         return TEXT["ambiguous_fix"].format(small=self.small, large=self.large)
 
 
-def parse_number(value: object) -> float | None:
+def parse_number(value: object, *, maximum: float | None = None) -> float | None:
     """The finite number ``value`` stands for, or ``None`` when it is not a number.
 
     The rule (the same for files and command-line options):
@@ -59,13 +59,15 @@ def parse_number(value: object) -> float | None:
     - a single mark followed by exactly three digits reads as a decimal when the whole
       part is 0 (``0,250``), and is otherwise ambiguous (``4.000`` is four in Spain and
       four thousand in Mexico): :class:`AmbiguousNumber` is raised, whose ``fix`` says
-      how to write it;
+      how to write it, unless ``maximum`` rules the thousands reading out;
     - ``nan``, ``inf``, booleans and empty text are not numbers.
 
     >>> parse_number("0,250"), parse_number("3.14159"), parse_number("1,234,567")
     (0.25, 3.14159, 1234567.0)
     >>> parse_number("−3"), parse_number("1e3"), parse_number("nan"), parse_number("")
     (-3.0, 1000.0, None, None)
+    >>> parse_number("12.345", maximum=100)
+    12.345
     >>> parse_number("4.000")
     Traceback (most recent call last):
     ...
@@ -99,8 +101,9 @@ def parse_number(value: object) -> float | None:
         digits = fraction[: exponent.start()] if exponent else fraction
         if len(digits) == 3 and digits.isdigit() and not exponent \
                 and whole.lstrip("+-").lstrip("0") != "" and whole.lstrip("+-").isdigit():
-            small = float(f"{whole}.{fraction}")
-            raise AmbiguousNumber(value.strip(), small, float(whole + fraction))
+            small, large = float(f"{whole}.{fraction}"), float(whole + fraction)
+            if maximum is None or abs(large) <= maximum:
+                raise AmbiguousNumber(value.strip(), small, large)
         text = f"{whole}.{fraction}"
     if not _PLAIN.fullmatch(text):
         return None
