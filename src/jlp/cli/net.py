@@ -60,12 +60,10 @@ def template(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Write an empty assessment (42 rows, ratings left empty) to fill in a spreadsheet."""
-    from jlp.errors import JlpInputError
+    from jlp.files import output_place
     from jlp.net.files import write_template
 
-    if output.exists() and not force:
-        raise JlpInputError("the file already exists", file=str(output),
-                            fix="choose another name, or add --force to replace it")
+    output_place(output, force=force)
     path = write_template(network, date, output, assessor=assessor)
     typer.echo(f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
                "column with achieved, partial or not_achieved)")
@@ -86,7 +84,9 @@ def score(
     table = score_table(read_assessments(file), rule=rule)[list(SCORE_COLUMNS)]
     rounded = table.round({c: DECIMALS for c in SCORE_COLUMNS[4:]})
     if format is Format.csv:
-        typer.echo(rounded.to_csv(index=False, lineterminator="\n"), nl=False)
+        from jlp.files import csv_text
+
+        typer.echo(csv_text(rounded), nl=False)
     elif format is Format.json:
         typer.echo(json.dumps(rounded.to_dict(orient="records"), ensure_ascii=False, indent=2))
     else:
@@ -103,8 +103,10 @@ def save(
     )] = False,
 ) -> None:
     """Append the assessments in FILE to a history file, atomically."""
+    from jlp.files import output_place
     from jlp.net.files import read_assessments, save_assessment
 
+    output_place(to, inputs=[file], replace=True)
     result = save_assessment(read_assessments(file), to, overwrite=overwrite)
     typer.echo(f"saved to {result.path}: {result.added} rows added, {result.replaced} "
                f"replaced; the history holds {result.total} rows")
@@ -119,12 +121,15 @@ def report(
     title: Annotated[str, typer.Option(help="Title of the report.")] = "NET report",
     network: Annotated[list[str] | None, typer.Option(
         "--network", "-n", help="Show this network's section (repeat for several).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Write a standalone HTML report: matrices, progression, benchmark, method feedback."""
+    from jlp.files import output_place
     from jlp.net.files import read_assessments
     from jlp.net.scoring import ScoringRule
     from jlp.report.net_report import write_net_report
 
+    output_place(output, inputs=[file], force=force)
     table = read_assessments(file)
     path = write_net_report(table, output, title=title, source=file.name,
                             rule=ScoringRule(threshold=threshold), networks=network or None)
