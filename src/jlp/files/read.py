@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from jlp.errors import JlpInputError, Problem
+from jlp.errors import JlpInputError, Problem, row_span
 from jlp.files.write import FORMULA_STARTS
 from jlp.text import nfc
 
@@ -74,10 +74,10 @@ TEXT = {
     "twice_fix": "keep one column of each name",
     "unclosed": "a quotation mark opened on this row is never closed",
     "unclosed_fix": 'close the quotation mark ("), or remove it',
-    "control": "the cell holds a control character: '{value}'",
+    "control": "'{value}' is not plain text",
     "control_fix": "type the cell again; it may have been pasted from a terminal or a PDF",
     "title_rows": "row {row} has '{seen}' where the header ({expected}) was expected",
-    "title_rows_fix": "delete the title rows above the header (rows 1–{last})",
+    "title_rows_fix": "delete the title rows above the header ({rows})",
     "formula": "sheet '{sheet}', {cells}: {what} with no saved value",
     "formula_one": "a formula",
     "formula_many": "formulas",
@@ -300,7 +300,8 @@ def _title_rows(rows: list[list[str]], expected: Sequence[str], name: str) -> No
             shown = ", ".join(list(expected)[:3]) + (", …" if len(expected) > 3 else "")
             raise JlpInputError(TEXT["title_rows"].format(row=1, seen=seen[:60], expected=shown),
                                 file=name, row=1,
-                                fix=TEXT["title_rows_fix"].format(last=number - 1))
+                                fix=TEXT["title_rows_fix"].format(
+                                    rows=row_span(list(range(1, number)))))
 
 
 def _header(cells: list[str], name: str) -> list[str]:

@@ -11,7 +11,7 @@
   take for a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) prefixed with
   ``'``; :func:`jlp.files.read.read_table` takes that quote off again.
 - :func:`history_lock` is an exclusive lock that the operating system releases when the
-  process ends, however it ends.
+  process ends, however it ends; its file lives outside the user's folders.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -280,19 +280,43 @@ def csv_bytes(table: pd.DataFrame, *, header: bool = True, sep: str = ",",
     return (("\ufeff" if bom and header else "") + buffer.getvalue()).encode("utf-8")
 
 
+def lock_path(path: str | os.PathLike) -> Path:
+    """Where the lock of ``path`` lives: a folder of this user's locks outside the user's
+    own folders (``$XDG_RUNTIME_DIR`` or the system's temporary folder), one file per
+    history, named by a hash of its full path; so no lock file ever appears next to a
+    history.
+
+    >>> lock_path("a/h.csv") == lock_path("a/../a/h.csv")
+    True
+    """
+    import hashlib
+
+    target = Path(path)
+    full = str(target.parent.resolve() / target.name)
+    base = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
+    if not os.access(base, os.W_OK | os.X_OK):
+        base = Path(tempfile.gettempdir())
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    folder = base / f"jlp-locks-{user}"
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / (hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+                     + ".lock")
+
+
 @contextlib.contextmanager
 def history_lock(path: str | os.PathLike, timeout: float | None = None) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (through the sidecar file ``.NAME.lock``).
+    """Hold an exclusive lock on ``path`` while it is read and rewritten.
 
     The lock is the operating system's (``filelock``): it ends with the process, even one
-    killed outright, so a crash never blocks later saves. ``timeout`` defaults to
-    :data:`LOCK_TIMEOUT`, read when called.
+    killed outright, so a crash never blocks later saves. Its file lives apart (see
+    :func:`lock_path`). ``timeout`` defaults to :data:`LOCK_TIMEOUT`, read when called.
     """
     from filelock import FileLock, Timeout
 
     path = Path(path)
     wait = LOCK_TIMEOUT if timeout is None else timeout
-    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=wait)
+    lock = FileLock(str(lock_path(path)), timeout=wait)
     try:
         lock.acquire()
     except Timeout:
@@ -313,6 +337,7 @@ __all__ = [
     "csv_bytes",
     "csv_text",
     "history_lock",
+    "lock_path",
     "neutralise",
     "neutralised",
     "output_place",
