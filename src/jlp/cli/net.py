@@ -46,8 +46,9 @@ class Format(StrEnum):
 
 File = Annotated[Path, typer.Argument(metavar="FILE", help="Assessment file (.csv or .xlsx).",
                                       show_default=False)]
-Threshold = Annotated[float, typer.Option(
-    "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1].")]
+Threshold = Annotated[str, typer.Option(
+    "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1]; "
+    "0.75 or 0,75.")]
 
 
 @app.command()
@@ -72,7 +73,7 @@ def template(
 @app.command()
 def score(
     file: File,
-    threshold: Threshold = 0.75,
+    threshold: Threshold = "0.75",
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Score every assessment in FILE: one row per network and date."""
@@ -117,7 +118,7 @@ def report(
     file: File,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.",
                                          show_default=False)],
-    threshold: Threshold = 0.75,
+    threshold: Threshold = "0.75",
     title: Annotated[str, typer.Option(help="Title of the report.")] = "NET report",
     network: Annotated[list[str] | None, typer.Option(
         "--network", "-n", help="Show this network's section (repeat for several).")] = None,
