@@ -68,6 +68,8 @@ TEXT = {
     "ragged": "this row has {n} cells but the header has {m}",
     "ragged_fix": "put cells that contain the separator ('{sep}') in double quotes, "
     "or remove the extra cells",
+    "no_columns": "the file has no header row",
+    "no_columns_fix": "write the column names in the first row",
     "no_header": "a column has data but no name in the header",
     "no_header_fix": "write a column name in the header row",
     "twice": "the column '{column}' appears twice in the header (columns {where})",
@@ -452,12 +454,30 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
     return _finish(_from_rows(rows, name, sep), name, sep, text)
 
 
+def read_records(source: str | os.PathLike, *, sheet: str | None = None) -> pd.DataFrame:
+    """:func:`read_table` with every cell stripped, fully empty rows dropped and each
+    record's spreadsheet row in a ``row`` column (a sheet not found: the first one).
+
+    >>> read_records(b"Id;Label\\n a ; Le\\xc3\\xb3n\\n;\\n b;B\\n").to_dict("records")
+    [{'id': 'a', 'label': 'León', 'row': 2}, {'id': 'b', 'label': 'B', 'row': 4}]
+    """
+    frame = read_table(source, sheet=sheet, fallback=True)
+    if frame.shape[1] == 0:
+        raise JlpInputError(TEXT["no_columns"], file=str(source), fix=TEXT["no_columns_fix"])
+    frame = frame.apply(lambda column: column.str.strip()).astype(object)
+    frame["row"] = frame.index.astype(int)
+    data_columns = [c for c in frame.columns if c != "row"]
+    blank = (frame[data_columns] == "").all(axis=1)
+    return frame.loc[~blank].reset_index(drop=True)
+
+
 __all__ = [
     "CSV_SUFFIXES",
     "TEXT",
     "XLSX_SUFFIXES",
     "as_text",
     "read_bytes",
+    "read_records",
     "read_table",
     "separator",
     "sheet_names",

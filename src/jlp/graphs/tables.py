@@ -42,8 +42,7 @@ import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
 from jlp.files.cells import AmbiguousNumber, parse_bool, parse_number
-from jlp.files.read import read_table as _read_any
-from jlp.files.read import sheet_names
+from jlp.files.read import read_records, sheet_names
 from jlp.text import closest, did_you_mean
 from jlp.vocabulary import STAGES as _STAGES
 
@@ -104,7 +103,7 @@ class Tables:
 def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     """Read one table (CSV or XLSX) as strings, with a ``row`` column (spreadsheet rows).
 
-    The reader is :func:`jlp.files.read_table` (one for every file jlp reads). Header names
+    The reader is :func:`jlp.files.read.read_records` (one for every file jlp reads). Header names
     are lower-cased and stripped; cells are stripped; fully empty rows are dropped (their
     row numbers are skipped, so later rows keep their spreadsheet number). In a workbook,
     ``sheet`` names the sheet to read (the first one when no sheet has that name).
@@ -115,15 +114,7 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     >>> read_table(p).to_dict("records")
     [{'id': 'a', 'label': 'León', 'row': 2}]
     """
-    frame = _read_any(Path(path), sheet=sheet, fallback=True)
-    if frame.shape[1] == 0:
-        raise JlpInputError("the file has no header row", file=str(path),
-                            fix="write the column names in the first row")
-    frame = frame.apply(lambda column: column.str.strip()).astype(object)
-    frame["row"] = frame.index.astype(int)
-    data_columns = [c for c in frame.columns if c != "row"]
-    blank = (frame[data_columns] == "").all(axis=1)
-    return frame.loc[~blank].reset_index(drop=True)
+    return read_records(Path(path), sheet=sheet)
 
 
 # --------------------------------------------------------------------------- checking tables

@@ -127,14 +127,15 @@ def suggest(value: str, choices: Sequence[str], what: str, column: str) -> JlpIn
 def table(source: Any, kind: str) -> tuple[pd.DataFrame, str | None, list[int]]:
     """A DataFrame, the file it came from (or None) and each record's spreadsheet row.
 
-    A path is read with :func:`jlp.graphs.tables.read_table` (CSV with any separator and
-    with or without Excel's BOM, or XLSX). A DataFrame's rows count from 2 (row 1 is the
-    header) unless it carries a ``row`` column, as read_table gives.
+    A path is read with :func:`jlp.files.read.read_records` (CSV with any separator and
+    with or without Excel's BOM, or XLSX), the reader of every file jlp takes. A
+    DataFrame's rows count from 2 (row 1 is the header) unless it carries a ``row``
+    column, as read_records gives.
     """
     if isinstance(source, str | Path):
-        from jlp.graphs.tables import read_table
+        from jlp.files.read import read_records
 
-        frame = read_table(source)
+        frame = read_records(source)
         file: str | None = str(source)
     elif isinstance(source, pd.DataFrame):
         frame, file = source, None
