@@ -89,6 +89,9 @@ TEXT = {
 }
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The same characters as bytes, for a fast first look at a whole file (0 marks a control).
+_CONTROL_BYTES = bytes(0 if (b < 32 and b not in (9, 10, 13)) or b == 127 else 1
+                       for b in range(256))
 _PROTECTED = re.compile("^'[" + re.escape("".join(FORMULA_STARTS)) + "]")
 _SHOWN_CELLS = 8
 
@@ -148,14 +151,19 @@ def separator(text: str) -> str:
     >>> separator("a;b;c\\n1,5;2;3\\n"), separator("a\\tb\\n"), separator("title\\na,b\\n")
     (';', '\\t', ',')
     """
-    lines = text.split("\n", 10)[:10]
+    lines = text[:200_000].split("\n", 10)[:10]
     counts = {sep: max(line.count(sep) for line in lines) for sep in (",", ";", "\t")}
     return max(counts, key=lambda s: (counts[s], s == ","))
 
 
-def _fast_rows(text: str, sep: str) -> pd.DataFrame | None:
+def _has_control(data: bytes) -> bool:
+    """Whether the file holds a control character (tab and line ends aside)."""
+    return b"\x00" in data.translate(_CONTROL_BYTES)
+
+
+def _fast_rows(text: str, sep: str, control: bool) -> pd.DataFrame | None:
     """pandas' C parser for a regular CSV; ``None`` sends the caller to the careful path."""
-    if _CONTROL.search(text):
+    if control:
         return None
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=object,
@@ -163,7 +171,7 @@ def _fast_rows(text: str, sep: str) -> pd.DataFrame | None:
                             engine="c")
     except (pd.errors.ParserError, ValueError, csv.Error):
         return None
-    if frame.empty or frame.isna().to_numpy().any():
+    if frame.empty or frame.iloc[:, -1].isna().any():  # a short row: the careful path
         return None
     return frame
 
@@ -306,9 +314,17 @@ def _title_rows(rows: list[list[str]], expected: Sequence[str], name: str) -> No
                                     rows=row_span(list(range(1, number)))))
 
 
-def _header(cells: list[str], name: str) -> list[str]:
-    from openpyxl.utils import get_column_letter
+def _column_letter(position: int) -> str:
+    """The spreadsheet letter of a column (0 → A, 26 → AA)."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
+
+def _header(cells: list[str], name: str) -> list[str]:
     header = [str(h).strip().lstrip("\ufeff").strip().lower() for h in cells]
     where: dict[str, list[int]] = {}
     for position, column in enumerate(header):
@@ -316,7 +332,7 @@ def _header(cells: list[str], name: str) -> list[str]:
             where.setdefault(column, []).append(position)
     problems = [
         Problem(TEXT["twice"].format(column=column, where=" and ".join(
-            get_column_letter(p + 1) for p in positions)), name, 1, column, TEXT["twice_fix"])
+            _column_letter(p) for p in positions)), name, 1, column, TEXT["twice_fix"])
         for column, positions in where.items() if len(positions) > 1
     ]
     if problems:
@@ -357,14 +373,15 @@ def _control_cells(frame: pd.DataFrame, name: str) -> list[Problem]:
     return problems
 
 
-def _finish(frame: pd.DataFrame, name: str, sep: str, text: str | None) -> pd.DataFrame:
+def _finish(frame: pd.DataFrame, name: str, sep: str, text: str | None,
+            control: bool = True) -> pd.DataFrame:
     if text is None or "'" in text:
         for column in frame.columns:
             values = frame[column]
             protected = values.str.match(_PROTECTED, na=False)
             if protected.any():
                 frame[column] = values.where(~protected, values.str.slice(1))
-    if text is None or _CONTROL.search(text):
+    if control:
         problems = _control_cells(frame, name)
         if problems:
             raise JlpInputError(problems=problems)
@@ -435,7 +452,8 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
                             fix=TEXT["suffix_fix"])
     text = _decode(data, name)
     sep = separator(text)
-    fast = _fast_rows(text, sep)
+    control = _has_control(data)
+    fast = _fast_rows(text, sep, control)
     if fast is not None:
         first = [str(v) for v in fast.iloc[0]]
         if expected:
@@ -446,12 +464,12 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
             frame = fast.iloc[1:]
             frame.columns = header
             frame.index = pd.RangeIndex(2, 2 + len(frame))
-            return _finish(frame, name, sep, text)
+            return _finish(frame, name, sep, text, control)
     rows = _csv_rows(text, name, sep)
     if not rows:
         raise JlpInputError(TEXT["empty"], file=name, fix=TEXT["empty_fix"])
     _title_rows(rows, expected, name)
-    return _finish(_from_rows(rows, name, sep), name, sep, text)
+    return _finish(_from_rows(rows, name, sep), name, sep, text, control)
 
 
 def read_records(source: str | os.PathLike, *, sheet: str | None = None) -> pd.DataFrame:
