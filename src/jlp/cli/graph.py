@@ -81,6 +81,7 @@ Output = Annotated[Format, typer.Option("--format", help=TEXT["format"])]
 def _reporting_warnings() -> Iterator[None]:
     """Print each data warning as a ``warning:`` line on stderr (never a Python warning)."""
     from jlp.graphs import GraphDataWarning
+    from jlp.text import printable
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GraphDataWarning)
@@ -89,7 +90,7 @@ def _reporting_warnings() -> Iterator[None]:
         finally:
             for item in caught:
                 if issubclass(item.category, GraphDataWarning):
-                    print(f"warning: {item.message}", file=sys.stderr)
+                    print(f"warning: {printable(item.message)}", file=sys.stderr)
                 else:
                     warnings.warn_explicit(item.message, item.category, item.filename,
                                            item.lineno)
