@@ -115,6 +115,7 @@ GRAPH_REFUSED = {
     ("nodes_zero_width.csv", "edges_nan_weights.csv"): "row 3, column 'weight': 'None' is not",
     ("nodes_zero_width.csv", "edges_bad_boolean.csv"): "'quizás' is not true or false",
     ("net_escape_sequence.csv", "edges_ok.csv"): "\\x1b]52",
+    ("nodes_title_rows.csv", "edges_ok.csv"): "row 1 has 'Red de talleres' where the header",
 }
 GRAPH_COMMANDS = {
     "metrics": lambda n, e, d: ["graph", "metrics", n, e, "--format", "csv"],
@@ -421,6 +422,26 @@ def test_a_file_size_limit_in_a_real_process_is_a_clean_message(tmp_path, inputs
         ["a.csv", "nodes_es.csv", "edges_es.csv"])
 
 
+def test_a_terminated_command_leaves_no_temporary_file(tmp_path, inputs):
+    """SIGTERM at any moment: the output is absent or whole, and no temporary file stays."""
+    output = tmp_path / "r.html"
+    code = "import sys; from jlp.cli import main; sys.exit(main(sys.argv[1:]))"
+    for delay in (0.5, 2.0, 4.0):
+        output.unlink(missing_ok=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, "net", "report", str(inputs["assessment"]), "-o",
+             str(output)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "PYTHONPATH": str(SRC)})
+        try:
+            process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            process.terminate()
+        _, err = process.communicate(timeout=300)
+        assert "Traceback" not in err
+        assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        assert not output.exists() or output.read_text(encoding="utf-8").endswith("</html>\n")
+
+
 def test_a_temporary_file_left_by_a_killed_process_is_swept(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True).stdout.strip()
@@ -448,7 +469,7 @@ def test_corpus_size():
         "net_bom.csv", "net_semicolon.csv", "net_tab.tsv", "net_crlf_quoted_newline.csv",
         "net_nfd_and_nfc.csv", "nodes_nfd.csv", "edges_nfd.csv", "nodes_ok.csv",
         "edges_ok.csv", "nodes_es.csv", "edges_es.csv", "nodes_formula_labels.csv",
-        "edges_formula_labels.csv", "net_formulas_in_names.csv"}
+        "edges_formula_labels.csv", "net_formulas_in_names.csv", "nodes_title_rows.csv"}
     on_disk = {p.name for p in HOSTILE.iterdir() if p.suffix in (".csv", ".tsv")}
     assert on_disk == used
 

@@ -472,14 +472,15 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
     return _finish(_from_rows(rows, name, sep), name, sep, text, control)
 
 
-def read_records(source: str | os.PathLike, *, sheet: str | None = None) -> pd.DataFrame:
+def read_records(source: str | os.PathLike, *, sheet: str | None = None,
+                 expected: Sequence[str] = ()) -> pd.DataFrame:
     """:func:`read_table` with every cell stripped, fully empty rows dropped and each
     record's spreadsheet row in a ``row`` column (a sheet not found: the first one).
 
     >>> read_records(b"Id;Label\\n a ; Le\\xc3\\xb3n\\n;\\n b;B\\n").to_dict("records")
     [{'id': 'a', 'label': 'León', 'row': 2}, {'id': 'b', 'label': 'B', 'row': 4}]
     """
-    frame = read_table(source, sheet=sheet, fallback=True)
+    frame = read_table(source, sheet=sheet, fallback=True, expected=expected)
     if frame.shape[1] == 0:
         raise JlpInputError(TEXT["no_columns"], file=str(source), fix=TEXT["no_columns_fix"])
     frame = frame.apply(lambda column: column.str.strip()).astype(object)

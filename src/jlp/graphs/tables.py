@@ -100,13 +100,15 @@ class Tables:
 # --------------------------------------------------------------------------- reading files
 
 
-def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
+def read_table(path: str | Path, *, sheet: str | None = None,
+               expected: Iterable[str] = ()) -> pd.DataFrame:
     """Read one table (CSV or XLSX) as strings, with a ``row`` column (spreadsheet rows).
 
     The reader is :func:`jlp.files.read.read_records` (one for every file jlp reads). Header names
     are lower-cased and stripped; cells are stripped; fully empty rows are dropped (their
     row numbers are skipped, so later rows keep their spreadsheet number). In a workbook,
-    ``sheet`` names the sheet to read (the first one when no sheet has that name).
+    ``sheet`` names the sheet to read (the first one when no sheet has that name);
+    ``expected`` names columns the header should have, to recognise title rows above it.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "n.csv"
@@ -114,7 +116,7 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     >>> read_table(p).to_dict("records")
     [{'id': 'a', 'label': 'León', 'row': 2}]
     """
-    return read_records(Path(path), sheet=sheet)
+    return read_records(Path(path), sheet=sheet, expected=tuple(expected))
 
 
 # --------------------------------------------------------------------------- checking tables
@@ -457,11 +459,12 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
                 file=str(nodes_path),
                 fix="name the sheets 'nodes' and 'edges', or give two files",
             )
-        node_frame = read_table(nodes_path, sheet="nodes")
-        edge_frame = read_table(nodes_path, sheet="edges")
+        node_frame = read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS)
+        edge_frame = read_table(nodes_path, sheet="edges", expected=EDGE_COLUMNS)
         return check_tables(node_frame, edge_frame, nodes_file=f"{nodes_path} [nodes]",
                             edges_file=f"{nodes_path} [edges]")
-    return check_tables(read_table(nodes_path, sheet="nodes"), read_table(edges, sheet="edges"),
+    return check_tables(read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS),
+                        read_table(edges, sheet="edges", expected=EDGE_COLUMNS),
                         nodes_file=str(nodes_path), edges_file=str(edges))
 
 
