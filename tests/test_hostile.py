@@ -486,3 +486,13 @@ def test_a_folder_jlp_may_not_write_is_refused_before_any_work(tmp_path, capsys,
     code, out, err = run(capsys, *writers(inputs, out_folder / output_name(command))[command])
     assert_clean_refusal(code, out, err)
     assert "read-only" in err and not list(out_folder.iterdir())
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_special_and_impossible_output_names(tmp_path, capsys, inputs, command):
+    for output, words in ((Path(os.devnull), "not an ordinary file"),
+                          (tmp_path / ("x" * 300 + ".html"), "could not write")):
+        code, out, err = run(capsys, *writers(inputs, output)[command], *(
+            ["--force"] if command in ("net template", "net report", "graph render") else []))
+        assert_clean_refusal(code, out, err)
+        assert words in err or (command == "graph render" and "cannot write 'null'" in err)

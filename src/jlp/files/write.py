@@ -53,6 +53,8 @@ TEXT = {
     "not_folder": "'{folder}' is a file, not a folder",
     "read_only": "jlp cannot write in the folder '{folder}' (it is read-only or not yours)",
     "read_only_fix": "write somewhere else, e.g. in your home folder",
+    "not_file": "this is not an ordinary file (a device, a pipe or a socket)",
+    "not_file_fix": "give the name of an ordinary file",
     "exists": "the file already exists",
     "exists_fix": "choose another name, or add --force to replace it",
     "is_input": "this is also an input file; jlp never writes over its input",
@@ -90,7 +92,14 @@ def output_place(
     the same file on disk); an existing file is replaced only with ``force`` (or
     ``replace``, for files such as a history that are meant to be rewritten).
     """
-    path = Path(path)
+    try:
+        return _output_place(Path(path), inputs, force or replace)
+    except OSError as err:  # a name too long, a folder jlp may not look into…
+        raise write_error(path, err) from None
+
+
+def _output_place(path: Path, inputs: Iterable[str | os.PathLike | None],
+                  force: bool) -> Path:
     file = str(path)
     if path.is_dir():
         raise JlpInputError(TEXT["is_folder"], file=file,
@@ -102,6 +111,8 @@ def output_place(
     if not folder.is_dir():
         raise JlpInputError(TEXT["not_folder"].format(folder=folder), file=file,
                             fix=TEXT["no_folder_fix"])
+    if path.exists() and not path.is_file():
+        raise JlpInputError(TEXT["not_file"], file=file, fix=TEXT["not_file_fix"])
     if path.exists():
         for source in inputs:
             if source is None:
@@ -109,7 +120,7 @@ def output_place(
             with contextlib.suppress(OSError):
                 if Path(source).exists() and os.path.samefile(source, path):
                     raise JlpInputError(TEXT["is_input"], file=file, fix=TEXT["is_input_fix"])
-        if not (force or replace):
+        if not force:
             raise JlpInputError(TEXT["exists"], file=file, fix=TEXT["exists_fix"])
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists()
                                                     and not os.access(path, os.W_OK)
@@ -194,6 +205,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
     if not path.parent.is_dir():
         raise JlpInputError(TEXT["no_folder"].format(folder=path.parent), file=str(path),
                             fix=TEXT["no_folder_fix"])
+    if path.exists() and not path.is_file():
+        raise JlpInputError(TEXT["not_file"], file=str(path), fix=TEXT["not_file_fix"])
     _sweep(path)
     temporary: str | None = None
     try:

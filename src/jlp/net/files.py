@@ -8,8 +8,12 @@ File contract (DESIGN.md §2): one row per judged cell with the columns ``networ
   jlp writes CSV as UTF-8 *with* a BOM so that Excel opens accents correctly.
 * **XLSX** workbooks must keep the assessments on a sheet named ``assessments``
   (:data:`ASSESSMENT_SHEET`); other sheets (jlp's templates add ``rubric``) are ignored.
+* Reading is :func:`jlp.files.read_table`'s and writing :func:`jlp.files.atomic_write`'s
+  (the rules every file of jlp follows: formulas neutralised in CSV, text stays text in
+  XLSX, nothing written into a missing folder).
 * A **history file** is a CSV that grows by one assessment at a time.
-  :func:`save_assessment` appends atomically — it writes a temporary file in the same
+  :func:`save_assessment` holds an operating-system lock (it ends with the process) and
+  appends atomically — it writes a temporary file in the same
   folder, flushes it to disk and then replaces the history in one step — so a crash or a
   full disk never leaves a half-written history. Earlier rows are copied byte for byte;
   an assessment already there (same network and date) is refused unless
@@ -57,23 +61,9 @@ LOCK_TIMEOUT = 10.0
 
 #: User-facing strings (a Spanish edition replaces this dict only).
 TEXT = {
-    "save_utf8": 'save it from your spreadsheet as "CSV UTF-8" (Excel: File › Save as › '
-    '"CSV UTF-8 (Comma delimited)"; LibreOffice: Character set "Unicode (UTF-8)")',
-    "empty": "the file is empty",
     "empty_fix": "start from `jlp net template NETWORK DATE -o FILE`",
-    "no_sheet": "the workbook has no sheet named '{sheet}' (it has: {found})",
-    "no_sheet_fix": "rename the sheet that holds the assessments to '{sheet}'",
-    "bad_xlsx": "this is not a readable .xlsx workbook",
-    "bad_xlsx_fix": "open it in your spreadsheet and save it again as .xlsx or as CSV UTF-8",
     "old_xls": "old .xls workbooks cannot be read",
     "old_xls_fix": "save it as .xlsx or as CSV UTF-8",
-    "missing": "no such file",
-    "missing_fix": "check the path and the file name",
-    "ragged": "this row has {n} cells but the header has {m}",
-    "ragged_fix": "put cells that contain the separator ('{sep}') in double quotes, "
-    "or remove the extra cells",
-    "no_header": "a column has data but no name in the header",
-    "no_header_fix": "write a column name in the header row",
     "exists": "{network} on {date} is already in the history",
     "exists_fix": "choose another date, or replace it with overwrite=True "
     "(command line: --overwrite)",
