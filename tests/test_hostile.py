@@ -87,6 +87,8 @@ NET_REFUSED = {
     "net_not_utf8.csv": "not UTF-8",
     "net_empty.csv": "the file is empty",
     "net_bad_date.csv": "'01/03/1998' is not a date",
+    "net_bom_only.csv": "the file is empty",
+    "net_utf16.csv": "not UTF-8",
 }
 NET_COMMANDS = {
     "score": lambda f, d: ["net", "score", f],
@@ -149,7 +151,8 @@ def test_nan_and_none_weights_are_refused_alike(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["net_bom.csv", "net_semicolon.csv", "net_tab.tsv",
-                                  "net_crlf_quoted_newline.csv"])
+                                  "net_crlf_quoted_newline.csv", "net_cr_line_ends.csv",
+                                  "net_trailing_empty_columns.csv"])
 def test_accepted_assessment_files(tmp_path, capsys, name):
     (path,) = copy(tmp_path, name)
     table = net.read_assessments(path)
@@ -285,6 +288,29 @@ def test_a_formula_label_in_a_graph_workbook_is_named_by_cell(tmp_path, capsys):
     code, out, err = run(capsys, "graph", "metrics", path)
     assert_clean_refusal(code, out, err)
     assert "sheet 'nodes', cell B2: a formula with no saved value" in err
+
+
+def test_error_values_damaged_and_disguised_workbooks(tmp_path, capsys):
+    path = workbook(tmp_path / "a.xlsx", {"assessments": [
+        NET_HEADER, ["A", "1998-01-01", "group_cohesion", "decision", "#N/A"]]})
+    (tmp_path / "broken.xlsx").write_bytes(path.read_bytes()[:500])
+    (tmp_path / "disguised.csv").write_bytes(path.read_bytes())
+    for name, words in (("a.xlsx", "cell E2: the cell shows an error (#N/A)"),
+                        ("broken.xlsx", "not a readable .xlsx workbook"),
+                        ("disguised.csv", "cell E2: the cell shows an error (#N/A)")):
+        before = folder_state(tmp_path)
+        code, out, err = run(capsys, "net", "score", tmp_path / name)
+        assert_clean_refusal(code, out, err)
+        assert words in err and folder_state(tmp_path) == before
+
+
+def test_an_output_that_is_a_link_to_the_input_is_refused(tmp_path, capsys, inputs):
+    link = tmp_path / "link.html"
+    link.symlink_to(inputs["assessment"])
+    before = inputs["assessment"].read_bytes()
+    code, out, err = run(capsys, "net", "report", inputs["assessment"], "-o", link, "--force")
+    assert_clean_refusal(code, out, err)
+    assert "also an input file" in err and inputs["assessment"].read_bytes() == before
 
 
 def test_title_rows_above_a_workbook_header(tmp_path, capsys):
@@ -467,6 +493,7 @@ def test_corpus_size():
     """Every fixture of tests/hostile is used by a test above."""
     used = set(NET_REFUSED) | {n for pair in GRAPH_REFUSED for n in pair} | {
         "net_bom.csv", "net_semicolon.csv", "net_tab.tsv", "net_crlf_quoted_newline.csv",
+        "net_cr_line_ends.csv", "net_trailing_empty_columns.csv",
         "net_nfd_and_nfc.csv", "nodes_nfd.csv", "edges_nfd.csv", "nodes_ok.csv",
         "edges_ok.csv", "nodes_es.csv", "edges_es.csv", "nodes_formula_labels.csv",
         "edges_formula_labels.csv", "net_formulas_in_names.csv", "nodes_title_rows.csv"}
