@@ -133,8 +133,11 @@ def test_duplicate_ids_are_all_listed_with_rows(tmp_path):
     nodes = "id,label,kind\na,A,firm\nb,B,firm\na,A2,firm\nb,B2,firm\nc,C,firm\na,A3,firm\n"
     with pytest.raises(JlpInputError) as err:
         read_graph(*pair(tmp_path, nodes=nodes, edges="source,target,tie\n"))
-    assert [(r, c) for r, c, _ in problems(err)] == [(4, "id"), (5, "id"), (7, "id")]
+    # issue 16: the same mistake on several rows is one problem naming its rows
+    assert [(p.rows or (p.row,), p.column) for p in err.value.problems] == [
+        ((4, 7), "id"), ((5,), "id")]
     assert "first on row 2" in err.value.problems[0].message
+    assert "rows 4, 7" in str(err.value.problems[0])
 
 
 def test_unknown_nodes_in_edges_are_all_listed_with_rows_and_hints(tmp_path):
@@ -188,9 +191,13 @@ def test_missing_file_folder_and_unknown_format(tmp_path):
         read_tables(write(tmp_path / "n.csv", NODES))
 
 
-def test_ragged_row_is_an_input_error(tmp_path):
-    with pytest.raises(JlpInputError, match="do not line up"):
+def test_unclosed_quote_and_ragged_row_are_input_errors(tmp_path):
+    # issue 16: each says what is wrong (they were one "do not line up" message)
+    with pytest.raises(JlpInputError, match="opened on this row is never closed"):
         read_graph(*pair(tmp_path, nodes='id,label,kind\na,"A,firm\n'))
+    with pytest.raises(JlpInputError, match="this row has 5 cells but the header has 3") as err:
+        read_graph(*pair(tmp_path, nodes="id,label,kind\na,A,firm,extra,more\n"))
+    assert err.value.problems[0].row == 2
 
 
 def test_duplicate_column(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import openpyxl
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from jlp import net
 from jlp.errors import JlpInputError
+from jlp.files import write as write_module
 from jlp.net import files
 
 HEADER = "network,date,indicator,stage,rating,assessor,note\n"
@@ -194,7 +196,8 @@ def test_broken_xlsx_and_old_xls(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(JlpInputError, match="no such file"):
+    # one reader for every file (issue 15): the graph reader's words, "file not found"
+    with pytest.raises(JlpInputError, match="file not found"):
         net.read_assessments(tmp_path / "nope.csv")
 
 
@@ -277,22 +280,59 @@ def test_failed_replace_leaves_history_and_no_temporary_file(tmp_path, monkeypat
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(files.os, "replace", broken)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(write_module.os, "replace", broken)
+    # Issue 16 changed this contract: a failed write is a clean message, not an OSError.
+    with pytest.raises(JlpInputError, match="could not write"):
         net.save_assessment(net.template("A", "1999-01-01"), history)
     assert history.read_bytes() == before
-    assert sorted(os.listdir(tmp_path)) == ["h.csv"]  # no temp file, no lock left
+    assert sorted(os.listdir(tmp_path)) == ["h.csv"]  # no temp file, no lock file
+
+
+HOLD_LOCK = """
+import sys, time
+from jlp.files import history_lock
+with history_lock(sys.argv[1], timeout=5):
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+def _holder(history):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(files.__file__).parents[2])}
+    process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(history)],
+                               stdout=subprocess.PIPE, text=True, env=env)
+    assert process.stdout.readline().strip() == "locked"
+    return process
 
 
 def test_another_save_in_progress(tmp_path, monkeypatch):
     history = tmp_path / "h.csv"
-    lock = tmp_path / ".h.csv.lock"
-    lock.write_text("123")
-    monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.1)
-    with pytest.raises(JlpInputError, match="in progress") as excinfo:
-        files.save_assessment(net.template("A", "1998-01-01"), history)
-    assert "delete the lock file" in excinfo.value.problems[0].fix
-    assert not history.exists()
+    holder = _holder(history)
+    try:
+        monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.1)  # read when called, not at import
+        started = time.monotonic()
+        with pytest.raises(JlpInputError, match="in progress") as excinfo:
+            files.save_assessment(net.template("A", "1998-01-01"), history)
+        assert time.monotonic() - started < 3
+        assert "try again" in excinfo.value.problems[0].fix
+        assert not history.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.parametrize("how", ["kill", "terminate"])
+def test_a_killed_save_leaves_no_lock_behind(tmp_path, how):
+    history = tmp_path / "h.csv"
+    holder = _holder(history)
+    getattr(holder, how)()
+    holder.wait()
+    assert write_module.lock_path(history).exists()  # the file stays; its lock died
+    result = files.save_assessment(net.template("A", "1998-01-01"), history)
+    assert result.total == 42
 
 
 def test_history_keeps_its_separator_and_extra_columns(tmp_path):

@@ -38,7 +38,6 @@ changes (its modification time or size); each call returns a fresh copy.
 from __future__ import annotations
 
 import copy
-import difflib
 import importlib.resources
 import math
 import os
@@ -57,6 +56,7 @@ from jlp.datacheck import (
     read_descriptor,
 )
 from jlp.errors import JlpInputError, Problem
+from jlp.text import did_you_mean
 
 ENV_VAR = "JLP_DATA_DIR"
 
@@ -197,11 +197,9 @@ def _resource(descriptor: dict[str, Any], name: str, pfile: Path) -> dict[str, A
     available = _names(descriptor)
     if isinstance(name, str) and name in available:
         return next(r for r in descriptor["resources"] if r.get("name") == name)
-    close = difflib.get_close_matches(str(name), available, n=1, cutoff=0.5)
     raise JlpInputError(
         f"no table named {name!r}; the tables are: {', '.join(available)}",
-        file=display_path(pfile),
-        fix=f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(available)}",
+        file=display_path(pfile), fix=did_you_mean(name, available),
     )
 
 

@@ -9,12 +9,40 @@ clear message instead of a traceback.
 ...                     column="rating", fix="write achieved or partial")
 >>> print(err)
 a.csv, row 3, column 'rating': 'maybe' is not a rating (fix: write achieved or partial)
+
+The same mistake down a column is one problem naming its rows; any control or invisible
+character in a message is shown as an escape (see :func:`jlp.text.printable`):
+
+>>> err = JlpInputError(problems=[Problem("'x\x1b' is not a rating", "a.csv", r, "rating")
+...                               for r in (3, 4, 5, 9)])
+>>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+a.csv, rows 3–5, 9, column 'rating': 'x\\x1b' is not a rating: it contains an invisible
+character (escape) after 'x'
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from jlp.text import has_hidden, invisible_note, printable
+
+
+def row_span(rows: tuple[int, ...] | list[int]) -> str:
+    """Rows as a reader writes them: runs of consecutive rows become ranges.
+
+    >>> row_span([3, 4, 5, 9]), row_span([7])
+    ('rows 3–5, 9', 'row 7')
+    """
+    ordered = sorted(set(rows))
+    runs: list[list[int]] = []
+    for row in ordered:
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
+    return ("row " if len(ordered) == 1 else "rows ") + ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -22,6 +50,7 @@ class Problem:
     """One problem found in the input, with where it is and how to fix it.
 
     ``row`` counts as a spreadsheet does: the header is row 1, the first data row is 2.
+    ``rows`` lists every row of a mistake repeated down a column (``row`` is the first).
     """
 
     message: str
@@ -29,19 +58,48 @@ class Problem:
     row: int | None = None
     column: str | None = None
     fix: str | None = None
+    rows: tuple[int, ...] = ()
 
     def __str__(self) -> str:
         where = []
         if self.file:
-            where.append(str(self.file))
-        if self.row is not None:
+            where.append(printable(self.file))
+        if len(self.rows) > 1:
+            where.append(row_span(self.rows))
+        elif self.row is not None:
             where.append(f"row {self.row}")
         if self.column:
-            where.append(f"column '{self.column}'")
-        text = (", ".join(where) + ": " if where else "") + self.message
+            where.append(f"column '{printable(self.column)}'")
+        text = (", ".join(where) + ": " if where else "") + printable(self.message)
+        if has_hidden(self.message):
+            text += f": {invisible_note(self.message)}"
         if self.fix:
-            text += f" (fix: {self.fix})"
+            text += f" (fix: {printable(self.fix)})"
         return text
+
+
+def merged(problems: list[Problem]) -> list[Problem]:
+    """One problem per mistake: the same message, file, column and fix on several rows
+    become one problem naming the rows, at the place of the first.
+
+    >>> [str(p) for p in merged([Problem("empty", "a.csv", r, "id") for r in (2, 3)])]
+    ["a.csv, rows 2–3, column 'id': empty"]
+    """
+    first: dict[tuple, int] = {}
+    out: list[Problem] = []
+    for problem in problems:
+        if problem.row is None:
+            out.append(problem)
+            continue
+        key = (problem.message, problem.file, problem.column, problem.fix)
+        if key not in first:
+            first[key] = len(out)
+            out.append(problem)
+            continue
+        earlier = out[first[key]]
+        rows = earlier.rows or (earlier.row,)
+        out[first[key]] = replace(earlier, rows=(*rows, *(problem.rows or (problem.row,))))
+    return out
 
 
 class JlpInputError(ValueError):
@@ -68,8 +126,8 @@ class JlpInputError(ValueError):
             )
         if not found:
             raise TypeError("JlpInputError needs a message or at least one problem")
-        self.problems: list[Problem] = found
-        super().__init__("\n".join(str(p) for p in found))
+        self.problems: list[Problem] = merged(found)
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
-__all__ = ["JlpInputError", "Problem"]
+__all__ = ["JlpInputError", "Problem", "merged", "row_span"]

@@ -10,6 +10,8 @@ Each family of commands lives in its own module and is registered here. Bad inpu
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 
 import typer
@@ -46,10 +48,24 @@ def _root(
     """Tools for network brokers (Ceglie & Dini, 1999)."""
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit code (2 on bad input)."""
+    """Run the command line; return the exit code (2 on bad input).
+
+    A termination signal (SIGTERM) stops the command like Ctrl-C, so that a file being
+    written is left as it was and no temporary file stays behind.
+    """
+    previous = None
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         app(args=argv, prog_name="jlp", standalone_mode=False)
+    except KeyboardInterrupt:
+        print("error: interrupted; no file was changed", file=sys.stderr)
+        return 130
     except JlpInputError as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -67,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             show()
             return code
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

@@ -138,7 +138,9 @@ def _print_table(headers: list[str], rows: list[list[str]]) -> None:
 def _emit(frame: pd.DataFrame, fmt: str) -> bool:
     """Write ``frame`` as csv or json; False for the table format (the caller prints)."""
     if fmt == "csv":
-        typer.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+        from jlp.files import csv_text
+
+        typer.echo(csv_text(frame), nl=False)
         return True
     if fmt == "json":
         typer.echo(json.dumps(frame.to_dict("records"), ensure_ascii=False, indent=2))

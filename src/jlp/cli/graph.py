@@ -58,6 +58,7 @@ TEXT = {
     "node": "The actor who leaves (an id); default: every actor, ranked.",
     "isolates": "— an isolate (no tie): constraint is undefined; effective size is 0.",
     "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
+    "force": "Replace the output file if it exists.",
 }
 
 
@@ -80,6 +81,7 @@ Output = Annotated[Format, typer.Option("--format", help=TEXT["format"])]
 def _reporting_warnings() -> Iterator[None]:
     """Print each data warning as a ``warning:`` line on stderr (never a Python warning)."""
     from jlp.graphs import GraphDataWarning
+    from jlp.text import printable
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GraphDataWarning)
@@ -88,7 +90,7 @@ def _reporting_warnings() -> Iterator[None]:
         finally:
             for item in caught:
                 if issubclass(item.category, GraphDataWarning):
-                    print(f"warning: {item.message}", file=sys.stderr)
+                    print(f"warning: {printable(item.message)}", file=sys.stderr)
                 else:
                     warnings.warn_explicit(item.message, item.category, item.filename,
                                            item.lineno)
@@ -112,7 +114,9 @@ def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
 
 def _emit(table: pd.DataFrame, fmt: Format, *, note: str = "") -> None:
     if fmt is Format.csv:
-        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        from jlp.files import csv_text
+
+        sys.stdout.write(csv_text(table))
     elif fmt is Format.json:
         records = [
             {k: None if pd.isna(v) else v.item() if hasattr(v, "item") else v
@@ -168,6 +172,7 @@ def render(
     phase: Phase = None,
     size_by: Annotated[str, typer.Option("--size-by", help=TEXT["size_by"])] = "degree",
     title: Annotated[str | None, typer.Option("--title", help=TEXT["title"])] = None,
+    force: Annotated[bool, typer.Option("--force", help=TEXT["force"])] = False,
 ) -> None:
     """Draw the network: a self-contained .html page, or a .png/.svg/.pdf picture."""
     from jlp.viz.graph_pages import SIZE_METRICS, graph_page
@@ -180,16 +185,16 @@ def render(
     if size_by not in SIZE_METRICS:
         raise JlpInputError(f"cannot size nodes by '{size_by}'", column="--size-by",
                             fix="choose one of: " + ", ".join(SIZE_METRICS))
-    if not output.parent.exists():
-        raise JlpInputError("the folder does not exist", file=str(output.parent),
-                            fix="create the folder first, or write somewhere else")
+    from jlp.files import atomic_write, output_place
+
+    output_place(output, inputs=[nodes, edges], force=force)
     with _reporting_warnings():
         graph, part = _load(nodes, edges, tie, phase)
         title = title or nodes.stem
         if suffix == ".html":
             page = graph_page(graph, title=title, ties=tie or None, phase=phase,
                               size_by=size_by)
-            output.write_text(page, encoding="utf-8")
+            atomic_write(output, page.encode("utf-8"))
         else:
             save_static(graph, output, title=title, ties=tie or None, phase=phase,
                         size_by=size_by)

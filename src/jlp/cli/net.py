@@ -48,8 +48,9 @@ class Format(StrEnum):
 
 File = Annotated[Path, typer.Argument(metavar="FILE", help="Assessment file (.csv or .xlsx).",
                                       show_default=False)]
-Threshold = Annotated[float, typer.Option(
-    "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1].")]
+Threshold = Annotated[str, typer.Option(
+    "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1]; "
+    "0.75 or 0,75.")]
 
 
 @app.command()
@@ -62,12 +63,10 @@ def template(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Write an empty assessment (42 rows, ratings left empty) to fill in a spreadsheet."""
-    from jlp.errors import JlpInputError
+    from jlp.files import output_place
     from jlp.net.files import write_template
 
-    if output.exists() and not force:
-        raise JlpInputError("the file already exists", file=str(output),
-                            fix="choose another name, or add --force to replace it")
+    output_place(output, force=force)
     path = write_template(network, date, output, assessor=assessor)
     typer.echo(f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
                "column with achieved, partial or not_achieved)")
@@ -76,7 +75,7 @@ def template(
 @app.command()
 def score(
     file: File,
-    threshold: Threshold = 0.75,
+    threshold: Threshold = "0.75",
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Score every assessment in FILE: one row per network and date."""
@@ -88,7 +87,9 @@ def score(
     table = score_table(read_assessments(file), rule=rule)[list(SCORE_COLUMNS)]
     rounded = table.round({c: DECIMALS for c in SCORE_COLUMNS[4:]})
     if format is Format.csv:
-        typer.echo(rounded.to_csv(index=False, lineterminator="\n"), nl=False)
+        from jlp.files import csv_text
+
+        typer.echo(csv_text(rounded), nl=False)
     elif format is Format.json:
         typer.echo(json.dumps(rounded.to_dict(orient="records"), ensure_ascii=False, indent=2))
     else:
@@ -105,8 +106,10 @@ def save(
     )] = False,
 ) -> None:
     """Append the assessments in FILE to a history file, atomically."""
+    from jlp.files import output_place
     from jlp.net.files import read_assessments, save_assessment
 
+    output_place(to, inputs=[file], replace=True)
     result = save_assessment(read_assessments(file), to, overwrite=overwrite)
     typer.echo(f"saved to {result.path}: {result.added} rows added, {result.replaced} "
                f"replaced; the history holds {result.total} rows")
@@ -117,16 +120,19 @@ def report(
     file: File,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.",
                                          show_default=False)],
-    threshold: Threshold = 0.75,
+    threshold: Threshold = "0.75",
     title: Annotated[str, typer.Option(help="Title of the report.")] = "NET report",
     network: Annotated[list[str] | None, typer.Option(
         "--network", "-n", help="Show this network's section (repeat for several).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Write a standalone HTML report: matrices, progression, benchmark, method feedback."""
+    from jlp.files import output_place
     from jlp.net.files import read_assessments
     from jlp.net.scoring import ScoringRule
     from jlp.report.net_report import write_net_report
 
+    output_place(output, inputs=[file], force=force)
     table = read_assessments(file)
     path = write_net_report(table, output, title=title, source=file.name,
                             rule=ScoringRule(threshold=threshold), networks=network or None)

@@ -16,12 +16,11 @@ typed only once, in ``reported_figures.csv`` or ``projects.csv``. Everything els
 
 from __future__ import annotations
 
-import difflib
-
 import pandas as pd
 
 from jlp.datasets import load
 from jlp.errors import JlpInputError, Problem
+from jlp.text import closest, did_you_mean
 
 TABLE = "fee_presets"
 FILE = "fee_presets.csv"
@@ -108,10 +107,9 @@ def check_preset(kind: str, name: object) -> str:
     names = preset_names(kind)
     if isinstance(name, str) and name.strip().lower() in names:
         return name.strip().lower()
-    close = difflib.get_close_matches(str(name).strip().lower(), names, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}? " if close else ""
     raise JlpInputError(f"no {kind} preset named {name!r}", column="preset",
-                        fix=f"{hint}The presets are: {', '.join(names)}")
+                        fix=(did_you_mean(name, names) + " " if closest(name, names) else "")
+                        + f"The presets are: {', '.join(names)}")
 
 
 def parameters(kind: str, name: str) -> dict[str, float]:

@@ -25,6 +25,7 @@ from typing import Annotated, Any, Self
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
 
 from jlp.errors import JlpInputError, Problem
+from jlp.files.cells import AmbiguousNumber, parse_number
 
 #: User-facing messages (a Spanish edition replaces this dict only).
 TEXT = {
@@ -57,7 +58,6 @@ TEXT = {
 _DECIMALS = 12
 
 _SPACES = re.compile(r"[\s\u00a0\u202f_]+")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
 
 
 def _clean(value: object, name: str, fix: str) -> str:
@@ -67,16 +67,14 @@ def _clean(value: object, name: str, fix: str) -> str:
     return text
 
 
-def _to_float(text: str, original: object, name: str, fix: str, *, decimal_comma: bool) -> float:
-    if decimal_comma and _DECIMAL_COMMA.match(text):
-        text = text.replace(",", ".")
+def _to_float(text: str, original: object, name: str, fix: str, *,
+              maximum: float | None = None) -> float:
+    """The number by the one rule of :func:`jlp.files.parse_number` (decimal commas too)."""
     try:
-        number = float(text)
-    except ValueError:
-        raise JlpInputError(
-            TEXT["not_number"].format(value=str(original).strip()), column=name, fix=fix
-        ) from None
-    if not math.isfinite(number):
+        number = parse_number(text, maximum=maximum)
+    except AmbiguousNumber as err:
+        raise JlpInputError(str(err), column=name, fix=err.fix) from None
+    if number is None:
         raise JlpInputError(
             TEXT["not_number"].format(value=str(original).strip()), column=name, fix=fix
         )
@@ -122,7 +120,8 @@ def parse_percentage(value: object, *, name: str = "share", maximum: float | Non
                 raise JlpInputError(
                     TEXT["not_number"].format(value=str(value).strip()), column=name, fix=fix
                 )
-        number = _to_float(text, value, name, fix, decimal_comma=True)
+        limit = None if maximum is None else maximum * (100 if percent else 1)
+        number = _to_float(text, value, name, fix, maximum=limit)
         shown = str(value).strip()
     fraction = number / 100.0 if percent else number
     if fraction < 0:
@@ -170,7 +169,7 @@ def parse_count(
     shown: object = value
     if number is None:
         shown = str(value).strip()
-        number = _to_float(_clean(value, name, fix), value, name, fix, decimal_comma=False)
+        number = _to_float(_clean(value, name, fix), value, name, fix)
     if number != int(number):
         raise JlpInputError(TEXT["not_whole"].format(value=shown), column=name, fix=fix)
     if number < minimum:
@@ -188,15 +187,16 @@ def parse_amount(value: object, *, name: str = "annual_cost", minimum: float = 0
                  above: bool = False) -> float:
     """An amount such as a cost in US$: at least ``minimum`` (strictly above it if ``above``).
 
-    Spaces between digits are ignored (``"4 000"``); a comma is refused, because ``4,000``
-    means four thousand in Honduras and four in Spain.
+    Numbers follow the one rule of :func:`jlp.files.parse_number`: spaces between digits
+    are ignored (``"4 000"``), ``4000,5`` has a decimal comma, and ``4,000`` is refused,
+    because it means four thousand in Honduras and four in Spain.
 
-    >>> parse_amount("4 000"), parse_amount(1500)
-    (4000.0, 1500.0)
+    >>> parse_amount("4 000"), parse_amount(1500), parse_amount("4000,5")
+    (4000.0, 1500.0, 4000.5)
     >>> parse_amount("4,000")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    jlp.errors.JlpInputError: column 'annual_cost': '4,000' is not a number (fix: write a ...)
+    jlp.errors.JlpInputError: column 'annual_cost': '4,000' could be read two ways (4 or 4000) ...
     """
     limit = TEXT["limit_above" if above else "limit_least"].format(minimum=f"{minimum:g}")
     fix = TEXT["amount_fix"].format(limit=limit, example="4000")
@@ -204,7 +204,7 @@ def parse_amount(value: object, *, name: str = "annual_cost", minimum: float = 0
     shown: object = value
     if number is None:
         shown = str(value).strip()
-        number = _to_float(_clean(value, name, fix), value, name, fix, decimal_comma=False)
+        number = _to_float(_clean(value, name, fix), value, name, fix)
     if number < minimum or (above and number == minimum):
         key = "not_above" if number == minimum else "below_zero" if minimum == 0 else "below_min"
         raise JlpInputError(TEXT[key].format(value=shown, minimum=f"{minimum:g}"), column=name,

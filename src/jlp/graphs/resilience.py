@@ -27,6 +27,7 @@ import pandas as pd
 from jlp.errors import JlpInputError
 from jlp.graphs.build import simple_view
 from jlp.graphs.metrics import FIRM_KINDS, INSTITUTION_KINDS
+from jlp.text import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,9 @@ def without(
 ) -> Departure:
     """Compare ``graph`` with and without ``node`` (``graph`` itself is not changed)."""
     if node not in graph:
-        close = [str(n) for n in graph if str(n).lower() == str(node).lower()]
         raise JlpInputError(
             f"no node '{node}' in this network", column="id",
-            fix=f"did you mean '{close[0]}'?" if close else "use an id from the nodes table",
+            fix=did_you_mean(node, sorted(map(str, graph)), cutoff=0.6),
         )
     before = simple_view(graph)
     after = before.copy()

@@ -31,10 +31,6 @@ dated before one of its ends.
 
 from __future__ import annotations
 
-import csv
-import difflib
-import io
-import math
 import sys
 import warnings
 from collections.abc import Iterable
@@ -45,6 +41,10 @@ from typing import Any
 import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
+from jlp.files.cells import AmbiguousNumber, parse_bool, parse_number
+from jlp.files.read import read_records, sheet_names
+from jlp.text import closest, did_you_mean
+from jlp.vocabulary import STAGES as _STAGES
 
 #: Node kinds the course uses; other kinds are accepted with a warning.
 KNOWN_KINDS: tuple[str, ...] = (
@@ -69,23 +69,12 @@ KNOWN_TIES: tuple[str, ...] = (
     "information",
     "coordination",
 )
-#: NET stages in order (DESIGN.md, Data contracts): a phase may be written as one of these
-#: names instead of a number.
-STAGES: tuple[str, ...] = (
-    "promotion_motivation",
-    "strategic_planning",
-    "decision",
-    "pilot_projects",
-    "strategic_projects",
-    "self_management",
-)
+#: NET stages in order: phases may be written with these names instead of numbers.
+STAGES: tuple[str, ...] = _STAGES
 NODE_COLUMNS: tuple[str, ...] = ("id", "label", "kind")
 EDGE_COLUMNS: tuple[str, ...] = ("source", "target", "tie")
 
-_TRUE = {"true", "yes", "y", "1", "t", "si", "sí", "x"}
-_FALSE = {"false", "no", "n", "0", "f", ""}
 _EXCEL = {".xlsx", ".xlsm"}
-_CSV = {".csv", ".txt", ".tsv"}
 
 
 class GraphDataWarning(UserWarning):
@@ -111,31 +100,15 @@ class Tables:
 # --------------------------------------------------------------------------- reading files
 
 
-def _decode(raw: bytes, file: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise JlpInputError(
-            "the file is not UTF-8 text (it may have been saved as 'CSV' in an old Windows "
-            "encoding, which garbles accents such as 'León')",
-            file=file,
-            row=line,
-            fix="in the spreadsheet, use 'Save as' > 'CSV UTF-8', or save as .xlsx",
-        ) from None
-
-
-def _separator(text: str) -> str:
-    header = text.split("\n", 1)[0]
-    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
-    return max(counts, key=lambda s: (counts[s], s == ","))
-
-
-def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
+def read_table(path: str | Path, *, sheet: str | None = None,
+               expected: Iterable[str] = ()) -> pd.DataFrame:
     """Read one table (CSV or XLSX) as strings, with a ``row`` column (spreadsheet rows).
 
-    Header names are lower-cased and stripped; cells are stripped; fully empty rows are
-    dropped (their row numbers are skipped, so later rows keep their spreadsheet number).
+    The reader is :func:`jlp.files.read.read_records` (one for every file jlp reads). Header names
+    are lower-cased and stripped; cells are stripped; fully empty rows are dropped (their
+    row numbers are skipped, so later rows keep their spreadsheet number). In a workbook,
+    ``sheet`` names the sheet to read (the first one when no sheet has that name);
+    ``expected`` names columns the header should have, to recognise title rows above it.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "n.csv"
@@ -143,100 +116,7 @@ def read_table(path: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     >>> read_table(p).to_dict("records")
     [{'id': 'a', 'label': 'León', 'row': 2}]
     """
-    path = Path(path)
-    file = str(path)
-    if not path.exists():
-        raise JlpInputError(
-            "file not found", file=file, fix="check the path and the file name"
-        )
-    if path.is_dir():
-        raise JlpInputError("this is a folder, not a table", file=file,
-                            fix="give the path of a .csv or .xlsx file")
-    suffix = path.suffix.lower()
-    if suffix in _EXCEL:
-        frame = _read_excel(path, sheet)
-    elif suffix in _CSV or suffix == "":
-        frame = _read_csv(path)
-    else:
-        raise JlpInputError(
-            f"cannot read '{path.suffix}' files",
-            file=file,
-            fix="save the table as CSV (UTF-8) or as an Excel .xlsx workbook",
-        )
-    return _tidy(frame, file)
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    file = str(path)
-    text = _decode(path.read_bytes(), file)
-    if not text.strip():
-        raise JlpInputError("the file is empty", file=file,
-                            fix="write a header row, then one row per record")
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=_separator(text),
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            quoting=csv.QUOTE_MINIMAL,
-        )
-    except pd.errors.ParserError as err:
-        raise JlpInputError(
-            f"the rows do not line up with the header ({err})",
-            file=file,
-            fix="check for a stray separator or an unclosed quotation mark on that line",
-        ) from None
-    return frame
-
-
-def _read_excel(path: Path, sheet: str | None) -> pd.DataFrame:
-    file = str(path)
-    sheets = _sheet_names(path)
-    names = {name.strip().lower(): name for name in sheets}
-    chosen = names.get(sheet.lower(), sheets[0]) if sheet else sheets[0]
-    frame = pd.read_excel(path, sheet_name=chosen, engine="openpyxl", dtype=str,
-                          keep_default_na=False, na_filter=False)
-    if frame.shape[1] == 0:
-        raise JlpInputError(f"sheet '{chosen}' is empty", file=file,
-                            fix="write a header row, then one row per record")
-    return frame
-
-
-def _sheet_names(path: Path) -> list[str]:
-    if not path.exists():
-        raise JlpInputError("file not found", file=str(path),
-                            fix="check the path and the file name")
-    try:
-        with pd.ExcelFile(path, engine="openpyxl") as book:
-            return list(book.sheet_names)
-    except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise JlpInputError(f"cannot open the workbook ({type(err).__name__})", file=str(path),
-                            fix="open it in a spreadsheet and save it again as .xlsx") from None
-
-
-def _tidy(frame: pd.DataFrame, file: str) -> pd.DataFrame:
-    columns = [str(c).strip().lower() for c in frame.columns]
-    if not any(columns) or all(c.startswith("unnamed:") for c in columns):
-        raise JlpInputError("the file has no header row", file=file,
-                            fix="write the column names in the first row")
-    seen: dict[str, int] = {}
-    problems = []
-    for column in columns:
-        if column in seen:
-            problems.append(Problem(f"the column '{column}' appears twice", file, 1, column,
-                                    "keep one column of that name"))
-        seen[column] = 1
-    if problems:
-        raise JlpInputError(problems=problems)
-    frame = frame.copy()
-    frame.columns = columns
-    frame = frame.loc[:, [c for c in columns if c and not c.startswith("unnamed:")]]
-    frame = frame.astype(str).apply(lambda col: col.str.strip()).replace({"nan": "", "None": ""})
-    frame["row"] = range(2, len(frame) + 2)
-    data_columns = [c for c in frame.columns if c != "row"]
-    blank = (frame[data_columns] == "").all(axis=1)
-    return frame.loc[~blank].reset_index(drop=True)
+    return read_records(Path(path), sheet=sheet, expected=tuple(expected))
 
 
 # --------------------------------------------------------------------------- checking tables
@@ -257,15 +137,12 @@ def _require(frame: pd.DataFrame, needed: Iterable[str], file: str, what: str) -
 def _parse_bool(frame: pd.DataFrame, column: str, file: str, problems: list[Problem]) -> list:
     values = []
     for row, raw in zip(frame["row"], frame[column], strict=True):
-        word = raw.lower()
-        if word in _TRUE:
-            values.append(True)
-        elif word in _FALSE:
-            values.append(False)
-        else:
-            values.append(False)
+        value = parse_bool(raw)
+        if value is None:
             problems.append(Problem(f"'{raw}' is not true or false", file, row, column,
-                                    "write true or false (or leave the cell empty for false)"))
+                                    "write true or false (also sí/no, verdadero/falso, 1/0), "
+                                    "or leave the cell empty for false"))
+        values.append(bool(value))
     return values
 
 
@@ -275,12 +152,13 @@ def _parse_weight(frame: pd.DataFrame, file: str, problems: list[Problem]) -> li
         if raw == "":
             values.append(None)
             continue
-        text = raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw
         try:
-            value = float(text)  # a decimal comma (1,5) is read as 1.5
-        except ValueError:
-            value = float("nan")
-        if not math.isfinite(value) or value < 0:
+            value = parse_number(raw)  # one rule for decimal commas and thousands
+        except AmbiguousNumber as err:
+            problems.append(Problem(str(err), file, row, "weight", err.fix))
+            values.append(None)
+            continue
+        if value is None or value < 0:
             problems.append(Problem(f"'{raw}' is not a weight", file, row, "weight",
                                     "write a number of zero or more, or leave the cell empty"))
             values.append(None)
@@ -338,23 +216,34 @@ def _numeric_extras(frame: pd.DataFrame, skip: Iterable[str]) -> pd.DataFrame:
         filled = frame[column][frame[column] != ""]
         if filled.empty:
             continue
-        numbers = pd.to_numeric(filled, errors="coerce")
         coded = filled.str.fullmatch(r"0\d+").any()  # "0123": a code, keep its zeros
-        if numbers.notna().all() and not coded:
-            as_int = (numbers == numbers.round()).all() and not filled.str.contains(r"[.eE]").any()
+        numbers = [] if coded else [_number_or_none(v) for v in filled]
+        if numbers and all(n is not None for n in numbers):
+            as_int = all(float(n).is_integer() for n in numbers) \
+                and not filled.str.contains(r"[.,eE]").any()
             converted: list[Any] = [None] * len(frame)
-            for i, (mask, raw) in enumerate(zip(frame[column] != "", frame[column], strict=True)):
+            values = iter(numbers)
+            for i, mask in enumerate(frame[column] != ""):
                 if mask:
-                    converted[i] = int(raw) if as_int else float(raw)
+                    number = next(values)
+                    converted[i] = int(number) if as_int else float(number)
             frame[column] = pd.Series(converted, index=frame.index, dtype=object)
     return frame
 
 
+def _number_or_none(text: str) -> float | None:
+    """A number for an extra column, or ``None`` (an ambiguous 4.000 stays text)."""
+    try:
+        return parse_number(text)
+    except AmbiguousNumber:
+        return None
+
+
 def _hint(name: str, known: list[str]) -> str:
     same = [k for k in known if k.lower() == name.lower()]
-    close = same or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    close = same[0] if same else closest(name, known, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'? otherwise add '{name}' to the nodes table"
+        return f"{did_you_mean(close, [close])} otherwise add '{name}' to the nodes table"
     listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
     return f"add '{name}' to the nodes table, or correct the id; known ids: {listed}"
 
@@ -561,7 +450,7 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
                 fix="give the nodes file and the edges file, or one .xlsx workbook with "
                     "sheets named 'nodes' and 'edges'",
             )
-        sheets = [name.strip().lower() for name in _sheet_names(nodes_path)]
+        sheets = [name.strip().lower() for name in sheet_names(nodes_path)]
         missing = [s for s in ("nodes", "edges") if s not in sheets]
         if missing:
             raise JlpInputError(
@@ -570,11 +459,12 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
                 file=str(nodes_path),
                 fix="name the sheets 'nodes' and 'edges', or give two files",
             )
-        node_frame = read_table(nodes_path, sheet="nodes")
-        edge_frame = read_table(nodes_path, sheet="edges")
+        node_frame = read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS)
+        edge_frame = read_table(nodes_path, sheet="edges", expected=EDGE_COLUMNS)
         return check_tables(node_frame, edge_frame, nodes_file=f"{nodes_path} [nodes]",
                             edges_file=f"{nodes_path} [edges]")
-    return check_tables(read_table(nodes_path, sheet="nodes"), read_table(edges, sheet="edges"),
+    return check_tables(read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS),
+                        read_table(edges, sheet="edges", expected=EDGE_COLUMNS),
                         nodes_file=str(nodes_path), edges_file=str(edges))
 
 

@@ -28,7 +28,6 @@ import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.net.assessments import RATINGS, normalise_date
-from jlp.net.rubric import INDICATORS, STAGES, closest
 from jlp.net.scoring import (
     NOT_JUDGED,
     RatingCube,
@@ -37,6 +36,8 @@ from jlp.net.scoring import (
     rule_for,
     score_codes,
 )
+from jlp.text import did_you_mean
+from jlp.vocabulary import INDICATORS, STAGES
 
 _ACHIEVED = RATINGS.index("achieved")
 
@@ -100,10 +101,9 @@ def progression(
     table = scores_over_time(assessments, threshold=threshold, rule=rule)
     if network is not None:
         if network not in set(table["network"]):
-            suggestion = closest(network, sorted(set(table["network"])))
             raise JlpInputError(
                 f"no assessment of the network '{network}'", column="network",
-                fix=f"did you mean '{suggestion}'?" if suggestion else "check the name",
+                fix=did_you_mean(network, sorted(set(table["network"]))),
             )
         table = table[table["network"] == network]
     return table.sort_values(["network", "date"]).reset_index(drop=True)

@@ -32,10 +32,10 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
-from jlp.net.rubric import CELLS, INDICATORS, STAGES, closest
-
-#: The allowed ratings, from lowest to highest.
-RATINGS: tuple[str, ...] = ("not_achieved", "partial", "achieved")
+from jlp.files.read import as_text
+from jlp.text import did_you_mean, has_hidden
+from jlp.vocabulary import CELLS, INDICATORS, RATINGS, STAGES
+from jlp.vocabulary import RATING_WORDS as _RATING_ALIASES
 
 #: Columns every assessment file must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("network", "date", "indicator", "stage", "rating")
@@ -55,40 +55,7 @@ KEY: list[str] = ["network", "date"]
 #: How many problems an error lists before it says "and N more".
 MAX_PROBLEMS = 30
 
-_RATING_ALIASES: dict[str, str] = {
-    "achieved": "achieved",
-    "2": "achieved",
-    "partial": "partial",
-    "partly_achieved": "partial",
-    "partially_achieved": "partial",
-    "1": "partial",
-    "not_achieved": "not_achieved",
-    "0": "not_achieved",
-    "": "",
-}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
-
-
-def as_text(value: object) -> str:
-    """One cell as the text it shows in a spreadsheet: ``''`` for empty, ``2`` for ``2.0``.
-
-    >>> as_text(None), as_text(2.0), as_text(" partial "), as_text(dt.date(1998, 3, 1))
-    ('', '2', ' partial ', '1998-03-01')
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float):
-        if np.isnan(value):
-            return ""
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime | pd.Timestamp):
-        stamp = pd.Timestamp(value)
-        if stamp == stamp.normalize():
-            return stamp.date().isoformat()
-        return stamp.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def normalise_rating(value: object) -> str | None:
@@ -228,10 +195,7 @@ def check(
         codes, uniques = factors[column]
         lookup = np.array([choices.index(u) if u in choices else -1 for u in uniques],
                           dtype=np.int64)
-        hints = {}
-        for u in uniques[lookup < 0]:
-            near = closest(u, choices)
-            hints[u] = f"did you mean '{near}'?" if near else "use one of " + ", ".join(choices)
+        hints = {u: did_you_mean(u, choices) for u in uniques[lookup < 0]}
         report(lookup < 0, column, f"'{{value}}' is not a NET {column}", hints)
         positions[column] = lookup[codes]
 
@@ -332,6 +296,9 @@ def template(network: str, date: str | dt.date, *, assessor: str = "") -> pd.Dat
     if not network:
         raise JlpInputError("the network name is empty", column="network",
                             fix="give the network's name")
+    if has_hidden(network):
+        raise JlpInputError(f"the network name '{network}' holds a hidden character",
+                            column="network", fix="type the name again, letters only")
     iso = normalise_date(date)
     if iso is None:
         raise JlpInputError(f"'{date}' is not a date in the form YYYY-MM-DD", column="date",
@@ -403,10 +370,9 @@ def select(
         network = networks[0]
     rows = assessments[assessments["network"] == network]
     if rows.empty:
-        suggestion = closest(network, networks) if networks else None
         raise JlpInputError(
             f"no assessment of the network '{network}'", column="network",
-            fix=f"did you mean '{suggestion}'?" if suggestion else "check the network's name",
+            fix=did_you_mean(network, networks),
         )
     if date is None:
         date = max(rows["date"])

@@ -8,8 +8,12 @@ File contract (DESIGN.md, Data contracts): one row per judged cell with the colu
   jlp writes CSV as UTF-8 *with* a BOM so that Excel opens accents correctly.
 * **XLSX** workbooks must keep the assessments on a sheet named ``assessments``
   (:data:`ASSESSMENT_SHEET`); other sheets (jlp's templates add ``rubric``) are ignored.
+* Reading is :func:`jlp.files.read_table`'s and writing :func:`jlp.files.atomic_write`'s
+  (the rules every file of jlp follows: formulas neutralised in CSV, text stays text in
+  XLSX, nothing written into a missing folder).
 * A **history file** is a CSV that grows by one assessment at a time.
-  :func:`save_assessment` appends atomically — it writes a temporary file in the same
+  :func:`save_assessment` holds an operating-system lock (it ends with the process) and
+  appends atomically — it writes a temporary file in the same
   folder, flushes it to disk and then replaces the history in one step — so a crash or a
   full disk never leaves a half-written history. Earlier rows are copied byte for byte;
   an assessment already there (same network and date) is refused unless
@@ -27,22 +31,18 @@ Row numbers in messages count as a spreadsheet does (header = row 1).
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import io
 import os
 import re
-import tempfile
-import time
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from jlp.errors import JlpInputError
-from jlp.net.assessments import COLUMNS, KEY, as_text, validate
+from jlp.files.read import read_table as _read_any
+from jlp.files.write import atomic_write, csv_bytes, history_lock, output_place
+from jlp.net.assessments import COLUMNS, KEY, REQUIRED_COLUMNS, validate
 
 #: The sheet of an XLSX workbook that holds the assessments.
 ASSESSMENT_SHEET = "assessments"
@@ -50,35 +50,25 @@ ASSESSMENT_SHEET = "assessments"
 #: Suffixes read as Excel workbooks.
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
+
+def _read(source: str | os.PathLike | bytes, *, name: str | None = None,
+          sheet: str = ASSESSMENT_SHEET) -> pd.DataFrame:
+    return _read_any(source, name=name, sheet=sheet, expected=REQUIRED_COLUMNS,
+                     empty_fix=TEXT["empty_fix"])
+
 #: How long :func:`save_assessment` waits for another save to the same history (seconds).
 LOCK_TIMEOUT = 10.0
 
 #: User-facing strings (a Spanish edition replaces this dict only).
 TEXT = {
-    "save_utf8": 'save it from your spreadsheet as "CSV UTF-8" (Excel: File › Save as › '
-    '"CSV UTF-8 (Comma delimited)"; LibreOffice: Character set "Unicode (UTF-8)")',
-    "empty": "the file is empty",
     "empty_fix": "start from `jlp net template NETWORK DATE -o FILE`",
-    "no_sheet": "the workbook has no sheet named '{sheet}' (it has: {found})",
-    "no_sheet_fix": "rename the sheet that holds the assessments to '{sheet}'",
-    "bad_xlsx": "this is not a readable .xlsx workbook",
-    "bad_xlsx_fix": "open it in your spreadsheet and save it again as .xlsx or as CSV UTF-8",
     "old_xls": "old .xls workbooks cannot be read",
     "old_xls_fix": "save it as .xlsx or as CSV UTF-8",
-    "missing": "no such file",
-    "missing_fix": "check the path and the file name",
-    "ragged": "this row has {n} cells but the header has {m}",
-    "ragged_fix": "put cells that contain the separator ('{sep}') in double quotes, "
-    "or remove the extra cells",
-    "no_header": "a column has data but no name in the header",
-    "no_header_fix": "write a column name in the header row",
     "exists": "{network} on {date} is already in the history",
     "exists_fix": "choose another date, or replace it with overwrite=True "
     "(command line: --overwrite)",
     "history_csv": "a history file must be a .csv file",
     "history_csv_fix": "give a path ending in .csv",
-    "locked": "another save to this history is in progress (lock file {lock})",
-    "locked_fix": "wait and try again; if no other save is running, delete the lock file",
 }
 
 
@@ -95,100 +85,6 @@ class SaveResult:
 # --------------------------------------------------------------------------- reading
 
 
-def _csv_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode the bytes (UTF-8, BOM or not) and pick the separator from the header."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        row = data[: err.start].count(b"\n") + 1
-        raise JlpInputError(
-            f"the file is not UTF-8 text (byte 0x{data[err.start]:02x} cannot be read)",
-            file=name, row=row, fix=TEXT["save_utf8"],
-        ) from None
-    if not text.strip():
-        raise JlpInputError(TEXT["empty"], file=name, fix=TEXT["empty_fix"])
-    header = text.split("\n", 1)[0]
-    return text, max((",", ";", "\t"), key=header.count)
-
-
-def _csv_rows(text: str, name: str, sep: str) -> list[list[str]]:
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
-    except csv.Error as err:  # e.g. a NUL byte
-        raise JlpInputError(f"the file cannot be read as CSV ({err})", file=name,
-                            fix=TEXT["save_utf8"]) from None
-
-
-def _fast_frame(text: str, sep: str) -> pd.DataFrame | None:
-    """pandas' C parser for a well-formed CSV; ``None`` sends the caller to the careful path.
-
-    Records count as spreadsheet rows (a quoted cell may span lines), so the row number of
-    record k is k + 2. Any irregularity (a ragged row, a nameless column, a repeated name)
-    is left to :func:`_frame`, which reports it with its row.
-    """
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=object,
-                            keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                            engine="c")
-    except (pd.errors.ParserError, ValueError, csv.Error):
-        return None
-    if frame.empty:
-        return None
-    header = [str(h).strip().lstrip("\ufeff").lower() for h in frame.iloc[0]]
-    if "" in header or len(set(header)) != len(header):
-        return None
-    frame = frame.iloc[1:]
-    frame.columns = header
-    frame.index = pd.RangeIndex(2, 2 + len(frame))
-    frame.attrs["separator"] = sep
-    return frame
-
-
-def _xlsx_rows(data: bytes, name: str, sheet: str) -> list[list[str]]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise JlpInputError(TEXT["bad_xlsx"], file=name, fix=TEXT["bad_xlsx_fix"]) from None
-    try:
-        if sheet not in book.sheetnames:
-            raise JlpInputError(
-                TEXT["no_sheet"].format(sheet=sheet, found=", ".join(book.sheetnames)),
-                file=name, fix=TEXT["no_sheet_fix"].format(sheet=sheet),
-            )
-        rows = [[as_text(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
-    finally:
-        book.close()
-    if not any(any(c.strip() for c in row) for row in rows):
-        raise JlpInputError(TEXT["empty"], file=name, fix=TEXT["empty_fix"])
-    return rows
-
-
-def _frame(rows: list[list[str]], name: str, sep: str) -> pd.DataFrame:
-    header = [h.strip().lstrip("\ufeff").lower() for h in rows[0]]
-    width = len(header)
-    body = []
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
-            raise JlpInputError(
-                TEXT["ragged"].format(n=len(row), m=width), file=name, row=number,
-                fix=TEXT["ragged_fix"].format(sep=sep),
-            )
-        body.append(row[:width] + [""] * (width - len(row)))
-    for position, column in enumerate(header):
-        if column == "" and any(r[position].strip() for r in body):
-            raise JlpInputError(TEXT["no_header"], file=name, row=1,
-                                fix=TEXT["no_header_fix"])
-    keep = [p for p, h in enumerate(header) if h]
-    frame = pd.DataFrame([[r[p] for p in keep] for r in body],
-                         columns=[header[p] for p in keep], dtype=str)
-    frame.index = pd.RangeIndex(2, 2 + len(body))
-    frame.attrs["separator"] = sep
-    return frame
-
-
 def read_table(
     source: str | os.PathLike | bytes,
     *,
@@ -197,37 +93,13 @@ def read_table(
 ) -> pd.DataFrame:
     """Read a CSV or XLSX file as a table of text, without checking its content.
 
-    ``source`` is a path, or the file's bytes (an upload) with ``name`` giving the file
-    name. The index holds each row's spreadsheet row number (header = row 1). Raises
-    :class:`JlpInputError` for a missing, empty, non-UTF-8 or unreadable file and for a
-    workbook without the ``sheet``.
+    The one reader of :func:`jlp.files.read_table`, with the ``assessments`` sheet of a
+    workbook; the index holds each row's spreadsheet row number (header = row 1).
 
     >>> read_table(b"network,date\\nA,1998-01-01\\n", name="a.csv").loc[2, "network"]
     'A'
     """
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-        name = name or "upload"
-    else:
-        path = Path(source)
-        name = name or str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise JlpInputError(TEXT["missing"], file=name, fix=TEXT["missing_fix"]) from None
-        except IsADirectoryError:
-            raise JlpInputError("this is a folder, not a file", file=name,
-                                fix=TEXT["missing_fix"]) from None
-    suffix = Path(name).suffix.lower()
-    if suffix == ".xls":
-        raise JlpInputError(TEXT["old_xls"], file=name, fix=TEXT["old_xls_fix"])
-    if suffix in XLSX_SUFFIXES or data[:4] == b"PK\x03\x04":
-        return _frame(_xlsx_rows(data, name, sheet), name, ",")
-    text, sep = _csv_text(data, name)
-    fast = _fast_frame(text, sep)
-    if fast is not None:
-        return fast
-    return _frame(_csv_rows(text, name, sep), name, sep)
+    return _read(source, name=name, sheet=sheet)
 
 
 def read_assessments(
@@ -249,59 +121,23 @@ def read_assessments(
 # --------------------------------------------------------------------------- writing
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then replace.
-
-    Readers see either the old file or the new one, never a part of it.
-
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
-    >>> atomic_write(target, b"hello").read_bytes()
-    b'hello'
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            with contextlib.suppress(OSError):
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_dir(path.parent)
-    return path
-
-
 def _csv_bytes(table: pd.DataFrame, *, header: bool = True, sep: str = ",",
                bom: bool = True) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
-    if header:
-        writer.writerow(list(table.columns))
-    writer.writerows(table.astype(str).itertuples(index=False, name=None))
-    return (("\ufeff" if bom and header else "") + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(table, header=header, sep=sep, bom=bom)
+
+
+def _text_cell(sheet, row: int, column: int, value: object) -> None:
+    """Write ``value`` as text: a name such as ``=1+1`` stays a name, never a formula."""
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+
+
+def _append_text(sheet, values: list) -> None:
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for column, value in enumerate(values, start=1):
+        _text_cell(sheet, row, column, value)
 
 
 def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
@@ -311,9 +147,9 @@ def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = ASSESSMENT_SHEET
-    sheet.append(list(table.columns))
+    _append_text(sheet, list(table.columns))
     for row in table.astype(str).itertuples(index=False, name=None):
-        sheet.append(list(row))
+        _append_text(sheet, list(row))
     sheet.freeze_panes = "A2"
     if "rating" in table.columns and len(table):
         letter = openpyxl.utils.get_column_letter(list(table.columns).index("rating") + 1)
@@ -331,9 +167,9 @@ def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
         reference = book.create_sheet("rubric")
         cells = rubric()[["indicator", "stage", "indicator_label", "stage_label", "result",
                           "evidence", "provenance"]]
-        reference.append(list(cells.columns))
+        _append_text(reference, list(cells.columns))
         for row in cells.itertuples(index=False, name=None):
-            reference.append(list(row))
+            _append_text(reference, list(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -354,9 +190,11 @@ def write_assessments(table: pd.DataFrame, path: str | os.PathLike) -> Path:
     checked = checked[columns]
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
+        output_place(path, replace=True)
         return atomic_write(path, _xlsx_bytes(checked))
     if suffix == ".xls":
         raise JlpInputError(TEXT["old_xls"], file=str(path), fix=TEXT["old_xls_fix"])
+    output_place(path, replace=True)
     return atomic_write(path, _csv_bytes(checked))
 
 
@@ -381,33 +219,17 @@ def write_template(
         stage_label=cells["stage_label"].to_numpy(),
         result=cells["result"].to_numpy(),
     )
+    output_place(path, replace=True)
     return atomic_write(path, _csv_bytes(reference))
 
 
 # --------------------------------------------------------------------------- history
 
 
-@contextlib.contextmanager
-def _locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """An exclusive lock on ``path`` by a sidecar lock file (works on every OS)."""
-    lock = path.with_name(f".{path.name}.lock")
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            if time.monotonic() > deadline:
-                raise JlpInputError(TEXT["locked"].format(lock=lock), file=str(path),
-                                    fix=TEXT["locked_fix"]) from None
-            time.sleep(0.05)
-    try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(lock)
+def _locked(path: Path, timeout: float | None = None):
+    """The history's lock (see :func:`jlp.files.history_lock`); ``timeout`` defaults to
+    :data:`LOCK_TIMEOUT`, read when called."""
+    return history_lock(path, LOCK_TIMEOUT if timeout is None else timeout)
 
 
 def _line_end(data: bytes) -> bytes:
@@ -439,6 +261,7 @@ def save_assessment(
     if path.suffix.lower() != ".csv":
         raise JlpInputError(TEXT["history_csv"], file=str(path), fix=TEXT["history_csv_fix"])
     new = validate(assessment)
+    output_place(path, replace=True)
     with _locked(path):
         if not path.exists() or path.stat().st_size == 0:
             columns = [c for c in COLUMNS if c in new.columns] + [

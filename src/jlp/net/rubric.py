@@ -17,38 +17,17 @@ institution can replace the cell texts with its own file of the same shape.
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.text import closest as _closest
+from jlp.text import did_you_mean
+from jlp.vocabulary import CELLS, INDICATORS, STAGES
 
-#: The 7 development indicators, in order (Box 2; DESIGN.md, Data contracts).
-INDICATORS: tuple[str, ...] = (
-    "group_cohesion",
-    "group_organisation",
-    "problem_analysis",
-    "planning_capacity",
-    "production_changes",
-    "economic_changes",
-    "external_relations",
-)
-
-#: The 6 development stages, in order (Box 2; DESIGN.md, Data contracts).
-STAGES: tuple[str, ...] = (
-    "promotion_motivation",
-    "strategic_planning",
-    "decision",
-    "pilot_projects",
-    "strategic_projects",
-    "self_management",
-)
-
-#: The 42 cells as (indicator, stage) pairs, indicator-major.
-CELLS: tuple[tuple[str, str], ...] = tuple((i, s) for i in INDICATORS for s in STAGES)
-
+# The NET words live in jlp.vocabulary (dependency-free); re-exported here.
 #: Columns of a rubric table.
 RUBRIC_COLUMNS = ("indicator", "indicator_label", "stage", "stage_label", "result", "evidence")
 
@@ -83,9 +62,10 @@ def _load(path: str | None) -> pd.DataFrame:
         from jlp.datasets import load
 
         return _check_rubric(load("net_rubric"), "net_rubric.csv")
-    from jlp.net.files import read_table
+    from jlp.files.read import read_table
 
-    return _check_rubric(read_table(Path(path)), str(path))
+    table = read_table(Path(path), expected=RUBRIC_COLUMNS)
+    return _check_rubric(table.apply(lambda column: column.str.strip()), str(path))
 
 
 def rubric(path: str | Path | None = None) -> pd.DataFrame:
@@ -146,12 +126,7 @@ def closest(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
     >>> closest("emasim", ["EMASIM", "EcoHamaca"])
     'EMASIM'
     """
-    def simple(text: object) -> str:
-        return str(text).strip().lower().replace(" ", "_").replace("-", "_")
-
-    forms = {simple(c): c for c in reversed(list(choices))}
-    found = difflib.get_close_matches(simple(value), list(forms), n=1, cutoff=0.5)
-    return forms[found[0]] if found else None
+    return _closest(value, choices)
 
 
 def check_slug(value: str, choices: tuple[str, ...], column: str) -> str:
@@ -162,9 +137,8 @@ def check_slug(value: str, choices: tuple[str, ...], column: str) -> str:
     """
     if value in choices:
         return value
-    suggestion = closest(value, choices)
-    fix = f"did you mean '{suggestion}'?" if suggestion else "use one of " + ", ".join(choices)
-    raise JlpInputError(f"'{value}' is not a NET {column}", column=column, fix=fix)
+    raise JlpInputError(f"'{value}' is not a NET {column}", column=column,
+                        fix=did_you_mean(value, choices))
 
 
 __all__ = [

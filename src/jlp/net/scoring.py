@@ -66,11 +66,13 @@ class ScoringRule:
     points: Mapping[str, float] = field(default_factory=lambda: _DEFAULT_POINTS)
 
     def __post_init__(self) -> None:
-        try:
-            threshold = float(self.threshold)
-        except (TypeError, ValueError):
-            threshold = float("nan")
-        if not 0 < threshold <= 1:
+        from jlp.files.cells import AmbiguousNumber, parse_number
+
+        try:  # the one number rule: "0,75" is 0.75 too
+            threshold = parse_number(self.threshold, maximum=1)
+        except AmbiguousNumber:
+            threshold = None
+        if threshold is None or not 0 < threshold <= 1:
             raise JlpInputError(
                 f"the threshold must lie above 0 and at most 1, not {self.threshold}",
                 column="threshold", fix="give a share such as 0.75",

@@ -188,11 +188,10 @@ def net_report_html(
     for name in networks or []:
         if name not in set(all_networks):
             from jlp.errors import JlpInputError
-            from jlp.net.rubric import closest
+            from jlp.text import did_you_mean
 
-            hint = closest(name, all_networks)
             raise JlpInputError(f"no assessment of the network '{name}'", column="network",
-                                fix=f"did you mean '{hint}'?" if hint else "check the name")
+                                fix=did_you_mean(name, all_networks))
     chosen = list(networks) if networks else all_networks
     shown = chosen[:max_networks]
     used: set[str] = set()

@@ -7,9 +7,9 @@ Every check raises :class:`~jlp.errors.JlpInputError` naming the parameter (as t
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from numbers import Real
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
+from jlp.files.cells import AmbiguousNumber, parse_number
+from jlp.text import closest
 
 #: User-facing messages (a Spanish edition replaces this dict only).
 TEXT = {
@@ -53,7 +55,7 @@ def number(value: Any, name: str, *, minimum: float = 0.0, above: bool = False,
     """
     limit = TEXT["above" if above else "at_least"].format(minimum=minimum)
     fix = fix or TEXT["number_fix"].format(limit=limit)
-    parsed = _float(value)
+    parsed = _float(value, name)
     if parsed is None:
         raise JlpInputError(TEXT["not_number"].format(value=value), column=name, fix=fix)
     if parsed < minimum or (above and parsed == minimum):
@@ -69,7 +71,7 @@ def whole(value: Any, name: str, *, minimum: int = 0) -> int:
     4
     """
     fix = TEXT["whole_fix"].format(minimum=minimum)
-    parsed = _float(value)
+    parsed = _float(value, name)
     if parsed is None or parsed != int(parsed):
         raise JlpInputError(TEXT["not_whole"].format(value=value), column=name, fix=fix)
     if parsed < minimum:
@@ -96,25 +98,25 @@ def quantities(value: Any, name: str, fix: str) -> float | np.ndarray:
     return array
 
 
-def _float(value: Any) -> float | None:
+def _float(value: Any, column: str | None = None) -> float | None:
+    """A number by the one rule of :func:`jlp.files.parse_number`; an ambiguous ``4.000``
+    raises, saying how to write it."""
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value.item()
-    if isinstance(value, bool):
+    if isinstance(value, np.number) and not isinstance(value, np.bool_):
+        value = float(value)
+    if not isinstance(value, str | Real) or isinstance(value, bool | np.bool_):
         return None
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            return None
-    if not isinstance(value, Real | np.number):
-        return None
-    result = float(value)
-    return result if math.isfinite(result) else None
+    try:
+        return parse_number(value)
+    except AmbiguousNumber as err:
+        raise JlpInputError(str(err), column=column, fix=err.fix) from None
 
 
 def suggest(value: str, choices: Sequence[str], what: str, column: str) -> JlpInputError:
     """An error for an unknown name, suggesting the closest of ``choices``."""
-    close = difflib.get_close_matches(str(value), list(choices), n=3, cutoff=0.6)
+    near = closest(value, choices, cutoff=0.6)
+    close = [near] if near else []
     shown = ", ".join(choices) if len(choices) <= 12 else ", ".join([*choices[:12], "…"])
     fix = (TEXT["did_you_mean"].format(close=" or ".join(repr(c) for c in close), what=what,
                                        choices=shown)
@@ -125,14 +127,15 @@ def suggest(value: str, choices: Sequence[str], what: str, column: str) -> JlpIn
 def table(source: Any, kind: str) -> tuple[pd.DataFrame, str | None, list[int]]:
     """A DataFrame, the file it came from (or None) and each record's spreadsheet row.
 
-    A path is read with :func:`jlp.graphs.tables.read_table` (CSV with any separator and
-    with or without Excel's BOM, or XLSX). A DataFrame's rows count from 2 (row 1 is the
-    header) unless it carries a ``row`` column, as read_table gives.
+    A path is read with :func:`jlp.files.read.read_records` (CSV with any separator and
+    with or without Excel's BOM, or XLSX), the reader of every file jlp takes. A
+    DataFrame's rows count from 2 (row 1 is the header) unless it carries a ``row``
+    column, as read_records gives.
     """
     if isinstance(source, str | Path):
-        from jlp.graphs.tables import read_table
+        from jlp.files.read import read_records
 
-        frame = read_table(source)
+        frame = read_records(source)
         file: str | None = str(source)
     elif isinstance(source, pd.DataFrame):
         frame, file = source, None
@@ -167,7 +170,12 @@ def numeric_column(frame: pd.DataFrame, column: str, rows: list[int], file: str 
     for row, raw in zip(rows, frame[column].tolist(), strict=True):
         blank = raw is None or (isinstance(raw, float) and math.isnan(raw)) or (
             isinstance(raw, str) and not raw.strip()) or raw is pd.NA
-        parsed = None if blank else _float(raw)
+        try:
+            parsed = None if blank else _float(raw, column)
+        except JlpInputError as err:
+            problems.append(replace(err.problems[0], file=file, row=row))
+            values.append(None)
+            continue
         if blank:
             problems.append(Problem(TEXT["empty_cell"], file, row, column, fix))
         elif parsed is None:

@@ -163,8 +163,12 @@ def save_static(graph: nx.Graph, path: str | Path, **kwargs: Any) -> Path:
     if kwargs.get("size_by") not in (None, *SIZE_METRICS):
         raise JlpInputError(f"cannot size nodes by '{kwargs['size_by']}'",
                             fix="choose one of: " + ", ".join(SIZE_METRICS))
-    static_figure(graph, **kwargs).savefig(path, dpi=150 if path.suffix == ".png" else None)
-    return path
+    from jlp.files import atomic_write
+
+    buffer = io.BytesIO()
+    static_figure(graph, **kwargs).savefig(buffer, format=path.suffix.lower().lstrip("."),
+                                           dpi=150 if path.suffix.lower() == ".png" else None)
+    return atomic_write(path, buffer.getvalue())
 
 
 __all__ = ["LABELS_UP_TO", "MARKERS", "StaticPicture", "save_static", "static_figure",
