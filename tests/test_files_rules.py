@@ -84,3 +84,15 @@ def test_did_you_mean_once():
 def test_reader_takes_off_only_the_protective_quote():
     table = read_table(b"a,b\n'=1,'ok'\n'-2+3,'@x\n", name="q.csv")
     assert table.to_dict("list") == {"a": ["=1", "-2+3"], "b": ["'ok'", "@x"]}
+
+
+def test_formula_protection_reads_back_every_cell_as_it_was(tmp_path):
+    """'-' and "'-" stay two names: the writer adds one quote, the reader takes one away."""
+    import pandas as pd
+
+    from jlp.files import csv_text
+
+    names = ["-", "'-", "''-", "=1+1", "'=1+1", "'x", "-2", "'-2", "@a", "Ana"]
+    path = tmp_path / "names.csv"
+    path.write_text(csv_text(pd.DataFrame({"name": names})), encoding="utf-8")
+    assert read_table(path)["name"].tolist() == names

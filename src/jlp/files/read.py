@@ -92,7 +92,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The same characters as bytes, for a fast first look at a whole file (0 marks a control).
 _CONTROL_BYTES = bytes(0 if (b < 32 and b not in (9, 10, 13)) or b == 127 else 1
                        for b in range(256))
-_PROTECTED = re.compile("^'[" + re.escape("".join(FORMULA_STARTS)) + "]")
+# A cell jlp protected on writing (one quote added before quotes and a formula character).
+_PROTECTED = re.compile("^'+[" + re.escape("".join(FORMULA_STARTS)) + "]")
 _SHOWN_CELLS = 8
 
 

@@ -70,6 +70,8 @@ TEXT = {
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Quotes, then a character that starts a formula: written with one more quote.
+_QUOTED_FORMULA = re.compile("^'+[" + re.escape("".join(FORMULA_STARTS)) + "]")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 _TEMPORARY = ".{name}.{pid}.{tag}.tmp"
 
@@ -241,11 +243,19 @@ def neutralise(cell: object) -> object:
     """A cell safe to write into CSV: text a spreadsheet would run as a formula gets a
     leading ``'``; numbers, and text that is just a number, stay as they are.
 
+    Text that already starts with quotes before such a character gets one more, so that
+    reading strips exactly the one added and every cell comes back as it was.
+
     >>> neutralise("+SUM(A1)"), neutralise("@cmd"), neutralise(-3), neutralise("-2+3")
     ("'+SUM(A1)", "'@cmd", -3, "'-2+3")
+    >>> neutralise("'-"), neutralise("'x")
+    ("''-", "'x")
     """
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) \
-            and not _PLAIN_NUMBER.fullmatch(cell):
+    if not isinstance(cell, str):
+        return cell
+    if _QUOTED_FORMULA.match(cell) or (
+        cell.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell)
+    ):
         return "'" + cell
     return cell
 
