@@ -71,6 +71,7 @@ def test_hostile_names_never_become_markup_or_terminal_commands(capsys, tmp_path
     code, out, _ = run(capsys, "net", "agreement", folder, "-o", tmp_path / "r.html",
                        "--boot", 50)
     assert code == 0
+    assert "<script>alert('a')</script>" in out  # a terminal shows it as text
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert not re.search(r"<script|<img|<a ", page, re.IGNORECASE)
     assert "&lt;script&gt;alert(&#39;a&#39;)&lt;/script&gt;" in page
