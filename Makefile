@@ -95,7 +95,7 @@ notebooks: $(STAMP)
 browser: editions
 	$(PYTEST) -n $(BROWSER_JOBS) -m browser tests
 
-test: lint unit browser
+test: lint unit browser hub-test
 
 # A real JupyterHub on 127.0.0.1 (tests/hub): needs npm for configurable-http-proxy, which goes
 # into the git-ignored _build/hub/node_modules, and Debian's chromium.
