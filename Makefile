@@ -19,7 +19,7 @@ BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
-.PHONY: test lint unit notebooks browser hub-test bench test-times clean clean-all
+.PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
 help:
 	@echo "make book    build the course into _build/html (warnings are errors)"
@@ -92,10 +92,17 @@ unit: $(STAMP)
 notebooks: $(STAMP)
 	$(PYTEST) -n $(JOBS) --nbval-lax --nbval-current-env notebooks/
 
-browser: editions
+# The checks of the built sites, without building them first (`browser` and `test` build them).
+site-checks: $(STAMP)
 	$(PYTEST) -n $(BROWSER_JOBS) -m browser tests
 
-test: lint unit browser hub-test
+browser: editions
+	@$(MAKE) --no-print-directory site-checks
+
+# The browser checks and the hub test mostly wait (for pages, servers, kernels): they run side by
+# side once the editions are built, each target's output printed whole when it ends.
+test: lint unit editions
+	@$(MAKE) --no-print-directory -j2 --output-sync=target site-checks hub-test
 
 # A real JupyterHub on 127.0.0.1 (tests/hub): needs npm for configurable-http-proxy, which goes
 # into the git-ignored _build/hub/node_modules, and Debian's chromium.
