@@ -299,3 +299,16 @@ def test_split_assessors_uses_the_default_name_for_rows_without_one():
 def test_ratings_are_the_rating_codes():
     result = agreement(three_trainees(), n_boot=0)
     assert list(RATINGS).index("achieved") == result.ratings.iloc[0]["Ana"]
+
+
+def test_a_dropped_scoring_carries_no_live_formula_and_reads_back_as_typed(tmp_path):
+    """The class folder's files are written like every CSV jlp writes (formulas neutralised)."""
+    table = scoring(np.full(42, 2), network="=HYPERLINK(\"http://evil.example\",\"x\")",
+                    assessor="+Ana")
+    path = drop_scoring(table, tmp_path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+Ana" in text
+    assert not any(line.startswith(("=", "+")) for line in text.splitlines())
+    back = net.read_assessments(path)
+    assert set(back["network"]) == {table["network"].iloc[0]}
+    assert set(back["assessor"]) == {"+Ana"}

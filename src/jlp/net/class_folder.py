@@ -25,10 +25,8 @@ another assessor's file. A trainee who saves again replaces their own file (``os
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
 import hashlib
-import io
 import os
 import re
 import tempfile
@@ -39,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.files import csv_bytes
 from jlp.net.agreement import Scoring, same_name, split_assessors
 from jlp.net.assessments import COLUMNS, validate
 from jlp.net.files import XLSX_SUFFIXES, read_table
@@ -102,14 +101,6 @@ def scoring_name(network: str, date: str, assessor: str) -> str:
     return f"{date}_{_slug(network) or 'network'}_{person}.csv"
 
 
-def _csv_bytes(table: pd.DataFrame) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(list(table.columns))
-    writer.writerows(table.astype(str).itertuples(index=False, name=None))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
 def _owner_of(path: Path) -> str | None:
     """The assessor named in an existing class-folder file (``None`` if unreadable)."""
     try:
@@ -121,6 +112,14 @@ def _owner_of(path: Path) -> str | None:
     names = raw["assessor"].astype(str).str.strip()
     names = names[names != ""]
     return str(names.iloc[0]) if len(names) else None
+
+
+def _refuse_unless_own(target: Path, name: str) -> None:
+    """Raise unless the scoring already at ``target`` is ``name``'s own."""
+    owner = _owner_of(target)
+    if owner is None or same_name(owner) != same_name(name):
+        raise JlpInputError(TEXT["taken"].format(name=target.name, other=owner or "someone else"),
+                            file=str(target), column="assessor", fix=TEXT["taken_fix"])
 
 
 def drop_scoring(
@@ -151,7 +150,7 @@ def drop_scoring(
     target_folder.mkdir(parents=True, exist_ok=True)
     target = target_folder / scoring_name(str(network), str(date), name)
     columns = [c for c in COLUMNS if c in table.columns]
-    data = _csv_bytes(table[columns])
+    data = csv_bytes(table[columns])  # formulas neutralised, as in every CSV jlp writes
 
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                      dir=target_folder)
@@ -164,23 +163,13 @@ def drop_scoring(
         try:
             os.link(temporary, target)  # fails if the name is taken: never replaces
         except FileExistsError:
-            owner = _owner_of(target)
-            if owner is None or same_name(owner) != same_name(name):
-                raise JlpInputError(TEXT["taken"].format(name=target.name,
-                                                         other=owner or "someone else"),
-                                    file=str(target), column="assessor",
-                                    fix=TEXT["taken_fix"]) from None
+            _refuse_unless_own(target, name)
             os.replace(temporary, target)
         except OSError as err:
             if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
                 raise
             if target.exists():  # a folder that cannot hold links: check, then replace
-                owner = _owner_of(target)
-                if owner is None or same_name(owner) != same_name(name):
-                    raise JlpInputError(TEXT["taken"].format(name=target.name,
-                                                             other=owner or "someone else"),
-                                        file=str(target), column="assessor",
-                                        fix=TEXT["taken_fix"]) from None
+                _refuse_unless_own(target, name)
             os.replace(temporary, target)
     except PermissionError:
         raise JlpInputError(TEXT["denied"].format(name=target.name), file=str(target),
