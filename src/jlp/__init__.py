@@ -9,11 +9,21 @@ Countries: the Experience of UNIDO*.
 True
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("jlp")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # the version is looked up on first use: importlib.metadata costs ~0.1 s at start-up
+    if name != "__version__":
+        raise AttributeError(f"module 'jlp' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("jlp")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = ["__version__"]

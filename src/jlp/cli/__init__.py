@@ -16,7 +16,6 @@ import sys
 
 import typer
 
-from jlp import __version__
 from jlp.cli import data, fees, graph, net
 from jlp.errors import JlpInputError
 
@@ -35,6 +34,8 @@ app.add_typer(net.app, name="net")
 
 def _version(value: bool) -> None:
     if value:
+        from jlp import __version__
+
         typer.echo(f"jlp {__version__}")
         raise typer.Exit()
 

@@ -20,6 +20,8 @@ from typing import Annotated
 
 import typer
 
+from jlp.cli.output import TEXT as OUTPUT_TEXT
+from jlp.cli.output import Format, write_table
 from jlp.errors import JlpInputError
 
 app = typer.Typer(
@@ -57,32 +59,25 @@ def check(
 @app.command("list")
 def list_tables(
     directory: Directory = None,
+    fmt: Annotated[Format, typer.Option("--format", help=OUTPUT_TEXT["format"])] = Format.table,
 ) -> None:
     """List the tables: name, rows, and how many rows are reported or illustrative."""
+    import pandas as pd
+
     from jlp import datasets
 
-    lines = [("table", "rows", "reported", "illustrative", "title")]
+    rows = []
     for name in datasets.names(directory=directory):
         frame = datasets.load(name, directory=directory)
         counts = (
             frame["provenance"].value_counts().to_dict() if "provenance" in frame.columns else {}
         )
-        title = datasets.describe(name, directory=directory).get("title", "")
-        lines.append(
-            (
-                name,
-                str(len(frame)),
-                str(counts.get("reported", 0)),
-                str(counts.get("illustrative", 0)),
-                title,
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(4)]
-    for line in lines:
-        cells = [line[0].ljust(widths[0])] + [
-            c.rjust(w) for c, w in zip(line[1:4], widths[1:], strict=True)
-        ]
-        typer.echo("  ".join([*cells, line[4]]).rstrip())
+        rows.append({"table": name, "rows": len(frame),
+                     "reported": int(counts.get("reported", 0)),
+                     "illustrative": int(counts.get("illustrative", 0)),
+                     "title": datasets.describe(name, directory=directory).get("title", "")})
+    columns = ["table", "rows", "reported", "illustrative", "title"]
+    write_table(pd.DataFrame(rows, columns=columns), fmt)
 
 
 __all__ = ["app"]

@@ -22,14 +22,17 @@ year,fee_share,fee,subsidy,cumulative_recovery
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 
+from jlp.cli.output import TEXT as OUTPUT_TEXT
+from jlp.cli.output import Format, aligned, write_table
 from jlp.errors import JlpInputError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
@@ -45,7 +48,7 @@ TEXT = {
     "cost_help": "Yearly cost of the broker's services to the network, in US$ "
     "(default: an illustrative 4000).",
     "years_help": "Number of years to show (default 10).",
-    "format_help": "table (for reading), csv or json (for a spreadsheet or a program).",
+    "format_help": OUTPUT_TEXT["format"],
     "institution_help": "Institution preset: certec or mexico.",
     "ramp_help": "Ramp preset the institution's networks follow (default: the preset's own).",
     "new_help": "Networks joining in each later year (default: the preset's).",
@@ -64,7 +67,7 @@ TEXT = {
     "no_break_even": "No break-even within {years} years.",
 }
 
-FORMATS = ("table", "csv", "json")
+FORMATS = tuple(Format)
 _OPTIONS = {
     "preset": "--preset",
     "subsidised_years": "--subsidised-years",
@@ -129,23 +132,15 @@ def _money(value: float) -> str:
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    for row in [headers, *rows]:
-        typer.echo("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths,
-                                                                           strict=True)))
+    typer.echo(aligned(headers, rows, right=[True] * len(headers)))
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> bool:
     """Write ``frame`` as csv or json; False for the table format (the caller prints)."""
-    if fmt == "csv":
-        from jlp.files import csv_text
-
-        typer.echo(csv_text(frame), nl=False)
-        return True
-    if fmt == "json":
-        typer.echo(json.dumps(frame.to_dict("records"), ensure_ascii=False, indent=2))
-        return True
-    return False
+    if fmt == Format.table:
+        return False
+    write_table(frame, fmt)
+    return True
 
 
 @app.command(help=TEXT["schedule"])

@@ -22,19 +22,21 @@ allowed (a self-loop, an unusual tie type) print ``warning:`` lines and go on.
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
+from jlp.cli.output import TEXT as OUTPUT_TEXT
+from jlp.cli.output import Format, write_table
 from jlp.errors import JlpInputError
+
+if TYPE_CHECKING:  # pandas, networkx and the drawing code load inside the commands
+    import pandas as pd
 
 app = typer.Typer(
     help="Measure and draw a network from its node and edge tables (CSV or XLSX).",
@@ -48,7 +50,7 @@ TEXT = {
     "edges": "Edges table (.csv or .xlsx); leave out when NODES is a workbook with both sheets.",
     "group": "Node attribute that defines groups for the brokerage roles "
              "(default: 'group', falling back to 'kind').",
-    "format": "Output format.",
+    "format": OUTPUT_TEXT["format"],
     "tie": "Keep only ties of this type (repeat for several).",
     "phase": "Use the network as it stood at this phase.",
     "output": "File to write: .html (interactive page) or .png, .svg, .pdf (still picture).",
@@ -60,12 +62,6 @@ TEXT = {
     "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
     "force": "Replace the output file if it exists.",
 }
-
-
-class Format(StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=TEXT["nodes"], show_default=False)]
@@ -98,8 +94,7 @@ def _reporting_warnings() -> Iterator[None]:
 
 def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None,
           phase: str | None = None):
-    from jlp.graphs import read_graph
-    from jlp.viz.graph_pages import select
+    from jlp.graphs import read_graph, select
 
     graph = read_graph(nodes, edges)
     return graph, select(graph, ties=ties or None, phase=phase)
@@ -112,34 +107,6 @@ def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
     return node_metrics(graph, group=group)[list(METRIC_COLUMNS)]
 
 
-def _emit(table: pd.DataFrame, fmt: Format, *, note: str = "") -> None:
-    if fmt is Format.csv:
-        from jlp.files import csv_text
-
-        sys.stdout.write(csv_text(table))
-    elif fmt is Format.json:
-        records = [
-            {k: None if pd.isna(v) else v.item() if hasattr(v, "item") else v
-             for k, v in row.items()}
-            for row in table.to_dict("records")
-        ]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        shown = Table(*table.columns, show_lines=False)
-        for row in table.itertuples(index=False):
-            shown.add_row(*[
-                "—" if pd.isna(v) else f"{v:.3f}" if isinstance(v, float) else str(v)
-                for v in row
-            ])
-        console = Console(width=max(160, Console().width))
-        console.print(shown)
-        if note:
-            console.print(note)
-
-
 @app.command()
 def metrics(nodes: Nodes, edges: Edges = None, group: Group = None,
             fmt: Output = Format.table, tie: Ties = None, phase: Phase = None) -> None:
@@ -147,7 +114,7 @@ def metrics(nodes: Nodes, edges: Edges = None, group: Group = None,
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie, phase)
         table = metrics_frame(part, group)
-    _emit(table, fmt, note=TEXT["isolates"] if (table["degree"] == 0).any() else "")
+    write_table(table, fmt, note=TEXT["isolates"] if (table["degree"] == 0).any() else "")
 
 
 @app.command()
@@ -155,12 +122,14 @@ def summary(nodes: Nodes, edges: Edges = None, fmt: Output = Format.table,
             by_phase: Annotated[bool, typer.Option("--by-phase", help=TEXT["by_phase"])] = False,
             tie: Ties = None) -> None:
     """Measures of the whole network: density, pieces, tie mix, clustering."""
+    import pandas as pd
+
     from jlp.graphs import graph_summary, summary_by_phase
 
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie)
         table = summary_by_phase(part) if by_phase else pd.DataFrame([graph_summary(part)])
-    _emit(table, fmt)
+    write_table(table, fmt)
 
 
 @app.command()
@@ -215,7 +184,7 @@ def without(
     with _reporting_warnings():
         graph, _ = _load(nodes, edges)
         table = departures(graph, [node] if node is not None else None)
-    _emit(table, fmt)
+    write_table(table, fmt)
 
 
-__all__ = ["app", "metrics_frame"]
+__all__ = ["Format", "app", "metrics_frame"]

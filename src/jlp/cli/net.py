@@ -20,12 +20,13 @@ Bad input prints ``error:`` lines naming file, row and column, exits 2 and write
 
 from __future__ import annotations
 
-import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from jlp.cli.output import TEXT as OUTPUT_TEXT
+from jlp.cli.output import Format, write_table
 
 app = typer.Typer(
     help="The Network Evaluation Tool (NET, Ceglie & Dini 1999, Box 2): templates, scores, "
@@ -36,14 +37,6 @@ app = typer.Typer(
 
 #: Decimal places of the stage scores and completeness in ``jlp net score``.
 DECIMALS = 4
-
-
-class Format(StrEnum):
-    """Output formats of ``jlp net score``."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
 
 
 File = Annotated[Path, typer.Argument(metavar="FILE", help="Assessment file (.csv or .xlsx).",
@@ -76,7 +69,8 @@ def template(
 def score(
     file: File,
     threshold: Threshold = "0.75",
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    format: Annotated[Format, typer.Option("--format", "-f",
+                                           help=OUTPUT_TEXT["format"])] = Format.table,
 ) -> None:
     """Score every assessment in FILE: one row per network and date."""
     from jlp.net.files import read_assessments
@@ -86,14 +80,7 @@ def score(
     rule = ScoringRule(threshold=threshold)
     table = score_table(read_assessments(file), rule=rule)[list(SCORE_COLUMNS)]
     rounded = table.round({c: DECIMALS for c in SCORE_COLUMNS[4:]})
-    if format is Format.csv:
-        from jlp.files import csv_text
-
-        typer.echo(csv_text(rounded), nl=False)
-    elif format is Format.json:
-        typer.echo(json.dumps(rounded.to_dict(orient="records"), ensure_ascii=False, indent=2))
-    else:
-        typer.echo(rounded.to_string(index=False))
+    write_table(rounded, format, decimals=DECIMALS)
 
 
 @app.command()

@@ -40,7 +40,14 @@ from jlp.graphs.metrics import (
     node_metrics,
     structural_holes,
 )
-from jlp.graphs.phases import metrics_by_phase, phases, resolve_phase, snapshot, summary_by_phase
+from jlp.graphs.phases import (
+    metrics_by_phase,
+    phases,
+    resolve_phase,
+    select,
+    snapshot,
+    summary_by_phase,
+)
 from jlp.graphs.resilience import Departure, departures, without
 from jlp.graphs.synthetic import illustrative_programme
 from jlp.graphs.tables import (
@@ -102,6 +109,7 @@ __all__ = [
     "read_table",
     "read_tables",
     "resolve_phase",
+    "select",
     "simple_view",
     "snapshot",
     "structural_holes",

@@ -18,12 +18,14 @@ phase's graph holds everything that has appeared up to and including it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.graphs.build import with_ties
 from jlp.graphs.metrics import graph_summary, node_metrics
 
 
@@ -78,6 +80,21 @@ def snapshot(graph: nx.Graph, phase: Any) -> nx.Graph:
         if u in kept and v in kept and since(data) <= limit:
             kept.add_edge(*ends, **data)
     return kept
+
+
+def select(graph: nx.Graph, *, ties: Iterable[str] | None = None, phase: Any = None) -> nx.Graph:
+    """The part of ``graph`` to measure or draw: only ``ties`` of those types, as it stood at
+    ``phase`` (both optional; ``graph`` itself when neither is given).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", tie="supply")
+    0
+    >>> select(g) is g
+    True
+    """
+    part = with_ties(graph, ties) if ties is not None and graph.is_multigraph() else graph
+    return snapshot(part, phase) if phase is not None else part
 
 
 def metrics_by_phase(graph: nx.Graph, *, group: str | None = None) -> pd.DataFrame:

@@ -36,9 +36,8 @@ from jlp.graphs import (
     ROLES,
     node_groups,
     node_metrics,
+    select,
     simple_view,
-    snapshot,
-    with_ties,
 )
 from jlp.viz.network_page import GraphFrame, LegendItem, network_page, seeded_positions
 from jlp.viz.palette import OKABE_ITO
@@ -275,12 +274,6 @@ def legend_for(graph: nx.Graph) -> list[LegendItem]:
                          "line dashed" if TIE_STYLE.get(t, OTHER_TIE)[1] else "line")
               for t in ordered_ties if t != "None"]
     return items
-
-
-def select(graph: nx.Graph, *, ties: Iterable[str] | None = None, phase: Any = None) -> nx.Graph:
-    """The part of ``graph`` to draw: only ``ties`` of those types, as it stood at ``phase``."""
-    part = with_ties(graph, ties) if ties is not None and graph.is_multigraph() else graph
-    return snapshot(part, phase) if phase is not None else part
 
 
 def graph_page(
