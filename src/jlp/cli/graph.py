@@ -22,6 +22,7 @@ allowed (a self-loop, an unusual tie type) print ``warning:`` lines and go on.
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 from collections.abc import Iterator
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jlp.cli.output import TEXT as OUTPUT_TEXT
-from jlp.cli.output import Format, write_table
+from jlp.cli.output import Format, terminal_safe, write_table
 from jlp.errors import JlpInputError
 
 if TYPE_CHECKING:  # pandas, networkx and the drawing code load inside the commands
@@ -61,7 +62,12 @@ TEXT = {
     "isolates": "— an isolate (no tie): constraint is undefined; effective size is 0.",
     "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
     "force": "Replace the output file if it exists.",
+    "glyphs": "the picture's font has no sign for {chars}: those labels show empty boxes "
+              "(fix: write the page as .html, which uses the reader's fonts)",
 }
+
+#: matplotlib's warning for a character its font cannot draw.
+_GLYPH = re.compile(r"Glyph (\d+) .*missing from")
 
 
 Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=TEXT["nodes"], show_default=False)]
@@ -73,23 +79,38 @@ Ties = Annotated[list[str] | None, typer.Option("--tie", help=TEXT["tie"])]
 Output = Annotated[Format, typer.Option("--format", help=TEXT["format"])]
 
 
+def _warning_lines(caught: list[warnings.WarningMessage], data_warning: type) -> list[str]:
+    """The ``warning:`` lines for what was caught: each data warning, then one line for
+    characters the font lacks, then any other warning once."""
+    lines, glyphs = [], []
+    for item in caught:
+        text = str(item.message)
+        glyph = _GLYPH.match(text)
+        if glyph:
+            glyphs.append(chr(int(glyph.group(1))))
+        elif issubclass(item.category, data_warning) or text not in lines:
+            lines.append(text)
+    if glyphs:
+        lines.append(TEXT["glyphs"].format(chars="".join(dict.fromkeys(glyphs))))
+    return [terminal_safe(line) for line in lines]
+
+
 @contextmanager
 def _reporting_warnings() -> Iterator[None]:
-    """Print each data warning as a ``warning:`` line on stderr (never a Python warning)."""
-    from jlp.graphs import GraphDataWarning
-    from jlp.text import printable
+    """Print each warning as a ``warning:`` line on stderr (never a Python warning).
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", GraphDataWarning)
-        try:
+    The lines are printed after recording stops, so nothing printed is recorded again.
+    """
+    from jlp.graphs import GraphDataWarning
+
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", GraphDataWarning)
             yield
-        finally:
-            for item in caught:
-                if issubclass(item.category, GraphDataWarning):
-                    print(f"warning: {printable(item.message)}", file=sys.stderr)
-                else:
-                    warnings.warn_explicit(item.message, item.category, item.filename,
-                                           item.lineno)
+    finally:
+        for line in _warning_lines(caught, GraphDataWarning):
+            print(f"warning: {line}", file=sys.stderr)
 
 
 def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None,

@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
@@ -47,6 +48,11 @@ LABELS_UP_TO = 60
 FORMATS = {".png", ".svg", ".pdf"}
 
 
+#: matplotlib settings under which every text is drawn as typed: no ``$…$`` mathematics
+#: (a label "US$ 5 to US$ 10" stays that), no LaTeX.
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+
+
 def static_figure(
     graph: nx.Graph,
     *,
@@ -59,7 +65,23 @@ def static_figure(
     width: float = 10.0,
     height: float = 7.5,
 ) -> Figure:
-    """A matplotlib figure of ``graph`` (``graph`` is not changed)."""
+    """A matplotlib figure of ``graph`` (``graph`` is not changed); every label is drawn as
+    plain text (:data:`PLAIN_TEXT`).
+
+    >>> import networkx as nx
+    >>> fig = static_figure(nx.Graph([("a", "b")]), title="US$ 5 to US$ 10")
+    >>> fig.axes[0].title.get_parse_math()
+    False
+    """
+    with rc_context(PLAIN_TEXT):
+        return _figure(graph, title=title, size_by=size_by, ties=ties, phase=phase,
+                       positions=positions, seed=seed, width=width, height=height)
+
+
+def _figure(graph: nx.Graph, *, title: str | None, size_by: str | None,
+            ties: Iterable[str] | None, phase: Any,
+            positions: Mapping[Any, tuple[float, float]] | None, seed: int, width: float,
+            height: float) -> Figure:
     positions = positions if positions is not None else graph_layout(graph, seed=seed)
     part = select(graph, ties=ties, phase=phase)
     fig = Figure(figsize=(width, height), layout="constrained")
