@@ -3,6 +3,7 @@ what a user typed never becomes mathematics, a terminal command or invalid JSON.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -75,3 +76,90 @@ def test_no_text_of_a_still_picture_is_parsed_as_mathematics():
     texts = [t for t in fig.findobj(Text) if t.get_text()]
     assert {"US$ 5", "US$ 10", "$\\alpha$"} <= {t.get_text() for t in texts}
     assert not any(t.get_parse_math() for t in texts)
+
+
+@pytest.mark.parametrize("args", [
+    ["schedule", "--annual-cost", "1e308"],
+    ["schedule", "--annual-cost", "1000000001"],
+    ["institution", "--annual-cost", "1e308", "--format", "json"],
+    ["institution", "--new-networks", "1e308"],
+])
+def test_huge_amounts_are_refused_naming_the_limit(args):
+    done = jlp("fees", *args)
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("error: option --") and "(fix: " in line
+    assert "at most" in line and "Traceback" not in done.stderr
+
+
+def test_the_largest_amount_still_works(capsys):
+    from jlp.fees.values import MAX_AMOUNT
+
+    assert main(["fees", "schedule", "--annual-cost", str(MAX_AMOUNT), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["subsidy"] == MAX_AMOUNT
+
+
+@pytest.mark.parametrize("command", [["fees", "schedule"], ["fees", "institution"],
+                                     ["fees", "institution", "--preset", "mexico"]])
+def test_json_output_is_strict(command, capsys):
+    assert main([*command, "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON output"))
+
+
+def test_json_writer_maps_missing_and_non_finite_to_null():
+    import pandas as pd
+
+    from jlp.cli.output import json_text
+
+    frame = pd.DataFrame({"a": [float("nan"), float("inf"), -float("inf"), 1.5]})
+    assert json.loads(json_text(frame.to_dict("records"))) == [
+        {"a": None}, {"a": None}, {"a": None}, {"a": 1.5}]
+
+
+def test_option_problems_name_the_option_and_say_the_fix_in_words(capsys):
+    assert main(["fees", "schedule", "--first-share", "0.5", "--cap", "0.3"]) == 2
+    err = capsys.readouterr().err
+    assert "option --cap:" in err and "column" not in err
+    assert "first_share" not in err and "the first share" in err
+
+
+@pytest.mark.parametrize("name", ["t.xls", "t.json", "noext", "t.csv.txt"])
+def test_template_is_written_only_where_score_can_read_it(tmp_path, capsys, name):
+    out = tmp_path / name
+    assert main(["net", "template", "A", "1998-03-01", "-o", str(out)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: ") and ".csv or .xlsx" in line and name in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["t.csv", "t.XLSX"])
+def test_a_template_written_is_scored(tmp_path, capsys, name):
+    out = tmp_path / name
+    assert main(["net", "template", "A", "1998-03-01", "-o", str(out)]) == 0
+    assert main(["net", "score", str(out), "--format", "json"]) == 0
+    capsys.readouterr()
+
+
+def test_graph_and_net_options_are_named_as_typed(capsys):
+    from jlp.graphs import template_path
+
+    nodes, edges = template_path("example_nodes.csv"), template_path("example_edges.csv")
+    for args, option in ((["--phase", "9"], "--phase"), (["--tie", "gossip"], "--tie"),
+                         (["--group", "sector"], "--group")):
+        assert main(["graph", "metrics", str(nodes), str(edges), *args]) == 2
+        assert capsys.readouterr().err.startswith(f"error: option {option}: ")
+    assert main(["graph", "without", str(nodes), str(edges), "--node", "nobody"]) == 2
+    assert capsys.readouterr().err.startswith("error: option --node: no node 'nobody'")
+
+
+def test_saving_twice_says_the_option_not_the_parameter(tmp_path, capsys):
+    path = tmp_path / "a.csv"
+    history = tmp_path / "history.csv"
+    assert main(["net", "template", "A", "1998-03-01", "-o", str(path)]) == 0
+    assert main(["net", "save", str(path), "--to", str(history)]) == 0
+    capsys.readouterr()
+    assert main(["net", "save", str(path), "--to", str(history)]) == 2
+    err = capsys.readouterr().err
+    assert "--overwrite" in err and "overwrite=True" not in err

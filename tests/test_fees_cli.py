@@ -98,21 +98,21 @@ def test_institution_table_and_csv(capsys):
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--first-share", "-0.1"], ["column '--first-share': -0.1 is below 0"]),
-        (["--first-share", "1.5"], ["column '--first-share': 1.5 is above 1"]),
-        (["--first-share", "120%"], ["column '--first-share': 120% is above 100 %"]),
-        (["--step", "abc"], ["column '--step': 'abc' is not a number"]),
-        (["--years", "-3"], ["column '--years': -3 is below 1"]),
-        (["--years", "ten"], ["column '--years': 'ten' is not a number"]),
-        (["--subsidised-years", "-1"], ["column '--subsidised-years': -1 is below 0"]),
-        (["--annual-cost", "-5"], ["column '--annual-cost': -5 is below 0"]),
+        (["--first-share", "-0.1"], ["option --first-share: -0.1 is below 0"]),
+        (["--first-share", "1.5"], ["option --first-share: 1.5 is above 1"]),
+        (["--first-share", "120%"], ["option --first-share: 120% is above 100 %"]),
+        (["--step", "abc"], ["option --step: 'abc' is not a number"]),
+        (["--years", "-3"], ["option --years: -3 is below 1"]),
+        (["--years", "ten"], ["option --years: 'ten' is not a number"]),
+        (["--subsidised-years", "-1"], ["option --subsidised-years: -1 is below 0"]),
+        (["--annual-cost", "-5"], ["option --annual-cost: -5 is below 0"]),
         (["--first-share", "0.5", "--cap", "0.3"],
-         ["column '--cap': the cap (30%) is below the first share (50%)"]),
-        (["--preset", "emasm"], ["column '--preset': no ramp preset named 'emasm'",
+         ["option --cap: the cap (30%) is below the first share (50%)"]),
+        (["--preset", "emasm"], ["option --preset: no ramp preset named 'emasm'",
                                  "did you mean 'emasim'?"]),
-        (["--format", "xml"], ["column '--format': 'xml' is not a format"]),
+        (["--format", "xml"], ["option --format: 'xml' is not a format"]),
         (["--years", "0", "--annual-cost", "x", "--cap", "2"],
-         ["column '--cap'", "column '--annual-cost'", "column '--years'"]),
+         ["option --cap", "option --annual-cost", "option --years"]),
     ],
 )
 def test_bad_input_exits_2_with_a_clear_message(capsys, args, expected):
@@ -130,9 +130,9 @@ def test_bad_institution_input(capsys):
     assert main(["fees", "institution", "--preset", "jampro", "--ramp", "quick",
                  "--new-networks", "-2"]) == 2
     err = capsys.readouterr().err
-    assert "column '--preset': no institution preset named 'jampro'" in err
-    assert "column '--ramp': no ramp preset named 'quick'" in err
-    assert "column '--new-networks': -2 is below 0" in err
+    assert "option --preset: no institution preset named 'jampro'" in err
+    assert "option --ramp: no ramp preset named 'quick'" in err
+    assert "option --new-networks: -2 is below 0" in err
 
 
 def test_console_script(tmp_path):
@@ -143,5 +143,5 @@ def test_console_script(tmp_path):
     bad = subprocess.run([str(JLP), "fees", "schedule", "--cap", "150%"], capture_output=True,
                          text=True, check=False)
     assert bad.returncode == 2
-    assert bad.stderr.startswith("error: column '--cap': 150% is above 100 %")
+    assert bad.stderr.startswith("error: option --cap: 150% is above 100 %")
     assert "Traceback" not in bad.stderr

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from jlp.cli.options import as_options
 from jlp.cli.output import TEXT as OUTPUT_TEXT
 from jlp.cli.output import Format, aligned, write_table
 from jlp.errors import JlpInputError, Problem
@@ -87,10 +88,7 @@ app = typer.Typer(help=TEXT["app"], no_args_is_help=True, add_completion=False)
 
 def _as_options(err: JlpInputError) -> JlpInputError:
     """The same problems, naming the command-line options instead of the parameters."""
-    return JlpInputError(problems=[
-        Problem(p.message, p.file, p.row, _OPTIONS.get(p.column or "", p.column), p.fix)
-        for p in err.problems
-    ])
+    return as_options(err, _OPTIONS)
 
 
 def _all_or_errors(*steps: Callable[[], Any]) -> list[Any]:

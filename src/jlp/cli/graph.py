@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jlp.cli.options import options_named
 from jlp.cli.output import TEXT as OUTPUT_TEXT
 from jlp.cli.output import Format, terminal_safe, write_table
 from jlp.errors import JlpInputError
@@ -118,14 +119,16 @@ def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None,
     from jlp.graphs import read_graph, select
 
     graph = read_graph(nodes, edges)
-    return graph, select(graph, ties=ties or None, phase=phase)
+    with options_named({"phase": "--phase", "tie": "--tie"}):
+        return graph, select(graph, ties=ties or None, phase=phase)
 
 
 def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
     """The ``metrics`` table: exactly :data:`jlp.graphs.METRIC_COLUMNS`."""
     from jlp.graphs import METRIC_COLUMNS, node_metrics
 
-    return node_metrics(graph, group=group)[list(METRIC_COLUMNS)]
+    with options_named({group: "--group"} if group else {}):
+        return node_metrics(graph, group=group)[list(METRIC_COLUMNS)]
 
 
 @app.command()
@@ -204,7 +207,8 @@ def without(
 
     with _reporting_warnings():
         graph, _ = _load(nodes, edges)
-        table = departures(graph, [node] if node is not None else None)
+        with options_named({"id": "--node"}):
+            table = departures(graph, [node] if node is not None else None)
     write_table(table, fmt)
 
 

@@ -25,6 +25,7 @@ from typing import Annotated
 
 import typer
 
+from jlp.cli.options import options_named
 from jlp.cli.output import TEXT as OUTPUT_TEXT
 from jlp.cli.output import Format, write_table
 
@@ -34,6 +35,17 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+#: User-facing strings of this command (a Spanish edition replaces this dict only).
+TEXT = {
+    "exists_fix": "choose another date, or add --overwrite to replace that assessment",
+    "template_suffix": "cannot write a template as '{name}'",
+    "template_suffix_fix": "end the file name with .csv or .xlsx (the two kinds "
+                           "'jlp net score' reads)",
+}
+
+#: The kinds of file a template is written as (and ``jlp net score`` reads).
+TEMPLATE_SUFFIXES = (".csv", ".xlsx")
 
 #: Decimal places of the stage scores and completeness in ``jlp net score``.
 DECIMALS = 4
@@ -56,9 +68,13 @@ def template(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
     """Write an empty assessment (42 rows, ratings left empty) to fill in a spreadsheet."""
+    from jlp.errors import JlpInputError
     from jlp.files import output_place
     from jlp.net.files import write_template
 
+    if output.suffix.lower() not in TEMPLATE_SUFFIXES:
+        raise JlpInputError(TEXT["template_suffix"].format(name=output.name), file=str(output),
+                            fix=TEXT["template_suffix_fix"])
     output_place(output, force=force)
     path = write_template(network, date, output, assessor=assessor)
     typer.echo(f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
@@ -77,7 +93,8 @@ def score(
     from jlp.net.scoring import SCORE_COLUMNS, ScoringRule
     from jlp.net.scoring import score as score_table
 
-    rule = ScoringRule(threshold=threshold)
+    with options_named({"threshold": "--threshold"}):
+        rule = ScoringRule(threshold=threshold)
     table = score_table(read_assessments(file), rule=rule)[list(SCORE_COLUMNS)]
     rounded = table.round({c: DECIMALS for c in SCORE_COLUMNS[4:]})
     write_table(rounded, format, decimals=DECIMALS)
@@ -93,11 +110,18 @@ def save(
     )] = False,
 ) -> None:
     """Append the assessments in FILE to a history file, atomically."""
+    from jlp.errors import JlpInputError, Problem
     from jlp.files import output_place
+    from jlp.net.files import TEXT as FILE_TEXT
     from jlp.net.files import read_assessments, save_assessment
 
     output_place(to, inputs=[file], replace=True)
-    result = save_assessment(read_assessments(file), to, overwrite=overwrite)
+    try:
+        result = save_assessment(read_assessments(file), to, overwrite=overwrite)
+    except JlpInputError as err:  # the library's fix names its parameter; say the option
+        raise JlpInputError(problems=[
+            Problem(p.message, p.file, p.row, p.column, TEXT["exists_fix"])
+            if p.fix == FILE_TEXT.get("exists_fix") else p for p in err.problems]) from None
     typer.echo(f"saved to {result.path}: {result.added} rows added, {result.replaced} "
                f"replaced; the history holds {result.total} rows")
 
@@ -121,8 +145,10 @@ def report(
 
     output_place(output, inputs=[file], force=force)
     table = read_assessments(file)
+    with options_named({"threshold": "--threshold"}):
+        rule = ScoringRule(threshold=threshold)
     path = write_net_report(table, output, title=title, source=file.name,
-                            rule=ScoringRule(threshold=threshold), networks=network or None)
+                            rule=rule, networks=network or None)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)")
 
 

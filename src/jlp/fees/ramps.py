@@ -42,7 +42,7 @@ SCHEDULE_COLUMNS = ("year", "fee_share", "fee", "subsidy", "cumulative_recovery"
 #: User-facing messages (a Spanish edition replaces this dict only).
 TEXT = {
     "cap_below": "the cap ({cap:.0%}) is below the first share ({first:.0%})",
-    "cap_fix": "raise cap to at least first_share, or lower first_share",
+    "cap_fix": "raise the cap to at least the first share, or lower the first share",
 }
 
 _DECIMALS = 12  # shares are rounded so that 0.2 + 4 * 0.2 is exactly 1

@@ -30,11 +30,13 @@ from jlp.files.cells import AmbiguousNumber, parse_number
 #: User-facing messages (a Spanish edition replaces this dict only).
 TEXT = {
     "share_fix": "write a share between 0 and 1 as a fraction (0.2) or a percent (20%)",
-    "percent_fix": "write a fraction (2.0) or a percent (200%) of at least 0",
+    "percent_fix": "write a fraction (2.0) or a percent (200%) of at least 0 and at most "
+    "100,000%",
     "count_fix": "write a whole number of at least {minimum}{maximum}, such as {example}",
     "count_max": " and at most {maximum}",
-    "amount_fix": "write a number {limit} with a dot for decimals and no "
-    "thousands separators, such as {example}",
+    "amount_fix": "write a number {limit} and at most {maximum:,} with a dot for decimals "
+    "and no thousands separators, such as {example}",
+    "amount_max": "{value} is above the largest amount jlp accepts (US$ {maximum:,})",
     "empty": "is empty",
     "not_number": "{value!r} is not a number",
     "not_whole": "{value!r} is not a whole number",
@@ -52,6 +54,14 @@ TEXT = {
     "unknown_fix": "use only: {names}",
     "bad_type": "{value!r} has the wrong kind of value",
 }
+
+#: The largest amount of money jlp accepts (US$ 1 billion): far above any broker's budget,
+#: far below where the arithmetic of a fee ramp would lose precision.
+MAX_AMOUNT = 1_000_000_000
+#: The largest count (of years, networks, firms) jlp accepts when no smaller limit applies.
+MAX_COUNT = 100_000
+#: The largest fraction accepted where a percentage may exceed 100 % (100,000 %).
+MAX_FACTOR = 1_000.0
 
 #: Shares are kept to 12 decimals (a millionth of a percentage point is far below anything a
 #: contract says); this keeps 0.2 + 4 * 0.2 equal to 1 and every ramp's arithmetic exact enough.
@@ -97,9 +107,9 @@ def parse_percentage(value: object, *, name: str = "share", maximum: float | Non
     """A fraction from ``0.2``, ``"0.2"``, ``"0,2"``, ``"20%"`` or ``"20 %"``.
 
     A bare number is a fraction; a number followed by ``%`` is a percent; the result is
-    rounded to 12 decimals. ``maximum`` is the largest fraction allowed (``None``: no
-    limit). Spaces, including the no-break spaces Spanish typography puts before ``%``, are
-    ignored; a decimal comma is accepted.
+    rounded to 12 decimals. ``maximum`` is the largest fraction allowed (``None``: the
+    largest jlp accepts, :data:`MAX_FACTOR`). Spaces, including the no-break spaces Spanish
+    typography puts before ``%``, are ignored; a decimal comma is accepted.
 
     >>> parse_percentage("200%", name="sales_gain", maximum=None)
     2.0
@@ -109,6 +119,7 @@ def parse_percentage(value: object, *, name: str = "share", maximum: float | Non
     jlp.errors.JlpInputError: column 'share': -0.1 is below 0 (fix: write a share ...)
     """
     fix = TEXT["share_fix"] if maximum == 1.0 else TEXT["percent_fix"]
+    maximum = MAX_FACTOR if maximum is None else maximum
     number = _real(value, name, fix)
     percent = False
     shown: object = value
@@ -126,7 +137,7 @@ def parse_percentage(value: object, *, name: str = "share", maximum: float | Non
     fraction = number / 100.0 if percent else number
     if fraction < 0:
         raise JlpInputError(TEXT["below_zero"].format(value=shown), column=name, fix=fix)
-    if maximum is not None and fraction > maximum + 1e-12:
+    if fraction > maximum + 1e-12:
         key = "above_hundred" if percent and maximum == 1.0 else "above_one"
         if maximum != 1.0:
             raise JlpInputError(
@@ -134,7 +145,7 @@ def parse_percentage(value: object, *, name: str = "share", maximum: float | Non
             )
         raise JlpInputError(TEXT[key].format(value=shown), column=name, fix=fix)
     fraction = round(fraction, _DECIMALS)
-    return min(fraction, maximum) if maximum is not None else fraction
+    return min(fraction, maximum)
 
 
 def parse_share(value: object, *, name: str = "share") -> float:
@@ -162,8 +173,9 @@ def parse_count(
     ...
     jlp.errors.JlpInputError: column 'years': -1 is below 1 (fix: write a whole number of at ...)
     """
-    limit = TEXT["count_max"].format(maximum=maximum) if maximum is not None else ""
-    example = max(minimum, min(10, maximum if maximum is not None else 10))
+    maximum = MAX_COUNT if maximum is None else maximum
+    limit = TEXT["count_max"].format(maximum=maximum)
+    example = max(minimum, min(10, maximum))
     fix = TEXT["count_fix"].format(minimum=minimum, maximum=limit, example=example)
     number = _real(value, name, fix)
     shown: object = value
@@ -176,7 +188,7 @@ def parse_count(
         raise JlpInputError(
             TEXT["below_min"].format(value=shown, minimum=minimum), column=name, fix=fix
         )
-    if maximum is not None and number > maximum:
+    if number > maximum:
         raise JlpInputError(
             TEXT["above_max"].format(value=shown, maximum=maximum), column=name, fix=fix
         )
@@ -199,7 +211,7 @@ def parse_amount(value: object, *, name: str = "annual_cost", minimum: float = 0
     jlp.errors.JlpInputError: column 'annual_cost': '4,000' could be read two ways (4 or 4000) ...
     """
     limit = TEXT["limit_above" if above else "limit_least"].format(minimum=f"{minimum:g}")
-    fix = TEXT["amount_fix"].format(limit=limit, example="4000")
+    fix = TEXT["amount_fix"].format(limit=limit, maximum=MAX_AMOUNT, example="4000")
     number = _real(value, name, fix)
     shown: object = value
     if number is None:
@@ -209,6 +221,9 @@ def parse_amount(value: object, *, name: str = "annual_cost", minimum: float = 0
         key = "not_above" if number == minimum else "below_zero" if minimum == 0 else "below_min"
         raise JlpInputError(TEXT[key].format(value=shown, minimum=f"{minimum:g}"), column=name,
                             fix=fix)
+    if number > MAX_AMOUNT:
+        raise JlpInputError(TEXT["amount_max"].format(value=shown, maximum=MAX_AMOUNT),
+                            column=name, fix=fix)
     return number
 
 
@@ -241,7 +256,7 @@ def _amount_field(minimum: float, above: bool):
 
 #: A share between 0 and 1 (fraction or percent).
 Share = Annotated[float, BeforeValidator(_share_field)]
-#: A fraction of at least 0 with no upper limit (``"200%"`` is 2.0).
+#: A fraction of at least 0, at most :data:`MAX_FACTOR` (``"200%"`` is 2.0).
 Percentage = Annotated[float, BeforeValidator(_percentage_field)]
 #: Whole numbers: at least 0, at least 1, and a number of years for a horizon (1–100).
 Count = Annotated[int, _count_field(0, 10_000)]
