@@ -163,3 +163,37 @@ def test_saving_twice_says_the_option_not_the_parameter(tmp_path, capsys):
     assert main(["net", "save", str(path), "--to", str(history)]) == 2
     err = capsys.readouterr().err
     assert "--overwrite" in err and "overwrite=True" not in err
+
+
+HOSTILE = "Evil\x1b]52;c;ZWNobyBoaQ==\x07\x1b[2J\x9b31m"
+
+
+def test_control_characters_never_reach_the_terminal_raw(tmp_path, capsys):
+    nodes, edges = _tables(tmp_path, (HOSTILE, "B"))
+    assert main(["graph", "metrics", str(nodes), str(edges)]) == 0
+    out = capsys.readouterr().out
+    assert "Evil\\x1b]52;c;ZWNobyBoaQ==\\x07\\x1b[2J\\x9b31m" in out
+    assert not any(ch in out for ch in "\x1b\x07\x9b")
+    assert main(["graph", "metrics", str(nodes), str(edges), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\x1b\x07\x9b")
+    assert json.loads(out)[0]["label"] == HOSTILE  # the data stay whole, only escaped
+
+
+def test_csv_to_a_terminal_is_escaped_but_to_a_pipe_is_whole():
+    import io
+
+    import pandas as pd
+
+    from jlp.cli.output import write_table
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    frame = pd.DataFrame({"name": [HOSTILE]})
+    shown, piped = Terminal(), io.StringIO()
+    write_table(frame, "csv", out=shown)
+    write_table(frame, "csv", out=piped)
+    assert "\x1b" not in shown.getvalue() and "\\x1b]52" in shown.getvalue()
+    assert HOSTILE in piped.getvalue()
