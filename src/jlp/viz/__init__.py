@@ -5,7 +5,15 @@
 True
 """
 
-from jlp.viz.figures import BASE_LAYOUT, PLOTLY_CONFIG, BookFigure, figure_html, show, styled
+from jlp.viz.figures import (
+    BASE_LAYOUT,
+    PLOTLY_CONFIG,
+    BookFigure,
+    figure_html,
+    plotly_text,
+    show,
+    styled,
+)
 from jlp.viz.network_page import (
     GraphFrame,
     LegendItem,
@@ -28,6 +36,7 @@ __all__ = [
     "LegendItem",
     "figure_html",
     "network_page",
+    "plotly_text",
     "pyvis_network",
     "seeded_positions",
     "show",

@@ -27,7 +27,7 @@ from plotly.subplots import make_subplots
 from jlp.fees.affordability import Affordability
 from jlp.fees.institution import break_even_year, revenue_sources
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
-from jlp.viz.figures import styled
+from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
@@ -193,10 +193,11 @@ def preset_shares_chart(rules: Mapping[str, RampRule], years: int = 10) -> go.Fi
     fig = styled(go.Figure())
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
     for i, (name, rule) in enumerate(rules.items()):
-        fig.add_scatter(x=list(range(1, years + 1)), y=rule.shares(years).tolist(), name=name,
-                        mode="lines+markers", line={"shape": "hv", "width": 2},
+        fig.add_scatter(x=list(range(1, years + 1)), y=rule.shares(years).tolist(),
+                        name=plotly_text(name), mode="lines+markers",
+                        line={"shape": "hv", "width": 2},
                         marker={"symbol": symbols[i % len(symbols)], "size": 8},
-                        hovertemplate=f"{name}, year %{{x}}: %{{y:.0%}}<extra></extra>")
+                        hovertemplate="%{fullData.name}, year %{x}: %{y:.0%}<extra></extra>")
     fig.update_layout(title=TEXT["presets_title"], height=380,
                       xaxis={"title": TEXT["year"], "dtick": 1},
                       yaxis={"title": TEXT["share_axis"], "tickformat": ".0%",
@@ -278,7 +279,8 @@ def affordability_chart(result: Affordability, *, title: str | None = None,
 
 
 def _source_label(column: str) -> str:
-    return TEXT["sources"].get(column, column.removeprefix("public_").replace("_", " ").title())
+    return plotly_text(TEXT["sources"].get(column, column.removeprefix("public_")
+                                           .replace("_", " ").title()))
 
 
 def _revenue_traces(table: pd.DataFrame) -> list[dict]:

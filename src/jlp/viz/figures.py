@@ -27,7 +27,28 @@ PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
     "responsive": True,
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    "typesetMath": False,
 }
+
+_PLOTLY_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "$": "&#36;"})
+
+
+def plotly_text(value: object) -> str:
+    """``value`` as text that plotly shows literally, wherever a chart shows it.
+
+    plotly.js reads titles, names, tick and hover labels as a little HTML (``<b>``,
+    ``<a href>``, ``<span style>``, ``<br>``) and, where MathJax is loaded (the book), text
+    between two ``$`` as mathematics. Every name a user typed goes through this function
+    before it reaches a chart: ``<``, ``>``, ``&`` and ``$`` become entities, which
+    plotly.js turns back into the same characters as plain text. Never put its result in a
+    ``hovertemplate`` or ``texttemplate`` (``%{…}`` would still be read there): pass the
+    text as data (``customdata``, ``name``) and refer to it.
+
+    >>> plotly_text('<a href="https://evil.example">Fee US$ 5 & more</a>')
+    '&lt;a href="https://evil.example"&gt;Fee US&#36; 5 &amp; more&lt;/a&gt;'
+    """
+    return str(value).translate(_PLOTLY_ENTITIES)
+
 
 #: Layout defaults: readable fonts, the colour-blind-safe colourway, room for a title.
 BASE_LAYOUT: dict[str, Any] = {
@@ -124,6 +145,7 @@ __all__ = [
     "BookFigure",
     "figure_html",
     "figure_id",
+    "plotly_text",
     "show",
     "styled",
 ]

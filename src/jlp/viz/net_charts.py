@@ -32,7 +32,7 @@ from jlp.net.scoring import (
     cube,
     score_codes,
 )
-from jlp.viz.figures import styled
+from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import ORDINAL, SEQUENTIAL
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
@@ -185,7 +185,7 @@ def update_matrix(
          for s, score, ok in zip(STAGES, stage_scores, consolidated, strict=True)]
     stage = result["current_stage"][0]
     title = TEXT["matrix_title"].format(
-        network=network, date=date, index=f"{result['index'][0]:g}",
+        network=plotly_text(network), date=plotly_text(date), index=f"{result['index'][0]:g}",
         stage=labels.get(stage, TEXT["complete"]),
     )
     subtitle = TEXT["matrix_subtitle"].format(threshold=rule.threshold)
@@ -261,13 +261,13 @@ def indicator_profile(
         values = result["indicator_scores"][k]
         fig.add_trace(go.Bar(
             y=[_short(labels[i], 24) for i in INDICATORS], x=values, orientation="h",
-            name=str(keys.loc[position, "date"]),
+            name=plotly_text(keys.loc[position, "date"]),
             marker={"color": colors[k], "line": {"color": "#333333", "width": 1}},
             text=[f"{v:.2f}" for v in values], textposition="outside",
             hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
         ))
     fig.update_layout(
-        title=TEXT["profile_title"].format(network=", ".join(networks)),
+        title=TEXT["profile_title"].format(network=plotly_text(", ".join(networks))),
         barmode="group", height=height,
         xaxis={"range": [0, 1.12], "title": TEXT["profile_axis"]},
         yaxis={"autorange": "reversed"},
@@ -303,18 +303,18 @@ def progression_chart(
         stage_text = [labels.get(s, TEXT["complete"]) for s in rows["current_stage"]]
         one = len(networks) == 1
         fig.add_trace(go.Scatter(
-            x=rows[x], y=rows["index"], name=str(network),
+            x=rows[x], y=rows["index"], name=plotly_text(network),
             mode="lines+markers+text" if one else "lines+markers",
             text=stage_text if one else None, textposition="top center",
             line={"dash": _DASHES[k % len(_DASHES)], "width": 2},
             marker={"symbol": _SYMBOLS[k % len(_SYMBOLS)], "size": 9},
             customdata=np.column_stack([stage_text, rows["completeness"]]),
-            hovertemplate=f"{network}<br>%{{x}}: index %{{y}}<br>"
+            hovertemplate="%{fullData.name}<br>%{x}: index %{y}<br>"
             "current stage: %{customdata[0]}<br>completeness %{customdata[1]:.0%}"
             "<extra></extra>",
         ))
     if title is None:
-        title = (TEXT["progression_title_one"].format(network=networks[0])
+        title = (TEXT["progression_title_one"].format(network=plotly_text(networks[0]))
                  if len(networks) == 1 else TEXT["progression_title"])
     fig.update_layout(
         title=title, height=height,
@@ -355,16 +355,18 @@ def benchmark_chart(
         if rows.empty:
             continue
         fig.add_trace(go.Bar(
-            y=rows["network"], x=rows["index"], orientation="h", name=labels[stage],
+            y=[plotly_text(n) for n in rows["network"]], x=rows["index"], orientation="h",
+            name=labels[stage],
             marker={"color": colors[stage], "line": {"color": "#333333", "width": 1}},
             text=[f"{v:g}" for v in rows["index"]], textposition="outside",
-            customdata=np.column_stack([rows["date"], rows["months"]]),
+            customdata=np.column_stack([[plotly_text(d) for d in rows["date"]],
+                                        rows["months"]]),
             hovertemplate="%{y}: index %{x}<br>" + labels[stage]
             + "<br>%{customdata[0]} (month %{customdata[1]})<extra></extra>",
         ))
     note = ""
     if date is not None:
-        title = TEXT["benchmark_title_date"].format(date=date)
+        title = TEXT["benchmark_title_date"].format(date=plotly_text(date))
         note = TEXT["benchmark_note_date"]
     elif months is not None:
         title = TEXT["benchmark_title_months"].format(months=months)
@@ -374,7 +376,8 @@ def benchmark_chart(
     fig.update_layout(
         title=title, height=max(300, 60 + 32 * len(table)),
         xaxis={"range": [0, 110], "title": TEXT["benchmark_axis"]},
-        yaxis={"categoryorder": "array", "categoryarray": list(table["network"])[::-1]},
+        yaxis={"categoryorder": "array",
+               "categoryarray": [plotly_text(n) for n in table["network"]][::-1]},
         legend={"title": {"text": TEXT["stage_legend"]}, "traceorder": "normal"},
         barmode="overlay",
     )

@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from jlp.viz.figures import styled
+from jlp.viz.figures import plotly_text, styled
 from jlp.viz.network_page import GraphFrame, LegendItem, network_page
 from jlp.viz.palette import OKABE_ITO
 
@@ -66,7 +66,7 @@ def evaluation_chart(ranges: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_trace(
         go.Bar(
-            y=ranges["label"],
+            y=[plotly_text(v) for v in ranges["label"]],
             x=ranges["high"] - ranges["low"],
             base=ranges["low"],
             orientation="h",

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from jlp.scale import LEVELS, JointProject, Optimum, PoolResult, PriceCurve, TierTable
 from jlp.scale.tradeoff import best_size, net_benefit_table, project_label
-from jlp.viz.figures import styled
+from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
@@ -216,7 +216,7 @@ def _purchase_traces(curve: PriceCurve, purchases: pd.DataFrame | None) -> list[
                  else np.asarray(curve.price(quantity), dtype=float))
         members = rows["members"].tolist() if "members" in rows else [1] * len(rows)
         out.append({"x": np.maximum(quantity, _MIN_KG).tolist(), "y": price.tolist(),
-                    "customdata": [[lab, m] for lab, m in
+                    "customdata": [[plotly_text(lab), m] for lab, m in
                                    zip(rows["label"].tolist(), members, strict=True)]})
     return out
 
@@ -285,7 +285,8 @@ def pool_chart(result: PoolResult, curve: PriceCurve, *, title: str | None = Non
     traces = [
         {"x": xs, "y": ys},
         {"x": np.maximum(detail["quantity_kg"].to_numpy(dtype=float), _MIN_KG).tolist(),
-         "y": detail["own_unit_price"].tolist(), "customdata": detail["label"].tolist()},
+         "y": detail["own_unit_price"].tolist(),
+         "customdata": [plotly_text(v) for v in detail["label"]]},
         {"x": [max(result.quantity_kg, _MIN_KG)], "y": [result.unit_price]},
     ]
     if _reuse(fig, 3):
@@ -432,7 +433,7 @@ def scope_chart(projects: Mapping[str, JointProject], *, max_size: int = 300,
         table = net_benefit_table(project, sizes)
         best = best_size(project, max_size=max_size)
         peak = best.net_benefit if best.net_benefit > 0 else 1.0
-        label = project_label(project)
+        label = plotly_text(project_label(project))
         name = TEXT["scope_best"].format(label=label, size=best.size)
         fig.add_scatter(x=sizes.tolist(), y=(table["net_benefit"] / peak).tolist(), name=name,
                         mode="lines", line={"color": colour, "dash": dash, "width": 2},
