@@ -197,3 +197,57 @@ def test_csv_to_a_terminal_is_escaped_but_to_a_pipe_is_whole():
     write_table(frame, "csv", out=piped)
     assert "\x1b" not in shown.getvalue() and "\\x1b]52" in shown.getvalue()
     assert HOSTILE in piped.getvalue()
+
+
+HOSTILE_NAMES = {
+    "sim-1": '<a href="https://evil.example/track">Click</a>',
+    "sim-2": '<span style="font-size:80px">BIG</span> & <b>bold</b> US$ 5 to US$ 10',
+}
+
+
+def _hostile_programme(folder: Path) -> Path:
+    from jlp import net
+
+    programme = net.simulate_programme(3, 2, seed=2)
+    programme["network"] = programme["network"].replace(HOSTILE_NAMES)
+    source = folder / "hostile.csv"
+    programme.to_csv(source, index=False)
+    return source
+
+
+def test_report_is_reproducible_and_dated_only_when_asked(tmp_path, capsys):
+    import datetime as dt
+
+    source = _hostile_programme(tmp_path)
+    first, second, dated = tmp_path / "a.html", tmp_path / "b.html", tmp_path / "c.html"
+    for out in (first, second):
+        assert main(["net", "report", str(source), "-o", str(out)]) == 0
+    assert main(["net", "report", str(source), "-o", str(dated), "--stamp"]) == 0
+    capsys.readouterr()
+    assert first.read_bytes() == second.read_bytes()
+    today = dt.date.today().isoformat()
+    assert today not in first.read_text(encoding="utf-8")
+    assert f"Made with jlp on {today}" in dated.read_text(encoding="utf-8")
+
+
+def test_report_names_are_text_in_the_page_and_in_the_charts(tmp_path):
+    import re
+
+    from jlp import net
+    from jlp.report.net_report import net_report_html
+    from jlp.sphinx_ext import plotly_js_path
+    from jlp.viz import plotly_text
+
+    page = net_report_html(net.read_assessments(_hostile_programme(tmp_path)))
+    page = page.replace(plotly_js_path().read_text(encoding="utf-8"), "")
+    figures = re.findall(r"var spec = (.*?);\n", page)
+    assert len(figures) >= 6
+    for spec in figures:
+        text = json.dumps(json.loads(spec))  # every string as JSON writes it
+        for name in HOSTILE_NAMES.values():
+            assert json.dumps(name)[1:-1] not in text  # never raw markup for plotly
+    charts = " ".join(json.dumps(json.loads(spec)) for spec in figures)
+    assert json.dumps(plotly_text(HOSTILE_NAMES["sim-1"]))[1:-1] in charts
+    outside = re.sub(r"<script>.*?</script>", "", page, flags=re.S)
+    assert "evil.example" not in re.findall(r'href="([^"]*)"', outside)
+    assert "&lt;a href=&#34;https://evil.example/track&#34;&gt;Click&lt;/a&gt;" in outside

@@ -20,6 +20,7 @@ Bad input prints ``error:`` lines naming file, row and column, exits 2 and write
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +40,8 @@ app = typer.Typer(
 #: User-facing strings of this command (a Spanish edition replaces this dict only).
 TEXT = {
     "exists_fix": "choose another date, or add --overwrite to replace that assessment",
+    "stamp": "Write today's date on the report (without it, the same file always gives the "
+             "same report).",
     "template_suffix": "cannot write a template as '{name}'",
     "template_suffix_fix": "end the file name with .csv or .xlsx (the two kinds "
                            "'jlp net score' reads)",
@@ -136,6 +139,7 @@ def report(
     network: Annotated[list[str] | None, typer.Option(
         "--network", "-n", help="Show this network's section (repeat for several).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    stamp: Annotated[bool, typer.Option("--stamp", help=TEXT["stamp"])] = False,
 ) -> None:
     """Write a standalone HTML report: matrices, progression, benchmark, method feedback."""
     from jlp.files import output_place
@@ -147,8 +151,9 @@ def report(
     table = read_assessments(file)
     with options_named({"threshold": "--threshold"}):
         rule = ScoringRule(threshold=threshold)
-    path = write_net_report(table, output, title=title, source=file.name,
-                            rule=rule, networks=network or None)
+    path = write_net_report(table, output, title=title, source=file.name, rule=rule,
+                            networks=network or None,
+                            stamp=dt.date.today().isoformat() if stamp else None)
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)")
 
 

@@ -7,7 +7,10 @@ file names assessors, and for each network its latest matrix and its progression
 
 plotly.js is written into the page once (from the installed plotly package, see
 :func:`jlp.sphinx_ext.plotly_js_path`); nothing is fetched from the internet, so the file
-can be e-mailed or copied on a USB stick. Every name from the data is HTML-escaped.
+can be e-mailed or copied on a USB stick. The page is a Jinja2 template
+(``templates/net_report.html``) with autoescaping: every name from the data is text, in
+the page and in its charts (:func:`jlp.viz.plotly_text`). The same input gives the same
+page; a date is written only when asked for (``stamp``).
 
 >>> from jlp.net import simulate_programme
 >>> page = net_report_html(simulate_programme(3, 1, seed=0), title="Demo")
@@ -17,13 +20,15 @@ can be e-mailed or copied on a USB stick. Every name from the data is HTML-escap
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import re
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
+from markupsafe import Markup
 
 from jlp.net.analysis import (
     benchmark,
@@ -50,8 +55,11 @@ from jlp.viz.net_charts import (
 #: User-facing strings of the report (a Spanish edition replaces this dict only).
 TEXT = {
     "title": "NET report",
-    "generated": "Made with jlp on {today} from {source}: {networks} networks, "
+    "generated": "Made with jlp from {source}: {networks} networks, "
     "{assessments} assessments, {first} to {last}.",
+    "generated_on": "Made with jlp on {today} from {source}: {networks} networks, "
+    "{assessments} assessments, {first} to {last}.",
+    "no_source": "a table of assessments",
     "rule": "Scoring rule: achieved {a:g} points, partial {p:g}, not achieved {n:g} (not "
     "judged 0, counted as missing); stage score = points / {stage_max:g}, index = points / "
     "{total_max:g} × 100; a stage is consolidated at a score of at least {threshold:g}.",
@@ -109,15 +117,14 @@ def _slug(text: str, used: set[str]) -> str:
     return slug
 
 
-def _table(columns: list[str], rows: list[list[object]]) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(
-            f'<td class="num">{html.escape(_fmt(v))}</td>' if isinstance(v, int | float)
-            else f"<td>{html.escape(_fmt(v))}</td>" for v in row) + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+class _Cell(NamedTuple):
+    text: str
+    number: bool
+
+
+def _rows(rows: list[list[object]]) -> list[list[_Cell]]:
+    """Table rows as text cells (numbers marked, to align right); escaped by the template."""
+    return [[_Cell(_fmt(v), isinstance(v, int | float)) for v in row] for row in rows]
 
 
 def _fmt(value: object) -> str:
@@ -134,9 +141,21 @@ class _Figures:
     def __init__(self) -> None:
         self.count = 0
 
-    def __call__(self, fig: go.Figure) -> str:
+    def __call__(self, fig: go.Figure) -> Markup:
         self.count += 1
-        return figure_html(fig, div_id=f"jlp-net-report-{self.count}")
+        # jlp writes the fragment: names in it are escaped for plotly (plotly_text) and the
+        # JSON cannot close its script (see jlp.viz.figures)
+        return Markup(figure_html(fig, div_id=f"jlp-net-report-{self.count}"))
+
+
+@cache
+def _template() -> Template:
+    environment = Environment(
+        loader=PackageLoader("jlp.report", "templates"),
+        autoescape=select_autoescape(["html"], default_for_string=True),
+        undefined=StrictUndefined, keep_trailing_newline=True,
+    )
+    return environment.get_template("net_report.html")
 
 
 def net_report_html(
@@ -149,13 +168,15 @@ def net_report_html(
     networks: list[str] | None = None,
     max_networks: int = 60,
     illustrative: bool | None = None,
+    stamp: str | None = None,
 ) -> str:
     """The whole report as one HTML string (plotly.js inlined once).
 
     ``networks`` limits the per-network sections (default: all, up to ``max_networks``).
     ``illustrative`` adds a banner; by default it is on when the table has a
     ``provenance`` column saying ``illustrative`` (as :func:`jlp.net.simulate_programme`
-    writes).
+    writes). The same input gives the same page, byte for byte; ``stamp`` (such as
+    today's date) adds when it was made.
     """
     table = validate(assessments)
     rule = rule_for(threshold, rule)
@@ -168,21 +189,16 @@ def net_report_html(
     labels = {**stage_labels(), COMPLETE: "complete"}
     ilabels = indicator_labels()
     fig = _Figures()
-    parts: list[str] = []
     title = title or TEXT["title"]
 
-    parts.append(f"<h1>{html.escape(title)}</h1>")
-    parts.append('<p class="note">' + html.escape(TEXT["generated"].format(
-        today=dt.date.today().isoformat(), source=source or "a table of assessments",
-        networks=scores["network"].nunique(), assessments=len(scores),
-        first=scores["date"].min(), last=scores["date"].max())) + "</p>")
+    facts = {"source": source or TEXT["no_source"], "networks": scores["network"].nunique(),
+             "assessments": len(scores), "first": scores["date"].min(),
+             "last": scores["date"].max()}
+    generated = (TEXT["generated_on"].format(today=stamp, **facts) if stamp
+                 else TEXT["generated"].format(**facts))
     rule_text = TEXT["rule"].format(
         a=rule.points["achieved"], p=rule.points["partial"], n=rule.points["not_achieved"],
         stage_max=7 * rule.max_points, total_max=42 * rule.max_points, threshold=rule.threshold)
-    parts.append(f'<p class="note">{html.escape(rule_text)}'
-                 f"<br>{html.escape(TEXT['honesty'])}</p>")
-    if illustrative:
-        parts.append(f'<p class="warn">{html.escape(TEXT["illustrative"])}</p>')
 
     all_networks = sorted(set(scores["network"]))
     for name in networks or []:
@@ -202,76 +218,59 @@ def net_report_html(
     if has_assessor:
         sections.append(("brokers", TEXT["brokers"]))
     sections.append(("networks", TEXT["networks"]))
-    parts.append(f"<nav><h2>{html.escape(TEXT['contents'])}</h2><ul>" + "".join(
-        f'<li><a href="#{k}">{html.escape(v)}</a></li>' for k, v in sections) + "</ul></nav>")
 
-    parts.append(f'<h2 id="summary">{html.escape(TEXT["summary"])}</h2>')
-    parts.append(_table(TEXT["columns_summary"], [
+    summary = _rows([
         [r.network, r.date, float(r.index), labels[r.current_stage],
          f"{r.completeness:.0%}", r.assessor]
-        for r in latest.sort_values("network").itertuples()]))
-
-    parts.append(f'<h2 id="benchmark">{html.escape(TEXT["benchmark"])}</h2>')
-    parts.append(fig(benchmark_chart(latest, illustrative=illustrative)))
-
-    parts.append(f'<h2 id="progression">{html.escape(TEXT["progression"])}</h2>')
-    parts.append(fig(progression_chart(scores, x="months", illustrative=illustrative)))
-
-    parts.append(f'<h2 id="feedback">{html.escape(TEXT["feedback"])}</h2>')
-    parts.append(f'<p class="note">{html.escape(TEXT["feedback_help"])}</p>')
-    parts.append(fig(feedback_heatmap(feedback, illustrative=illustrative)))
-    parts.append(f"<h3>{html.escape(TEXT['extremes'])}</h3>")
+        for r in latest.sort_values("network").itertuples()])
+    figures = {
+        "benchmark": fig(benchmark_chart(latest, illustrative=illustrative)),
+        "progression": fig(progression_chart(scores, x="months", illustrative=illustrative)),
+        "feedback": fig(feedback_heatmap(feedback, illustrative=illustrative)),
+    }
     found = extremes(feedback)
-    parts.append(_table(TEXT["columns_extremes"], [
-        [ilabels[r.indicator], labels[r.stage], r.pattern, int(r.judged)]
-        for r in found.itertuples()]) if len(found) else f"<p>{TEXT['none']}</p>")
-    parts.append(f"<h3>{html.escape(TEXT['inversions'])}</h3>")
     inversions = order_inversions(table)
     limit = 100
-    parts.append(_table(TEXT["columns_inversions"], [
-        [r.network, r.date, ilabels[r.indicator],
-         f"{labels[r.earlier_stage]} ({r.earlier_rating.replace('_', ' ')})",
-         labels[r.later_stage]]
-        for r in inversions.head(limit).itertuples()]) if len(inversions)
-        else f"<p>{TEXT['none']}</p>")
-    if len(inversions) > limit:
-        parts.append(f"<p>{html.escape(TEXT['more_inversions'].format(n=len(inversions) - limit))}"
-                     "</p>")
-
+    brokers = None
     if has_assessor:
-        brokers = broker_feedback(table, rule=rule)
-        parts.append(f'<h2 id="brokers">{html.escape(TEXT["brokers"])}</h2>')
-        parts.append(_table(TEXT["columns_brokers"], [
+        brokers = _rows([
             [r.assessor, int(r.networks), int(r.assessments), float(r.mean_index),
              float(r.index_gain_per_year), f"{r.mean_completeness:.0%}",
              float(r.inversions_per_assessment), ilabels[r.weakest_indicator]]
-            for r in brokers.itertuples()]))
+            for r in broker_feedback(table, rule=rule).itertuples()])
 
-    parts.append(f'<h2 id="networks">{html.escape(TEXT["networks"])}</h2>')
-    if len(shown) < len(all_networks):
-        more = TEXT["more_networks"].format(shown=len(shown), total=len(all_networks))
-        parts.append(f'<p class="note">{html.escape(more)}</p>')
-    parts.append("<ul>" + "".join(
-        f'<li><a href="#{anchors[n]}">{html.escape(n)}</a></li>' for n in shown) + "</ul>")
     matrix = matrix_figure(height=480)
     positions = {key: k for k, key in enumerate(data.keys.itertuples(index=False, name=None))}
+    per_network = []
     for network in shown:
         rows = scores[scores["network"] == network].sort_values("date")
         last = rows.iloc[-1]
-        parts.append(f'<h3 id="{anchors[network]}">{html.escape(network)}</h3>')
         update_matrix(matrix, data.codes[positions[(network, last["date"])]],
                       network=network, date=str(last["date"]), rule=rule)
-        parts.append(fig(matrix))
+        drawn = [fig(matrix)]
         if len(rows) > 1:
-            parts.append(fig(progression_chart(rows, illustrative=illustrative)))
+            drawn.append(fig(progression_chart(rows, illustrative=illustrative)))
+        per_network.append({"name": network, "anchor": anchors[network], "figures": drawn})
 
-    plotly_js = plotly_js_path().read_text(encoding="utf-8")
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style>"
-        f"<script>{plotly_js}</script></head><body>\n"
-        + "\n".join(parts) + "\n</body></html>\n"
+    return _template().render(
+        text=TEXT, title=title, generated=generated, rule=rule_text,
+        illustrative=illustrative, sections=sections, summary=summary, figures=figures,
+        extremes=_rows([[ilabels[r.indicator], labels[r.stage], r.pattern, int(r.judged)]
+                        for r in found.itertuples()]),
+        inversions=_rows([
+            [r.network, r.date, ilabels[r.indicator],
+             f"{labels[r.earlier_stage]} ({r.earlier_rating.replace('_', ' ')})",
+             labels[r.later_stage]]
+            for r in inversions.head(limit).itertuples()]),
+        more_inversions=(TEXT["more_inversions"].format(n=len(inversions) - limit)
+                         if len(inversions) > limit else ""),
+        brokers=brokers,
+        more_networks=(TEXT["more_networks"].format(shown=len(shown), total=len(all_networks))
+                       if len(shown) < len(all_networks) else ""),
+        networks=per_network,
+        # written by jlp, not from the data: the style sheet and the installed plotly.js
+        css=Markup(_CSS),
+        plotly_js=Markup(plotly_js_path().read_text(encoding="utf-8")),
     )
 
 

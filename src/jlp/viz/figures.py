@@ -85,9 +85,10 @@ def _id_for(spec_json: str) -> str:
 
 
 def _fragment(spec_json: str, div_id: str, height: object) -> str:
-    # The figure is serialised once and written into the page as JSON ("</" escaped so that
-    # no string in it can close the script); the site's plotly.min.js draws it.
-    safe = spec_json.replace("</", "<\\/")
+    # The figure is serialised once and written into the page as JSON (every "<" escaped as
+    # \u003c, so that no string in it can close the script or open a comment in it); the
+    # site's plotly.min.js draws it.
+    safe = spec_json.replace("<", "\\u003c")
     config = json.dumps(PLOTLY_CONFIG)
     return (
         f'<div id="{div_id}" class="plotly-graph-div" style="height:{height}px; width:100%;">'
