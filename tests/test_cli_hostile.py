@@ -251,3 +251,73 @@ def test_report_names_are_text_in_the_page_and_in_the_charts(tmp_path):
     outside = re.sub(r"<script>.*?</script>", "", page, flags=re.S)
     assert "evil.example" not in re.findall(r'href="([^"]*)"', outside)
     assert "&lt;a href=&#34;https://evil.example/track&#34;&gt;Click&lt;/a&gt;" in outside
+
+
+def _package(folder: Path, path: str = "t.csv") -> Path:
+    folder.mkdir(exist_ok=True)
+    descriptor = {
+        "name": "tiny", "licenses": [{"name": "CC-BY-4.0"}],
+        "resources": [{"name": "t", "path": path, "sources": [{"title": "made up"}],
+                       "schema": {"fields": [{"name": "a", "type": "string"}]}}],
+    }
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    return folder
+
+
+def _one_error(capsys, folder: Path | str) -> str:
+    assert main(["data", "check", str(folder)]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
+    return lines[0]
+
+
+def test_data_check_a_symlink_loop_no_resource_names(tmp_path, capsys):
+    folder = _package(tmp_path / "p")
+    (folder / "t.csv").write_text("a\nx\n", encoding="utf-8")
+    (folder / "x.csv").symlink_to("y.csv")
+    (folder / "y.csv").symlink_to("x.csv")
+    assert main(["data", "check", str(folder)]) == 0
+    assert "no problems" in capsys.readouterr().out
+
+
+def test_data_check_a_resource_that_is_a_symlink_loop(tmp_path, capsys):
+    folder = _package(tmp_path / "p")
+    (folder / "t.csv").symlink_to("t.csv")
+    line = _one_error(capsys, folder)
+    assert "t.csv" in line and "leads back to itself" in line
+
+
+def test_data_check_deeply_nested_json(tmp_path, capsys):
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text("[" * 100_000, encoding="utf-8")
+    line = _one_error(capsys, folder)
+    assert "datapackage.json" in line and "nested too deeply" in line
+
+
+def test_data_check_given_a_csv_file_asks_for_the_folder(tmp_path, capsys):
+    folder = _package(tmp_path / "p")
+    (folder / "t.csv").write_text("a\nx\n", encoding="utf-8")
+    line = _one_error(capsys, folder / "t.csv")
+    assert "not a folder holding datapackage.json" in line and "does not exist" not in line
+
+
+def test_data_check_a_url_path_and_a_folder_path(tmp_path, capsys):
+    remote = _package(tmp_path / "remote", "https://evil.example/t.csv")
+    line = _one_error(capsys, remote)
+    assert "web address" in line and "missing" not in line
+    folder = _package(tmp_path / "folder")
+    (folder / "t.csv").mkdir()
+    line = _one_error(capsys, folder)
+    assert "is a folder, not a CSV file" in line and "t.csv" in line
+
+
+def test_data_check_bad_package_exits_2_as_a_process(tmp_path):
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text("[" * 100_000, encoding="utf-8")
+    done = jlp("data", "check", folder)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("error: ")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import copy
 import csv
 import difflib
+import errno
 import json
 import os
 import re
@@ -50,6 +51,14 @@ _SPEC = "see https://datapackage.org/standard/"
 TEXT: dict[str, tuple[str, str]] = {
     # the descriptor
     "no-package": ("no datapackage.json here{gone}", "give the folder that holds datapackage.json"),
+    "not-a-folder": ("this is a file, not a folder holding datapackage.json",
+                     "give the folder that holds datapackage.json (or that file itself), "
+                     "such as {parent}"),
+    "too-deep": ("the JSON is nested too deeply to read (more than {depth} brackets inside "
+                 "each other)", "a data package needs only a few levels: rewrite the file"),
+    "url-path": ("resource '{name}': the \"path\" is a web address ({url})",
+                 "jlp reads only files in the package's folder: download the table there and "
+                 'write its file name as "path"'),
     "not-utf8-json": ("not UTF-8 text (byte {byte})", "save the file as UTF-8"),
     "not-json": ("not valid JSON: {msg} (line {line}, character {col})",
                  "look for a missing comma, quote or bracket just before that place"),
@@ -76,6 +85,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "field-error": ("resource '{name}': {note}", _SPEC + "table-schema/"),
     "package-error": ("does not follow the Data Package standard: {note}", _SPEC + "data-package/"),
     # the files: header and rows
+    "folder-not-file": ("this is a folder, not a CSV file",
+                        'correct the resource\'s "path" in datapackage.json to name the CSV '
+                        "file, or move the folder away and restore {file}"),
+    "file-loop": ("the file is a link that leads back to itself (a symbolic link loop)",
+                  "replace the link with the CSV file itself"),
     "missing-file": ("the file is missing",
                      'restore {file}, or correct the resource\'s "path" in datapackage.json'),
     "empty-file": ("the file is empty", "write the header row with the column names"),
@@ -141,6 +155,25 @@ _FOREIGN_KEY_NOTE = re.compile(
 )
 _ROW_LAYOUT = {"missing-cell", "extra-cell", "blank-row"}
 _UNREADABLE = {"encoding-error", "scheme-error", "source-error"}
+#: A resource path that names a place on the web (``https://…``, ``ftp://…``), not a file.
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed, or as it stands when they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop (RuntimeError up to Python 3.12)
+        return Path(os.path.abspath(path))
+
+
+def _loops(path: Path) -> bool:
+    """True when ``path`` is a symbolic link that leads back to itself."""
+    try:
+        path.resolve(strict=True)
+    except (RuntimeError, OSError) as err:
+        return isinstance(err, RuntimeError) or getattr(err, "errno", None) == errno.ELOOP
+    return False
 
 
 def frictionless() -> ModuleType:
@@ -219,6 +252,10 @@ def read_descriptor(
     Returns the descriptor (``None`` when it cannot be read) and the problems found, keyed
     by resource name (``None`` for the package as a whole).
     """
+    given = Path(path)
+    if given.is_file() and given.suffix != ".json":
+        parent = display_path(given.parent)
+        return None, {None: [problem("not-a-folder", display_path(given), parent=parent)]}
     pfile = package_file(path)
     label = display_path(pfile)
     top: list[Problem] = []
@@ -235,6 +272,8 @@ def read_descriptor(
         return None, {
             None: [problem("not-json", label, msg=err.msg, line=err.lineno, col=err.colno)]
         }
+    except RecursionError:
+        return None, {None: [problem("too-deep", label, depth=sys.getrecursionlimit())]}
     if not isinstance(descriptor, dict):
         return None, {None: [problem("not-object", label)]}
     if not _filled(descriptor.get("licenses")):
@@ -253,8 +292,10 @@ def read_descriptor(
 
 
 def _house_descriptor_rules(resource: dict[str, Any], label: str) -> list[Problem]:
-    name, schema = resource["name"], resource.get("schema")
-    out = [] if isinstance(resource.get("path"), str) else [problem("no-path", label, name=name)]
+    name, schema, where = resource["name"], resource.get("schema"), resource.get("path")
+    out = [] if isinstance(where, str) else [problem("no-path", label, name=name)]
+    if isinstance(where, str) and _URL.match(where):
+        out.append(problem("url-path", label, name=name, url=where))
     if not _filled(resource.get("sources")):
         out.append(problem("no-sources", label, name=name))
     if not isinstance(schema, dict) or not _filled(schema.get("fields")):
@@ -318,15 +359,15 @@ def package_report(path: str | Path) -> PackageReport:
     """
     pfile = package_file(path)
     report = PackageReport(display_path(pfile))
-    descriptor, found = read_descriptor(pfile)
+    descriptor, found = read_descriptor(path)
     report.problems = [p for problems in found.values() for p in problems]
     if descriptor is None:
         return report
     described = {
-        (pfile.parent / str(r.get("path"))).resolve() for r in _resources(descriptor).values()
+        _resolved(pfile.parent / str(r.get("path"))) for r in _resources(descriptor).values()
     }
     report.undescribed = sorted(
-        p.name for p in pfile.parent.glob("*.csv") if p.resolve() not in described
+        p.name for p in pfile.parent.glob("*.csv") if _resolved(p) not in described
     )
     ready = [name for name, problems in found.items() if name is not None and not problems]
     for name, checked in check_resources(descriptor, ready, pfile.parent).items():
@@ -515,6 +556,10 @@ def _details(e: Any, resource: dict[str, Any], path: Path, width: int) -> tuple[
             start = err.start + 3 * data.startswith(b"\xef\xbb\xbf")
             found |= {"byte": f" (byte 0x{data[start]:02x})", "row": data[:start].count(b"\n") + 1}
         return e.type, found
+    if e.type in _UNREADABLE and path.is_dir():
+        return "folder-not-file", found
+    if e.type in _UNREADABLE and _loops(path):
+        return "file-loop", found
     if e.type in _UNREADABLE and not path.is_file():
         return "missing-file", found
     if e.type == "source-error" and "empty" in e.note:
