@@ -32,19 +32,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from jlp import limits
 from jlp.cli.options import options_named
 from jlp.cli.output import TEXT as OUTPUT_TEXT
 from jlp.cli.output import Format, terminal_safe, write_table
+from jlp.cli.progress import progress_bar
 from jlp.errors import JlpInputError
+from jlp.limits import check_drawable
 
 if TYPE_CHECKING:  # pandas, networkx and the drawing code load inside the commands
     import pandas as pd
 
-app = typer.Typer(
-    help="Measure and draw a network from its node and edge tables (CSV or XLSX).",
-    no_args_is_help=True,
-    add_completion=False,
-)
 
 #: User-facing strings of this command (a Spanish edition replaces this dict only).
 TEXT = {
@@ -63,12 +61,27 @@ TEXT = {
     "isolates": "— an isolate (no tie): constraint is undefined; effective size is 0.",
     "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
     "force": "Replace the output file if it exists.",
+    "measuring": "measuring every node",
+    "departing": "taking each actor out in turn",
+    "metrics": "One row per node: degree, betweenness, constraint, effective size, brokerage "
+               "roles. Above {exact:,} nodes betweenness is estimated from {sources} nodes "
+               "(seeded; the output says so).",
+    "app": "Measure and draw a network from its node and edge tables (CSV or XLSX). Limits: "
+           "{rows:,} rows a table, {nodes:,} nodes and {ties:,} ties a network, {draw:,} "
+           "nodes a picture.",
     "glyphs": "the picture's font has no sign for {chars}: those labels show empty boxes "
               "(fix: write the page as .html, which uses the reader's fonts)",
 }
 
 #: matplotlib's warning for a character its font cannot draw.
 _GLYPH = re.compile(r"Glyph (\d+) .*missing from")
+
+app = typer.Typer(
+    help=TEXT["app"].format(rows=limits.MAX_TABLE_ROWS, nodes=limits.MAX_NODES,
+                            ties=limits.MAX_TIES, draw=limits.DRAW_MAX_NODES),
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 
 Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=TEXT["nodes"], show_default=False)]
@@ -124,21 +137,38 @@ def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None,
 
 
 def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
-    """The ``metrics`` table: exactly :data:`jlp.graphs.METRIC_COLUMNS`."""
+    """The ``metrics`` table: exactly :data:`jlp.graphs.METRIC_COLUMNS`.
+
+    ``attrs["betweenness_estimate"]`` says when betweenness is an estimate (large graphs).
+    """
     from jlp.graphs import METRIC_COLUMNS, node_metrics
 
-    with options_named({group: "--group"} if group else {}):
-        return node_metrics(graph, group=group)[list(METRIC_COLUMNS)]
+    with (options_named({group: "--group"} if group else {}),
+          progress_bar(TEXT["measuring"], size=graph.number_of_nodes()) as update):
+        table = node_metrics(graph, group=group, progress=update)
+    shown = table[list(METRIC_COLUMNS)]
+    shown.attrs = dict(table.attrs)
+    return shown
 
 
-@app.command()
+def _note(text: str, fmt: Format) -> str:
+    """``text`` as the table's closing note, or on stderr for csv and json (data only)."""
+    if text and fmt is not Format.table:
+        print(f"note: {terminal_safe(text)}", file=sys.stderr)
+        return ""
+    return text
+
+
+@app.command(help=TEXT["metrics"].format(exact=limits.EXACT_BETWEENNESS_MAX_NODES,
+                                         sources=limits.BETWEENNESS_SOURCES))
 def metrics(nodes: Nodes, edges: Edges = None, group: Group = None,
             fmt: Output = Format.table, tie: Ties = None, phase: Phase = None) -> None:
-    """One row per node: degree, betweenness, constraint, effective size, brokerage roles."""
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie, phase)
         table = metrics_frame(part, group)
-    write_table(table, fmt, note=TEXT["isolates"] if (table["degree"] == 0).any() else "")
+    notes = [TEXT["isolates"] if (table["degree"] == 0).any() else "",
+             _note(table.attrs.get("betweenness_estimate", ""), fmt)]
+    write_table(table, fmt, note="\n".join(n for n in notes if n))
 
 
 @app.command()
@@ -183,6 +213,7 @@ def render(
     output_place(output, inputs=[nodes, edges], force=force)
     with _reporting_warnings():
         graph, part = _load(nodes, edges, tie, phase)
+        check_drawable(graph.number_of_nodes())
         title = title or nodes.stem
         if suffix == ".html":
             page = graph_page(graph, title=title, ties=tie or None, phase=phase,
@@ -207,8 +238,9 @@ def without(
 
     with _reporting_warnings():
         graph, _ = _load(nodes, edges)
-        with options_named({"id": "--node"}):
-            table = departures(graph, [node] if node is not None else None)
+        with (options_named({"id": "--node"}),
+              progress_bar(TEXT["departing"], size=graph.number_of_nodes()) as update):
+            table = departures(graph, [node] if node is not None else None, progress=update)
     write_table(table, fmt)
 
 

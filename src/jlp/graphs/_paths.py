@@ -44,6 +44,24 @@ class Arcs:
             pairs += [(v, u) for u, v in pairs]
         return cls.from_pairs(len(order), pairs)
 
+    @classmethod
+    def of_ties(cls, graph: nx.Graph, order: list, *, directed: bool) -> Arcs:
+        """Arcs straight from ``graph``'s ties, nodes numbered as in ``order``.
+
+        ``directed=False``: every tie both ways (the arcs of
+        :func:`jlp.graphs.build.simple_view`); ``directed=True``: one arc per direction a
+        tie runs (those of :func:`jlp.graphs.build.directed_view`). No networkx graph is
+        built on the way.
+        """
+        index = {node: i for i, node in enumerate(order)}
+        default = graph.is_directed()
+        forward, backward = [], []
+        for u, v, one_way in graph.edges(data="directed", default=default):
+            forward.append((index[u], index[v]))
+            if not directed or not one_way:
+                backward.append((index[v], index[u]))
+        return cls.from_pairs(len(order), forward + backward)
+
     @property
     def codes(self) -> np.ndarray:
         """``source * n + target``, sorted (the arcs come sorted that way)."""

@@ -37,7 +37,6 @@ import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.graphs._paths import Arcs
-from jlp.graphs.build import directed_view
 
 #: The five roles, in the order of the tables.
 ROLES: tuple[str, ...] = ("coordinator", "consultant", "representative", "gatekeeper", "liaison")
@@ -86,7 +85,7 @@ def brokerage_roles(graph: nx.Graph, group: str | None = None) -> pd.DataFrame:
     [6, 0, 0, 0]
     """
     order = list(graph.nodes)
-    arcs = Arcs.from_graph(directed_view(graph), order)
+    arcs = Arcs.of_ties(graph, order, directed=True)
     groups = node_groups(graph, group)
     codes = pd.factorize(pd.Series([repr(groups[n]) for n in order], dtype=object))[0]
     a, b, c, closed = arcs.two_paths()

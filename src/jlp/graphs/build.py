@@ -31,7 +31,7 @@ what the brokerage roles use).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -39,6 +39,7 @@ import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.graphs.tables import Tables, check_tables, read_tables
+from jlp.limits import check_table_rows
 
 _NOT_ATTRIBUTES = {"row", "id", "source", "target"}
 
@@ -70,12 +71,19 @@ def build_graph(tables: Tables) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(
         phases=tables.phases, nodes_file=tables.nodes_file, edges_file=tables.edges_file
     )
-    for record in tables.nodes.to_dict("records"):
-        graph.add_node(record["id"], **_attributes(record, tables.phases))
-    for record in tables.edges.to_dict("records"):
-        graph.add_edge(record["source"], record["target"], key=record["tie"],
-                       **_attributes(record, tables.phases))
+    graph.add_nodes_from((record["id"], _attributes(record, tables.phases))
+                         for record in _records(tables.nodes))
+    graph.add_edges_from((record["source"], record["target"], record["tie"],
+                          _attributes(record, tables.phases))
+                         for record in _records(tables.edges))
     return graph
+
+
+def _records(frame: pd.DataFrame) -> Iterator[dict]:
+    """The rows of ``frame`` as dicts (as ``to_dict("records")``, several times faster)."""
+    columns = list(frame.columns)
+    for values in zip(*(frame[c].tolist() for c in columns), strict=True):
+        yield dict(zip(columns, values, strict=True))
 
 
 def graph_from_frames(
@@ -93,7 +101,8 @@ def read_graph(nodes: str | Path, edges: str | Path | None = None) -> nx.MultiDi
     """Read, check and build a network from its node and edge files (CSV or XLSX).
 
     With ``edges`` omitted, ``nodes`` is one workbook with sheets ``nodes`` and ``edges``.
-    Bad input raises :class:`~jlp.errors.JlpInputError`; slips warn
+    A file above :data:`jlp.limits.MAX_TABLE_ROWS` rows is refused before it is
+    read. Bad input raises :class:`~jlp.errors.JlpInputError`; slips warn
     (:class:`~jlp.graphs.tables.GraphDataWarning`).
 
     >>> from jlp.graphs import template_path
@@ -101,6 +110,9 @@ def read_graph(nodes: str | Path, edges: str | Path | None = None) -> nx.MultiDi
     >>> g.number_of_nodes() > 10
     True
     """
+    for path in (nodes, edges):
+        if path is not None:
+            check_table_rows(path)
     return build_graph(read_tables(nodes, edges))
 
 

@@ -40,16 +40,17 @@ University Press.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from jlp import limits
 from jlp.graphs._paths import Arcs
 from jlp.graphs.brokerage import ROLES, brokerage_roles
-from jlp.graphs.build import simple_view
-from jlp.graphs.centrality import betweenness
+from jlp.graphs.centrality import betweenness_of_arcs
 
 #: The columns of the per-node table, in order (the ``jlp graph metrics`` columns).
 METRIC_COLUMNS: tuple[str, ...] = (
@@ -75,8 +76,14 @@ def structural_holes(simple: nx.Graph) -> tuple[dict, dict]:
     (0.5, 2.0)
     """
     order = list(simple.nodes)
-    n = len(order)
-    arcs = Arcs.from_graph(simple, order)
+    constraint, effective, _ = _holes(Arcs.from_graph(simple, order))
+    return (dict(zip(order, constraint.tolist(), strict=True)),
+            dict(zip(order, effective.tolist(), strict=True)))
+
+
+def _holes(arcs: Arcs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Constraint, effective size and local clustering of nodes ``0..n-1`` (both-way arcs)."""
+    n = arcs.n
     degree = arcs.out_degree().astype(float)
     a, b, c, closed = arcs.two_paths()
     # indirect investment i→q→j in each tie i–j: (1/d_i)(1/d_q), summed over shared partners q
@@ -90,36 +97,52 @@ def structural_holes(simple: nx.Graph) -> tuple[dict, dict]:
     closed_around = np.bincount(b[closed], minlength=n).astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         effective = np.where(degree > 0, degree - closed_around / degree, 0.0)
+        clustering = np.where(degree > 1, closed_around / (degree * (degree - 1)), 0.0)
     constraint = np.where(degree > 0, constraint, np.nan)
-    return (dict(zip(order, constraint.tolist(), strict=True)),
-            dict(zip(order, effective.tolist(), strict=True)))
+    return constraint, effective, clustering
 
 
-def node_metrics(graph: nx.Graph, *, group: str | None = None) -> pd.DataFrame:
+def node_metrics(graph: nx.Graph, *, group: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
     """One row per node: the :data:`METRIC_COLUMNS` and a ``note`` (why a cell is empty).
 
     Rows follow the graph's node order (the nodes table's order). ``constraint`` is a
     nullable float: empty (``<NA>``) for isolates only. ``group`` names the attribute the
     brokerage roles group by (default ``group``, falling back to ``kind``).
 
+    Above :data:`jlp.limits.EXACT_BETWEENNESS_MAX_NODES` nodes betweenness is an
+    estimate, and ``table.attrs["betweenness_estimate"]`` says so (empty when exact);
+    ``progress(done, total)`` follows its sources. A network above
+    :data:`jlp.limits.MAX_NODES` nodes or :data:`~jlp.limits.MAX_TIES`
+    ties is refused.
+
     >>> import networkx as nx
     >>> node_metrics(nx.path_graph(3))["betweenness"].tolist()
     [0.0, 1.0, 0.0]
     """
-    simple = simple_view(graph)
     order = list(graph.nodes)
-    constraint, effective = structural_holes(simple)
-    between = betweenness(simple)
+    limits.check_size(nodes=len(order), ties=graph.number_of_edges())
+    arcs = Arcs.of_ties(graph, order, directed=False)
+    constraint, effective, _ = _holes(arcs)
+    estimated = len(order) > limits.EXACT_BETWEENNESS_MAX_NODES
+    between = betweenness_of_arcs(
+        arcs, sources=limits.BETWEENNESS_SOURCES if estimated else None,
+        seed=limits.BETWEENNESS_SEED, progress=progress)
     roles = brokerage_roles(graph, group)
     table = pd.DataFrame({
         "id": [str(n) for n in order],
         "label": [str(graph.nodes[n].get("label", n)) for n in order],
         "kind": [str(graph.nodes[n].get("kind", "")) for n in order],
-        "degree": [simple.degree(n) for n in order],
-        "betweenness": [between[n] for n in order],
-        "constraint": pd.array([constraint[n] for n in order], dtype="Float64"),
-        "effective_size": [effective[n] for n in order],
+        "degree": arcs.out_degree(),
+        "betweenness": between,
+        "constraint": pd.array(constraint, dtype="Float64"),
+        "effective_size": effective,
     })
+    table.attrs["betweenness_estimate"] = (
+        limits.TEXT["estimate"].format(sources=limits.BETWEENNESS_SOURCES, nodes=len(order),
+                                       seed=limits.BETWEENNESS_SEED,
+                                       limit=limits.EXACT_BETWEENNESS_MAX_NODES)
+        if estimated else "")
     for role in ROLES:
         table[role] = roles[role].to_numpy()
     isolated = table["degree"] == 0
@@ -154,7 +177,11 @@ def graph_summary(graph: nx.Graph) -> dict[str, Any]:
     >>> s["firm_firm_share"], s["firm_institution_share"], s["components"]
     (0.5, 0.5, 1)
     """
-    simple = simple_view(graph)
+    order = list(graph.nodes)
+    arcs = Arcs.of_ties(graph, order, directed=False)
+    n, pairs = len(order), len(arcs.source) // 2
+    degree = arcs.out_degree()
+    _, _, clustering = _holes(arcs)
     kinds = dict(graph.nodes(data="kind", default=""))
     mix = {"firm_firm": 0, "firm_institution": 0, "other": 0}
     for u, v in graph.edges():
@@ -162,17 +189,33 @@ def graph_summary(graph: nx.Graph) -> dict[str, Any]:
             mix[_kind_pair((kinds[u], kinds[v]))] += 1
     ties = sum(mix.values())
     return {
-        "nodes": simple.number_of_nodes(),
+        "nodes": n,
         "ties": ties,
-        "linked_pairs": simple.number_of_edges(),
-        "density": nx.density(simple),
-        "components": nx.number_connected_components(simple),
-        "isolates": nx.number_of_isolates(simple),
+        "linked_pairs": pairs,
+        "density": 2 * pairs / (n * (n - 1)) if n > 1 else 0.0,
+        "components": pieces(arcs)[0],
+        "isolates": int((degree == 0).sum()),
         "firm_firm_share": mix["firm_firm"] / ties if ties else None,
         "firm_institution_share": mix["firm_institution"] / ties if ties else None,
         "other_share": mix["other"] / ties if ties else None,
-        "average_clustering": nx.average_clustering(simple) if len(simple) else 0.0,
+        "average_clustering": float(clustering.mean()) if n else 0.0,
     }
+
+
+def pieces(arcs: Arcs) -> tuple[int, np.ndarray]:
+    """The number of connected pieces of nodes ``0..n-1`` and each node's piece.
+
+    >>> count, label = pieces(Arcs.from_pairs(4, [(0, 1), (1, 0)]))
+    >>> count, label.tolist()
+    (3, [0, 0, 1, 2])
+    """
+    from scipy.sparse import coo_array
+    from scipy.sparse.csgraph import connected_components
+
+    matrix = coo_array((np.ones(len(arcs.source)), (arcs.source, arcs.target)),
+                       shape=(arcs.n, arcs.n))
+    count, label = connected_components(matrix, directed=False)
+    return int(count), label
 
 
 __all__ = [
@@ -182,5 +225,6 @@ __all__ = [
     "METRIC_COLUMNS",
     "graph_summary",
     "node_metrics",
+    "pieces",
     "structural_holes",
 ]

@@ -370,10 +370,11 @@ def _as_strings(frame: pd.DataFrame) -> pd.DataFrame:
         frame["row"] = range(2, len(frame) + 2)
     for column in frame.columns:
         if column != "row":
-            frame[column] = [
+            # object columns: iterating pandas' string arrays costs ~4 µs a cell
+            frame[column] = pd.Series([
                 "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
-                for v in frame[column]
-            ]
+                for v in frame[column].tolist()
+            ], index=frame.index, dtype=object)
     return frame
 
 
