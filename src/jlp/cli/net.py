@@ -29,6 +29,7 @@ import typer
 from jlp.cli.options import options_named
 from jlp.cli.output import TEXT as OUTPUT_TEXT
 from jlp.cli.output import Format, write_table
+from jlp.limits import MAX_TABLE_ROWS, check_table_rows
 
 app = typer.Typer(
     help="The Network Evaluation Tool (NET, Ceglie & Dini 1999, Box 2): templates, scores, "
@@ -54,8 +55,9 @@ TEMPLATE_SUFFIXES = (".csv", ".xlsx")
 DECIMALS = 4
 
 
-File = Annotated[Path, typer.Argument(metavar="FILE", help="Assessment file (.csv or .xlsx).",
-                                      show_default=False)]
+File = Annotated[Path, typer.Argument(
+    metavar="FILE", help=f"Assessment file (.csv or .xlsx), at most {MAX_TABLE_ROWS:,} rows.",
+    show_default=False)]
 Threshold = Annotated[str, typer.Option(
     "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1]; "
     "0.75 or 0,75.")]
@@ -94,6 +96,8 @@ def score(
     """Score every assessment in FILE: one row per network and date."""
     from jlp.net.files import read_assessments
     from jlp.net.scoring import SCORE_COLUMNS, ScoringRule
+
+    check_table_rows(file)
     from jlp.net.scoring import score as score_table
 
     with options_named({"threshold": "--threshold"}):
@@ -118,6 +122,7 @@ def save(
     from jlp.net.files import TEXT as FILE_TEXT
     from jlp.net.files import read_assessments, save_assessment
 
+    check_table_rows(file)
     output_place(to, inputs=[file], replace=True)
     try:
         result = save_assessment(read_assessments(file), to, overwrite=overwrite)
@@ -147,6 +152,7 @@ def report(
     from jlp.net.scoring import ScoringRule
     from jlp.report.net_report import write_net_report
 
+    check_table_rows(file)
     output_place(output, inputs=[file], force=force)
     table = read_assessments(file)
     with options_named({"threshold": "--threshold"}):
