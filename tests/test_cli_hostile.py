@@ -169,12 +169,20 @@ HOSTILE = "Evil\x1b]52;c;ZWNobyBoaQ==\x07\x1b[2J\x9b31m"
 
 
 def test_control_characters_never_reach_the_terminal_raw(tmp_path, capsys):
+    import pandas as pd
+
+    from jlp.cli.output import write_table
+
     nodes, edges = _tables(tmp_path, (HOSTILE, "B"))
-    assert main(["graph", "metrics", str(nodes), str(edges)]) == 0
+    assert main(["graph", "metrics", str(nodes), str(edges)]) == 2  # the reader refuses it
+    captured = capsys.readouterr()
+    assert not any(ch in captured.err + captured.out for ch in "\x1b\x07\x9b")
+    frame = pd.DataFrame({"label": [HOSTILE], "degree": [1]})  # whatever reaches the writer
+    write_table(frame, "table")
     out = capsys.readouterr().out
     assert "Evil\\x1b]52;c;ZWNobyBoaQ==\\x07\\x1b[2J\\x9b31m" in out
     assert not any(ch in out for ch in "\x1b\x07\x9b")
-    assert main(["graph", "metrics", str(nodes), str(edges), "--format", "json"]) == 0
+    write_table(frame, "json")
     out = capsys.readouterr().out
     assert not any(ch in out for ch in "\x1b\x07\x9b")
     assert json.loads(out)[0]["label"] == HOSTILE  # the data stay whole, only escaped

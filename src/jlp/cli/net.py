@@ -77,10 +77,10 @@ def template(
     from jlp.files import output_place
     from jlp.net.files import write_template
 
+    output_place(output, force=force)
     if output.suffix.lower() not in TEMPLATE_SUFFIXES:
         raise JlpInputError(TEXT["template_suffix"].format(name=output.name), file=str(output),
                             fix=TEXT["template_suffix_fix"])
-    output_place(output, force=force)
     path = write_template(network, date, output, assessor=assessor)
     typer.echo(f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
                "column with achieved, partial or not_achieved)")
