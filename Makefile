@@ -84,6 +84,7 @@ lab: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks notebooks
 
 unit: $(STAMP)
 	$(PYTEST) -n $(JOBS) -m "not browser" --doctest-modules src/jlp tests

@@ -33,8 +33,13 @@ def _times(args: list[str]) -> list[float]:
     times = []
     for _ in range(RUNS):
         started = time.perf_counter()
-        subprocess.run([sys.executable, *args], env=_env(), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, *args],
+            env=_env(),
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         times.append(time.perf_counter() - started)
     return times
 
@@ -43,19 +48,29 @@ def cli_start() -> dict[str, tuple[float, str]]:
     """Wall time of ``jlp --version``, ``jlp graph metrics`` and ``jlp fees schedule``."""
     graph = ["graph", "metrics", str(DATA / "emasim_nodes.csv"), str(DATA / "emasim_edges.csv")]
     rows: dict[str, tuple[float, str]] = {}
-    for name, args in (("version", ["--version"]), ("graph_metrics", graph),
-                       ("fees_schedule", ["fees", "schedule"])):
+    for name, args in (
+        ("version", ["--version"]),
+        ("graph_metrics", graph),
+        ("fees_schedule", ["fees", "schedule"]),
+    ):
         times = _times(["-m", "jlp", *args])
         rows[f"cli_{name}_median_s"] = (statistics.median(times), "s")
         rows[f"cli_{name}_best_s"] = (min(times), "s")
     imports = _times(["-c", "import pandas, networkx"])
     rows["cli_import_pandas_networkx_s"] = (statistics.median(imports), "s")
-    probe = ("import sys, runpy; sys.argv = ['jlp', *sys.argv[1:]]\n"
-             "try:\n    runpy.run_module('jlp', run_name='__main__')\nexcept SystemExit:\n"
-             "    pass\n"
-             f"print(sum(m.split('.')[0] in {DRAWING!r} for m in sys.modules), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", probe, *graph], env=_env(), check=True,
-                          capture_output=True, text=True)
+    probe = (
+        "import sys, runpy; sys.argv = ['jlp', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('jlp', run_name='__main__')\nexcept SystemExit:\n"
+        "    pass\n"
+        f"print(sum(m.split('.')[0] in {DRAWING!r} for m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *graph],
+        env=_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     rows["cli_graph_metrics_drawing_modules"] = (int(done.stderr.split()[-1]), "modules")
     return rows
 

@@ -24,8 +24,13 @@ def _build(edition: str, out: Path) -> float:
         f"output={str(out / edition / 'html')!r}, cache={str(out / 'cache')!r}), quiet=True))"
     )
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     return time.perf_counter() - started
 
 

@@ -30,8 +30,10 @@ def _write(size: int, folder: Path) -> tuple[Path, Path, int]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nodes, edges = illustrative_programme(
-            brokers=max(1, round(71 * share)), networks=max(1, round(59 * share)),
-            enterprises=max(3, round(1200 * share)))
+            brokers=max(1, round(71 * share)),
+            networks=max(1, round(59 * share)),
+            enterprises=max(3, round(1200 * share)),
+        )
     paths = folder / f"nodes_{size}.csv", folder / f"edges_{size}.csv"
     nodes.to_csv(paths[0], index=False)
     edges.to_csv(paths[1], index=False)
@@ -43,8 +45,13 @@ def _run(args: list[str]) -> tuple[float, float]:
     env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent / "src"), env.get("PYTHONPATH", "")])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "jlp", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "jlp", *args],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

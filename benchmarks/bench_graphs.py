@@ -56,9 +56,11 @@ def _programme(size: int | None = None):
         tables = illustrative_programme()
     else:
         share = size / 1334
-        tables = illustrative_programme(brokers=max(1, round(71 * share)),
-                                        networks=max(1, round(59 * share)),
-                                        enterprises=max(3, round(1200 * share)))
+        tables = illustrative_programme(
+            brokers=max(1, round(71 * share)),
+            networks=max(1, round(59 * share)),
+            enterprises=max(3, round(1200 * share)),
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return tables, graph_from_frames(*tables)
@@ -85,8 +87,10 @@ def programme_metrics() -> dict[str, tuple[float, str]]:
         "graph_programme_ties": (graph.number_of_edges(), "ties"),
         "graph_programme_build_s": (min(builds), "s"),
         "graph_programme_metrics_s": (min(measures), "s"),
-        "graph_programme_build_and_metrics_s": (min(b + m for b, m in zip(builds, measures,
-                                                                          strict=True)), "s"),
+        "graph_programme_build_and_metrics_s": (
+            min(b + m for b, m in zip(builds, measures, strict=True)),
+            "s",
+        ),
     }
 
 
@@ -119,12 +123,16 @@ def networkx_reference() -> dict[str, tuple[float, str]]:
         "graph_programme_jlp_betweenness_s": best(lambda: betweenness(simple)),
         "graph_programme_networkx_betweenness_s": best(lambda: nx.betweenness_centrality(simple)),
         "graph_programme_jlp_constraint_and_effective_size_s": best(
-            lambda: structural_holes(simple)),
+            lambda: structural_holes(simple)
+        ),
         "graph_programme_networkx_constraint_and_effective_size_s": best(
-            lambda: (nx.constraint(simple), nx.effective_size(simple))),
+            lambda: (nx.constraint(simple), nx.effective_size(simple))
+        ),
     }
-    return {name: (seconds, "s (same run, same simple graph, best of 3)")
-            for name, seconds in rows.items()}
+    return {
+        name: (seconds, "s (same run, same simple graph, best of 3)")
+        for name, seconds in rows.items()
+    }
 
 
 def _pyvis_default_page(graph) -> str:
@@ -149,16 +157,19 @@ def _hooked(page: str) -> str:
 DRAW_LIMIT_S = 120
 
 
-def _draw_seconds(browser, folder: Path, url: str, name: str, page: str,
-                  settled: str) -> float | None:
+def _draw_seconds(
+    browser, folder: Path, url: str, name: str, page: str, settled: str
+) -> float | None:
     """Seconds from navigation to a still picture; None when not within DRAW_LIMIT_S."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     (folder / name).write_text(_hooked(page), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url)
-              else route.abort())
+    tab.route(
+        "**/*",
+        lambda route: route.continue_() if route.request.url.startswith(url) else route.abort(),
+    )
     try:
         tab.goto(f"{url}/{name}", wait_until="load", timeout=600_000)
         condition = {
@@ -184,8 +195,9 @@ def _browser():
     if path is None:
         raise RuntimeError("no chromium: apt-get install -y chromium")
     playwright = sync_playwright().start()
-    return playwright, playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS,
-                                                  headless=True)
+    return playwright, playwright.chromium.launch(
+        executable_path=path, args=CHROMIUM_ARGS, headless=True
+    )
 
 
 def page_draw() -> dict[str, tuple[float, str]]:
@@ -203,8 +215,8 @@ def page_draw() -> dict[str, tuple[float, str]]:
     try:
         with serve(folder) as url:
             ours_s = statistics.median(
-                _draw_seconds(browser, folder, url, "ours.html", ours, "drawn")
-                for _ in range(3))
+                _draw_seconds(browser, folder, url, "ours.html", ours, "drawn") for _ in range(3)
+            )
             theirs_s = _draw_seconds(browser, folder, url, "pyvis.html", theirs, "iterations")
             theirs_unit = "s"
             if theirs_s is None:
@@ -219,8 +231,10 @@ def page_draw() -> dict[str, tuple[float, str]]:
         "graph_page_size_pyvis_default_kb": (len(theirs.encode()) / 1024, "KB"),
         "graph_page_draw_ours_s": (ours_s, "s"),
         "graph_page_draw_pyvis_default_s": (theirs_s, theirs_unit),
-        "graph_page_draw_ratio_pyvis_over_ours": (theirs_s / ours_s,
-                                                  "x" if theirs_unit == "s" else "x (at least)"),
+        "graph_page_draw_ratio_pyvis_over_ours": (
+            theirs_s / ours_s,
+            "x" if theirs_unit == "s" else "x (at least)",
+        ),
     }
 
 

@@ -97,13 +97,21 @@ def _naive_interact():
     def draw(**ratings):
         chosen = {cell: ratings[names[cell]] for cell in CELLS}
         result = summary(chosen)
-        codes = np.array([[("not_achieved", "partial", "achieved").index(chosen[(i, s)])
-                           if chosen[(i, s)] else np.nan for s in STAGES] for i in INDICATORS])
+        codes = np.array(
+            [
+                [
+                    ("not_achieved", "partial", "achieved").index(chosen[(i, s)])
+                    if chosen[(i, s)]
+                    else np.nan
+                    for s in STAGES
+                ]
+                for i in INDICATORS
+            ]
+        )
         fig, ax = plt.subplots(figsize=(9, 5))
         ax.imshow(codes, cmap="cividis", vmin=0, vmax=2)
         for (row, col), value in np.ndenumerate(codes):
-            ax.text(col, row, "–" if np.isnan(value) else f"{value:.0f}", ha="center",
-                    va="center")
+            ax.text(col, row, "–" if np.isnan(value) else f"{value:.0f}", ha="center", va="center")
         ax.set_xticks(range(len(STAGES)), [stage_labels()[s] for s in STAGES], rotation=30)
         ax.set_yticks(range(len(INDICATORS)), [indicator_labels()[i] for i in INDICATORS])
         ax.set_title(f"index {result['index']:g} · {result['current_stage']}")

@@ -36,7 +36,7 @@ def chooser_update() -> dict[str, tuple[float, str]]:
         ids = chooser.table["id"].tolist()
         actions = [
             lambda i: setattr(chooser.preset, "value", keys[i % len(keys)]),
-            lambda i: setattr(chooser.members, "value", tuple(ids[i % 7: i % 7 + 5 + i % 13])),
+            lambda i: setattr(chooser.members, "value", tuple(ids[i % 7 : i % 7 + 5 + i % 13])),
             lambda i: setattr(chooser.per_pair, "value", float(i % 9)),
             lambda i: setattr(chooser.fixed, "value", float(100 * (i % 11))),
         ]
@@ -72,10 +72,13 @@ def pure_functions() -> dict[str, tuple[float, str]]:
         "scale_savings_by_level_42": (timed(lambda: scale.savings_by_level(prod, curve)), "ms"),
         "scale_pool_tradeoff_37": (timed(lambda: scale.pool_tradeoff(prod, curve)), "ms"),
         "scale_best_size_roots_10000": (
-            timed(lambda: scale.best_size(project, max_size=10_000)), "ms"),
+            timed(lambda: scale.best_size(project, max_size=10_000)),
+            "ms",
+        ),
         "scale_best_size_grid_10000": (
             timed(lambda: scale.best_row(scale.net_benefit_table(project, max_size=10_000))),
-            "ms"),
+            "ms",
+        ),
     }
 
 

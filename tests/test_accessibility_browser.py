@@ -29,7 +29,8 @@ def _instructor_only_pages() -> list[str]:
     site = EDITION_SITES["instructor"]
     marks = ('class="instructor-note', 'class="solution')
     return [
-        rel for rel in _pages(site)
+        rel
+        for rel in _pages(site)
         if any(m in (site / rel).read_text(encoding="utf-8", errors="replace") for m in marks)
     ]
 

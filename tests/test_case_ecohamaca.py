@@ -55,8 +55,16 @@ def test_box_3_figures_equal_the_facts_sheet():
 
 def test_reported_figures_keep_hedges_and_months():
     shown = ecohamaca.reported_figures().set_index("Figure")["Value"]
-    assert list(shown) == ["11", "about 15", "March 1997", "August 1997", "8",
-                           "more than 3,000", "up to 40 %", "25 km"]
+    assert list(shown) == [
+        "11",
+        "about 15",
+        "March 1997",
+        "August 1997",
+        "8",
+        "more than 3,000",
+        "up to 40 %",
+        "25 km",
+    ]
     assert set(ecohamaca.reported_figures()["Source"]) == {"Box 3"}
 
 
@@ -89,20 +97,31 @@ def test_every_reported_row_names_its_box(name):
 
 def test_the_members_and_what_the_box_names():
     graph = ecohamaca.network()
-    members = [n for n, d in graph.nodes(data=True)
-               if d["kind"] == "firm" and d["group"] == "members"]
+    members = [
+        n for n, d in graph.nodes(data=True) if d["kind"] == "firm" and d["group"] == "members"
+    ]
     assert members == MEMBERS
     assert {graph.nodes[n]["provenance"] for n in members} == {"reported"}
     markets = {d["label"] for _, d in graph.nodes(data=True) if d["kind"] == "market"}
-    assert {"Sweden", "Finland", "USA", "Peru", "Trade fair in Spain",
-            "Chilean firm in Nicaragua", "Local market (Masaya)"} == markets
+    assert {
+        "Sweden",
+        "Finland",
+        "USA",
+        "Peru",
+        "Trade fair in Spain",
+        "Chilean firm in Nicaragua",
+        "Local market (Masaya)",
+    } == markets
     exports = {v for u, v, k in graph.edges(keys=True) if k == "export"}
     assert exports == {"sweden", "finland", "usa", "peru"}
     # issue 12: "the producers have exported" (Box 3); exporting through the association
     # is the course's model, so the export ties are illustrative
-    assert all(graph.edges[u, v, k]["provenance"] == "illustrative"
-               and "course's model" in graph.edges[u, v, k]["note"]
-               for u, v, k in graph.edges(keys=True) if k == "export")
+    assert all(
+        graph.edges[u, v, k]["provenance"] == "illustrative"
+        and "course's model" in graph.edges[u, v, k]["note"]
+        for u, v, k in graph.edges(keys=True)
+        if k == "export"
+    )
     assert "INPYME" in graph.nodes["pamic"]["label"]
     assert graph.nodes["manager"]["phase"] == 4
 
@@ -114,17 +133,20 @@ def test_all_eleven_sign_at_legal_status_and_nothing_before():
     signed = graphs.snapshot(graph, 2)
     owners = {u for u, v, k in signed.edges(keys=True) if k == "ownership" and v == "ecohamaca"}
     assert owners == set(MEMBERS)
-    assert {signed.edges[m, "ecohamaca", "ownership"]["phase_provenance"]
-            for m in MEMBERS} == {"reported"}
+    assert {signed.edges[m, "ecohamaca", "ownership"]["phase_provenance"] for m in MEMBERS} == {
+        "reported"
+    }
 
 
 def test_ties_between_producers_before_1997_are_illustrative():
     graph = ecohamaca.network()
-    early = [(u, v) for u, v, k in graphs.snapshot(graph, 1).edges(keys=True)
-             if u in MEMBERS and v in MEMBERS]
+    early = [
+        (u, v)
+        for u, v, k in graphs.snapshot(graph, 1).edges(keys=True)
+        if u in MEMBERS and v in MEMBERS
+    ]
     assert early
-    assert all(graph.edges[u, v, "information"]["provenance"] == "illustrative"
-               for u, v in early)
+    assert all(graph.edges[u, v, "information"]["provenance"] == "illustrative" for u, v in early)
 
 
 # --------------------------------------------------------------------------- the page's claims
@@ -134,7 +156,11 @@ def test_the_centre_moves_from_market_to_broker_to_association():
     by_phase = graphs.metrics_by_phase(ecohamaca.network())
     top = by_phase.sort_values("betweenness", ascending=False).groupby("phase").head(1)
     assert dict(zip(top["phase"], top["id"], strict=True)) == {
-        1: "local_market", 2: "unido", 3: "ecohamaca", 4: "ecohamaca"}
+        1: "local_market",
+        2: "unido",
+        3: "ecohamaca",
+        4: "ecohamaca",
+    }
 
 
 def test_firm_ties_grow_phase_by_phase():
@@ -185,8 +211,11 @@ def test_reference_reads_the_same_from_the_file():
 def test_reference_rises_through_the_stages():
     scores = net.score(ecohamaca.reference_assessments())
     assert scores["index"].is_monotonic_increasing
-    assert scores["current_stage"].tolist() == ["promotion_motivation", "decision",
-                                                "pilot_projects"]
+    assert scores["current_stage"].tolist() == [
+        "promotion_motivation",
+        "decision",
+        "pilot_projects",
+    ]
 
 
 def test_judging_the_two_silent_pilot_cells_moves_early_1999_on():
@@ -201,14 +230,19 @@ def test_judging_the_two_silent_pilot_cells_moves_early_1999_on():
 def test_application_is_the_out_of_order_cell_in_march():
     flagged = net.order_inversions(ecohamaca.reference("1997-03-31"))
     assert flagged[["indicator", "later_stage"]].values.tolist() == [
-        ["external_relations", "decision"]]
+        ["external_relations", "decision"]
+    ]
 
 
 def test_reasoning_filters_stages_and_rejects_unknown_ones():
     table = ecohamaca.reasoning("1997-08-31", stages=["decision"], judged_only=True)
     assert set(table["Stage"]) == {"Decision"}
-    assert len(table) == (ecohamaca.reference("1997-08-31").query(
-        "stage == 'decision' and rating != ''").shape[0])
+    assert (
+        len(table)
+        == (
+            ecohamaca.reference("1997-08-31").query("stage == 'decision' and rating != ''").shape[0]
+        )
+    )
     with pytest.raises(JlpInputError, match="not a NET stage"):
         ecohamaca.reasoning("1997-08-31", stages=["pilot"])
 
@@ -224,7 +258,8 @@ def test_compare_lists_exactly_the_changed_cells_with_their_gap():
     mine.loc[cell, "rating"] = "achieved"
     diff = ecohamaca.compare(mine)
     assert diff[["Indicator", "Stage", "Yours", "Reference", "Gap (points)"]].values.tolist() == [
-        ["Group cohesion", "Decision", "achieved", "partial", 1]]
+        ["Group cohesion", "Decision", "achieved", "partial", 1]
+    ]
     assert "11 members" in diff.loc[0, "Reference reasoning"]
 
 
@@ -242,8 +277,10 @@ def test_compare_works_on_the_scorer_widget():
     scorer = NetScorer(network="EcoHamaca (yours)", date="1997-03-31")
     scorer.cell("group_cohesion", "promotion_motivation").value = "achieved"
     diff = ecohamaca.compare(scorer.assessment())
-    assert "Group cohesion" not in diff.query("Stage == 'Promotion and motivation'")[
-        "Indicator"].tolist()
+    assert (
+        "Group cohesion"
+        not in diff.query("Stage == 'Promotion and motivation'")["Indicator"].tolist()
+    )
 
 
 def test_compare_rejects_other_dates_and_several_assessments():
@@ -271,8 +308,9 @@ def test_notebook_is_committed_clean_with_a_solution_for_every_exercise():
     notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
-    text = "\n".join("".join(c["source"]) for c in notebook["cells"]
-                     if c["cell_type"] == "markdown")
+    text = "\n".join(
+        "".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown"
+    )
     exercises = re.findall(r":label: (ecohamaca-ex-[\w-]+)", text)
     solutions = re.findall(r"\{solution(?:-start)?\} (ecohamaca-ex-[\w-]+)", text)
     assert len(exercises) >= 4 and sorted(exercises) == sorted(solutions)

@@ -125,11 +125,13 @@ def test_tables_build_a_graph_over_four_phases(network):
 
 def test_ties_inferred_from_general_statements_are_illustrative(network):
     """Issue 12: the same evidence gives the same provenance."""
-    for source, target, tie in [("ampih", "consultant", "information"),
-                                ("andi", "consultant", "information"),
-                                ("infop", "consultant", "information"),
-                                ("consultant", "pasi", "information"),
-                                ("pasi", "supply_centre", "credit")]:
+    for source, target, tie in [
+        ("ampih", "consultant", "information"),
+        ("andi", "consultant", "information"),
+        ("infop", "consultant", "information"),
+        ("consultant", "pasi", "information"),
+        ("pasi", "supply_centre", "credit"),
+    ]:
         edge = network.edges[source, target, tie]
         assert edge["provenance"] == "illustrative", (source, target)
         assert "not" in edge["note"] or "reading" in edge["note"]
@@ -137,17 +139,16 @@ def test_ties_inferred_from_general_statements_are_illustrative(network):
 
 def test_members_own_the_equipment_enterprise(network):
     assert network.nodes["equipment_enterprise"]["kind"] == "enterprise_joint"
-    owners = sorted(u for u, _, key in network.in_edges("equipment_enterprise", keys=True)
-                    if key == "ownership")
+    owners = sorted(
+        u for u, _, key in network.in_edges("equipment_enterprise", keys=True) if key == "ownership"
+    )
     assert owners == MEMBERS
-    assert all(network.edges[m, "equipment_enterprise", "ownership"]["directed"]
-               for m in MEMBERS)
+    assert all(network.edges[m, "equipment_enterprise", "ownership"]["directed"] for m in MEMBERS)
 
 
 def test_who_worked_with_whom_is_illustrative(network):
     """Box 1 reports tool exchange, shared orders and complementary processes, not pairs."""
-    between_members = [d for u, v, d in network.edges(data=True)
-                       if u in MEMBERS and v in MEMBERS]
+    between_members = [d for u, v, d in network.edges(data=True) if u in MEMBERS and v in MEMBERS]
     assert between_members
     assert {d["provenance"] for d in between_members} == {"illustrative"}
     assert {d["phase"] for d in between_members} == {3}
@@ -201,8 +202,7 @@ def test_reference_scores_by_hand(reference):
 def test_reference_progresses_stage_by_stage(reference):
     scores = net.score(reference)
     assert scores["index"].is_monotonic_increasing
-    assert scores["current_stage"].tolist() == ["decision", "strategic_projects",
-                                                "self_management"]
+    assert scores["current_stage"].tolist() == ["decision", "strategic_projects", "self_management"]
 
 
 def test_unchanged_cells_keep_their_rating(reference):
@@ -216,7 +216,8 @@ def test_unchanged_cells_keep_their_rating(reference):
 
 def test_notebook_quotes_the_reference_scores(reference):
     text = "".join(
-        "".join(cell["source"]) for cell in json.loads(NOTEBOOK.read_text("utf-8"))["cells"]
+        "".join(cell["source"])
+        for cell in json.loads(NOTEBOOK.read_text("utf-8"))["cells"]
         if cell["cell_type"] == "markdown"
     )
     for index in net.score(reference)["index"]:
@@ -234,8 +235,7 @@ def test_reasoning_changed_only_lists_new_reasons():
 def test_compare_lists_only_the_cells_that_differ():
     mine = emasim.reference(emasim.MOMENTS[0]).assign(network="Mine").reset_index(drop=True)
     assert emasim.compare(mine).empty
-    cell = mine.index[(mine["indicator"] == "economic_changes")
-                      & (mine["stage"] == "decision")][0]
+    cell = mine.index[(mine["indicator"] == "economic_changes") & (mine["stage"] == "decision")][0]
     mine.loc[cell, "rating"] = "achieved"
     differences = emasim.compare(mine)
     assert len(differences) == 1

@@ -58,8 +58,11 @@ def test_honduras_project_equals_the_fact_sheet(projects):
 def test_certec_equals_the_fact_sheet(projects, figures):
     certec = projects.loc["hn_certec"]
     assert (int(certec["start_year"]), certec["part_of"]) == (1997, "hn_project")
-    assert (int(certec["brokers_trained"]), int(certec["networks"]),
-            int(certec["enterprises"])) == (71, 59, 1200)
+    assert (
+        int(certec["brokers_trained"]),
+        int(certec["networks"]),
+        int(certec["enterprises"]),
+    ) == (71, 59, 1200)
     assert certec["counts_period"] == "1997-1998"
     revenue = figures.loc["certec_revenue"]
     assert (revenue["value"], revenue["unit"]) == (680_000, "usd")
@@ -68,12 +71,15 @@ def test_certec_equals_the_fact_sheet(projects, figures):
     assert "care" in share["note"]  # the caveat travels with the figure
 
 
-@pytest.mark.parametrize(("figure", "low", "high"), [
-    ("hn_firm_size", 2, 15),
-    ("hn_eval_sales", 35, 200),
-    ("hn_eval_employment", 11, 50),
-    ("hn_eval_fixed_assets", 10, 100),
-])
+@pytest.mark.parametrize(
+    ("figure", "low", "high"),
+    [
+        ("hn_firm_size", 2, 15),
+        ("hn_eval_sales", 35, 200),
+        ("hn_eval_employment", 11, 50),
+        ("hn_eval_fixed_assets", 10, 100),
+    ],
+)
 def test_honduras_ranges_equal_the_fact_sheet(figures, figure, low, high):
     row = figures.loc[figure]
     assert (row["value"], row["value_high"], row["qualifier"]) == (low, high, "between")
@@ -100,7 +106,8 @@ def test_mexico_equals_the_fact_sheet(projects, figures):
 def test_the_pages_tables_list_every_reported_figure():
     honduras = figures_for("Honduras")
     assert {"Revenue generated", "Change in sales", "Networks evaluated"} <= set(
-        honduras["metric_label"])
+        honduras["metric_label"]
+    )
     assert len(figures_for("Mexico")) == 3
 
 
@@ -121,13 +128,15 @@ def test_split_notes_carry_the_reported_counts(projects):
     certec = projects.loc["hn_certec"]
     assert str(int(certec["networks"])) in nodes.loc["new_networks", "note"]
     assert f"{int(certec['enterprises']):,}" in nodes.loc["new_networks", "note"]
-    assert str(int(projects.loc["hn_project", "networks"])) in nodes.loc["project_networks",
-                                                                          "note"]
+    assert str(int(projects.loc["hn_project", "networks"])) in nodes.loc["project_networks", "note"]
 
 
 def _coordinators(graph, network):
-    return {u if v == network else v for u, v, tie in graph.edges(keys=True)
-            if tie == "coordination" and network in (u, v)}
+    return {
+        u if v == network else v
+        for u, v, tie in graph.edges(keys=True)
+        if tie == "coordination" and network in (u, v)
+    }
 
 
 def test_phase_one_one_team_does_both_jobs(split):
@@ -244,6 +253,7 @@ def test_method_feedback_never_means_not_yet(programme):
     older = net.method_feedback(longer)
     never = older[older["pattern"] == "never"]
     assert never[["indicator", "stage"]].values.tolist() == [
-        ["external_relations", "self_management"]]
+        ["external_relations", "self_management"]
+    ]
     inverted = older.set_index(["indicator", "stage"])["inversions"]
     assert inverted.idxmax() == ("economic_changes", "pilot_projects")

@@ -56,8 +56,7 @@ def network():
 
 @pytest.fixture(scope="module")
 def reference() -> pd.DataFrame:
-    return net.validate(datasets.load("jampro_net_reference"),
-                        file="jampro_net_reference.csv")
+    return net.validate(datasets.load("jampro_net_reference"), file="jampro_net_reference.csv")
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +95,10 @@ def test_box5_counts_two_apparel_technical_centres(nodes):
     assert (figure["value"], figure["source"], figure["provenance"]) == (2, "Box 5", "reported")
     centres = nodes[nodes["id"].str.startswith("atc_")]
     assert len(centres) == figure["value"]
-    assert set(centres["full_name"]) == {"Apparel Technical Centre, Kingston",
-                                         "Apparel Technical Centre, Montego Bay"}
+    assert set(centres["full_name"]) == {
+        "Apparel Technical Centre, Kingston",
+        "Apparel Technical Centre, Montego Bay",
+    }
 
 
 # --------------------------------------------------------------------------- actors and ties
@@ -105,14 +106,22 @@ def test_box5_counts_two_apparel_technical_centres(nodes):
 
 def test_every_actor_the_paper_names_is_reported_with_its_place(nodes):
     named = {
-        "productivity_centre": "Jamaica section", "chief_adviser": "Jamaica section",
-        "heart": "Jamaica section", "community_colleges": "Jamaica section",
-        "uwi": "Jamaica section", "vocational_schools": "Jamaica section",
+        "productivity_centre": "Jamaica section",
+        "chief_adviser": "Jamaica section",
+        "heart": "Jamaica section",
+        "community_colleges": "Jamaica section",
+        "uwi": "Jamaica section",
+        "vocational_schools": "Jamaica section",
         # the fields of the specialised centres (garments and fashion: Box 5's centres)
-        "furniture_centre": "Jamaica section", "food_centre": "Jamaica section",
-        "handicraft_centre": "Jamaica section", "metalworking_centre": "Jamaica section",
-        "design_centre": "Box 5", "atc_kingston": "Box 5", "atc_montego_bay": "Box 5",
-        "designers": "Box 5", "input_suppliers": "Box 5",
+        "furniture_centre": "Jamaica section",
+        "food_centre": "Jamaica section",
+        "handicraft_centre": "Jamaica section",
+        "metalworking_centre": "Jamaica section",
+        "design_centre": "Box 5",
+        "atc_kingston": "Box 5",
+        "atc_montego_bay": "Box 5",
+        "designers": "Box 5",
+        "input_suppliers": "Box 5",
     }
     table = nodes.set_index("id")
     for actor, place in named.items():
@@ -140,14 +149,28 @@ def test_made_up_actors_and_ties_say_so(nodes, edges):
 def test_the_hub_coordinates_every_institution_the_paper_lists(edges):
     hub = edges[(edges["source"] == HUB) & (edges["tie"] == "coordination")]
     partners = set(hub.loc[hub["provenance"] == "reported", "target"])
-    assert {"heart", "community_colleges", "uwi", "vocational_schools", "atc_kingston",
-            "atc_montego_bay", "furniture_centre", "food_centre", "handicraft_centre",
-            "metalworking_centre"} <= partners
+    assert {
+        "heart",
+        "community_colleges",
+        "uwi",
+        "vocational_schools",
+        "atc_kingston",
+        "atc_montego_bay",
+        "furniture_centre",
+        "food_centre",
+        "handicraft_centre",
+        "metalworking_centre",
+    } <= partners
 
 
 def test_groups_are_the_brokerage_groups_of_the_page(network):
     assert set(graphs.node_groups(network).values()) == {
-        "jampro", "training_education", "service_centres", "firms", "markets"}
+        "jampro",
+        "training_education",
+        "service_centres",
+        "firms",
+        "markets",
+    }
 
 
 # --------------------------------------------------------------------------- the page's claims
@@ -178,8 +201,13 @@ def test_the_roles_the_page_names(network, page):
         played = roles.loc[centre_id]
         assert played["liaison"] > 0 and played.drop("liaison").eq(0).all()
     text = _plain(page)
-    for count in (hub["liaison"], hub["consultant"], hub["representative"],
-                  roles.loc["atc_kingston", "liaison"], roles.loc["atc_montego_bay", "liaison"]):
+    for count in (
+        hub["liaison"],
+        hub["consultant"],
+        hub["representative"],
+        roles.loc["atc_kingston", "liaison"],
+        roles.loc["atc_montego_bay", "liaison"],
+    ):
         assert str(count) in text
     firm_a = roles.loc["kgn_garment_a"]
     assert firm_a["coordinator"] > 0 and firm_a["representative"] > 0
@@ -195,8 +223,11 @@ def test_when_the_hub_steps_back(network, nodes, edges, page):
     firms = set(kinds.index[kinds == "firm"])
     institutions = set(kinds.index[kinds == "institution"])
     reaching = {f for piece in pieces if piece & institutions for f in piece & firms}
-    only_the_hub = {n for n in firms if set(nx.Graph(
-        zip(edges["source"], edges["target"], strict=True)).neighbors(n)) == {HUB}}
+    only_the_hub = {
+        n
+        for n in firms
+        if set(nx.Graph(zip(edges["source"], edges["target"], strict=True)).neighbors(n)) == {HUB}
+    }
     assert step_back.components_after == len(pieces)
     assert step_back.largest_after == max(len(p) for p in pieces)
     assert step_back.firms_reaching_after == len(reaching)
@@ -221,8 +252,12 @@ def test_the_chief_adviser_changes_nothing_in_the_picture(network):
 def test_who_follows_the_hub_in_the_ranking(network):
     ranking = graphs.departures(network)
     assert ranking.loc[0, "id"] == HUB
-    assert set(ranking.loc[1:4, "id"]) == {"design_centre", "food_centre",
-                                           "handicraft_centre", "metalworking_centre"}
+    assert set(ranking.loc[1:4, "id"]) == {
+        "design_centre",
+        "food_centre",
+        "handicraft_centre",
+        "metalworking_centre",
+    }
     assert ranking.loc[1:4, "firms_cut_off"].eq(1).all()
     assert ranking.loc[5, "id"] == "kgn_garment_a"
 
@@ -297,8 +332,10 @@ def test_projects_read_as_the_paper_does():
 
 
 def test_reasoning_lists_what_changed(reference):
-    first, second = (reference[reference["date"] == d].set_index(["indicator", "stage"])
-                     ["rating"] for d in MOMENTS)
+    first, second = (
+        reference[reference["date"] == d].set_index(["indicator", "stage"])["rating"]
+        for d in MOMENTS
+    )
     changed = int((first != second.reindex(first.index)).sum())
     assert len(jampro.reasoning(MOMENTS[1], changed_only=True)) == changed == 24
     assert len(jampro.reasoning(MOMENTS[0], changed_only=True)) == 42
@@ -347,11 +384,14 @@ def test_centre_module_doctests():
 
 
 def test_the_case_plan_by_hand():
-    plan = CentrePlan(years=10, lines=[
-        _line("one firm", 30_000, first_share=0.5, step=0.25),
-        ServiceLine(name="networks", annual_cost=20_000, ramp=fees.ramp_preset("emasim")),
-        _line("everyone", 25_000, first_share=0.1, cap=0.1),
-    ])
+    plan = CentrePlan(
+        years=10,
+        lines=[
+            _line("one firm", 30_000, first_share=0.5, step=0.25),
+            ServiceLine(name="networks", annual_cost=20_000, ramp=fees.ramp_preset("emasim")),
+            _line("everyone", 25_000, first_share=0.1, cap=0.1),
+        ],
+    )
     table = centre_finances(plan)
     # year 1: 50 % of 30,000 + 0 + 10 % of 25,000
     assert table.loc[0, "service_fees"] == 15_000 + 2_500
@@ -380,31 +420,49 @@ def test_one_line_is_the_ramp_schedule():
 
 
 def test_the_charts_draw_a_centre():
-    plan = CentrePlan(years=5, public_split={"government": 0.6, "donor": 0.3},
-                      lines=[_line("a", 100, first_share=0.2, step=0.2)])
+    plan = CentrePlan(
+        years=5,
+        public_split={"government": 0.6, "donor": 0.3},
+        lines=[_line("a", 100, first_share=0.2, step=0.2)],
+    )
     fig = fee_charts.revenue_mix_chart(centre_finances(plan))
     names = [trace.name for trace in fig.data]
-    assert names[:4] == ["Service fees (networks)", "Membership fees", "Government",
-                         "International donor"]
+    assert names[:4] == [
+        "Service fees (networks)",
+        "Membership fees",
+        "Government",
+        "International donor",
+    ]
     assert len(fee_charts.preset_shares_chart(plan.ramps(), years=5).data) == 1
 
 
-@pytest.mark.parametrize(("build", "column"), [
-    (lambda: _line(" ", 100, first_share=0.1), "name"),
-    (lambda: _line("a", 0, first_share=0.1), "annual_cost"),
-    (lambda: _line("a", -5, first_share=0.1), "annual_cost"),
-    (lambda: CentrePlan(lines=[]), "lines"),
-    (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)] * 2), "lines"),
-    (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], years=0), "years"),
-    (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], membership_fee=-1),
-     "membership_fee"),
-    (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], public_split={"Gov": 1}),
-     "public_split"),
-    (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], public_split={"funds": 1}),
-     "public_split"),
-    (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], public_split={"gov": 0}),
-     "public_split"),
-])
+@pytest.mark.parametrize(
+    ("build", "column"),
+    [
+        (lambda: _line(" ", 100, first_share=0.1), "name"),
+        (lambda: _line("a", 0, first_share=0.1), "annual_cost"),
+        (lambda: _line("a", -5, first_share=0.1), "annual_cost"),
+        (lambda: CentrePlan(lines=[]), "lines"),
+        (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)] * 2), "lines"),
+        (lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], years=0), "years"),
+        (
+            lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], membership_fee=-1),
+            "membership_fee",
+        ),
+        (
+            lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], public_split={"Gov": 1}),
+            "public_split",
+        ),
+        (
+            lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], public_split={"funds": 1}),
+            "public_split",
+        ),
+        (
+            lambda: CentrePlan(lines=[_line("a", 1, first_share=0)], public_split={"gov": 0}),
+            "public_split",
+        ),
+    ],
+)
 def test_bad_parameters_name_the_parameter(build, column):
     with pytest.raises(JlpInputError) as raised:
         build()
@@ -419,20 +477,33 @@ def test_every_bad_value_of_a_line_is_reported_at_once():
 
 _ramps = st.builds(
     lambda free, first, step, extra: fees.RampRule(
-        subsidised_years=free, first_share=first, step=step, cap=min(1.0, first + extra)),
-    st.integers(0, 5), st.floats(0, 1), st.floats(0, 0.5), st.floats(0, 1))
+        subsidised_years=free, first_share=first, step=step, cap=min(1.0, first + extra)
+    ),
+    st.integers(0, 5),
+    st.floats(0, 1),
+    st.floats(0, 0.5),
+    st.floats(0, 1),
+)
 _lines = st.lists(st.tuples(st.floats(1, 1e6), _ramps), min_size=1, max_size=4)
 
 
 @settings(max_examples=60, deadline=None)
-@given(lines=_lines, years=st.integers(1, 15), membership=st.floats(0, 5e5),
-       weights=st.lists(st.floats(0.01, 1), min_size=1, max_size=3))
+@given(
+    lines=_lines,
+    years=st.integers(1, 15),
+    membership=st.floats(0, 5e5),
+    weights=st.lists(st.floats(0.01, 1), min_size=1, max_size=3),
+)
 def test_revenue_always_covers_the_costs(lines, years, membership, weights):
     plan = CentrePlan(
-        years=years, membership_fee=membership,
+        years=years,
+        membership_fee=membership,
         public_split={f"source_{i}": w for i, w in enumerate(weights)},
-        lines=[ServiceLine(name=f"line {i}", annual_cost=cost, ramp=rule)
-               for i, (cost, rule) in enumerate(lines)])
+        lines=[
+            ServiceLine(name=f"line {i}", annual_cost=cost, ramp=rule)
+            for i, (cost, rule) in enumerate(lines)
+        ],
+    )
     table = centre_finances(plan)
     revenue = table[fees.revenue_sources(table)].sum(axis=1)
     assert np.allclose(revenue, table["cost"] + table["surplus"])

@@ -39,8 +39,9 @@ def cluster():
     folder = datasets.data_dir()
     with warnings.catch_warnings():
         warnings.simplefilter("error", graphs.GraphDataWarning)
-        return graphs.read_graph(folder / "masaya_cluster_nodes.csv",
-                                 folder / "masaya_cluster_edges.csv")
+        return graphs.read_graph(
+            folder / "masaya_cluster_nodes.csv", folder / "masaya_cluster_edges.csv"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -57,16 +58,19 @@ FACTS_FIGURES = {
     ("Average permanent employees per enterprise", 15.0, "about", "Box 3"),
     ("Occasions on which the network exported", 8.0, "exact", "Box 3"),
     ("Hammocks exported per month on average", 3000.0, "more_than", "Box 3"),
-    ("Reduction in the cost of dyeing after training in the dyeing process", 40.0, "up_to",
-     "Box 3"),
+    (
+        "Reduction in the cost of dyeing after training in the dyeing process",
+        40.0,
+        "up_to",
+        "Box 3",
+    ),
     ("Distance south of the capital Managua", 25.0, "exact", "Box 3"),
 }
 
 
 def test_reported_figures_for_nicaragua_equal_the_facts_sheet():
     shown = programme.figures_for("Nicaragua")
-    found = {(r.metric_label, float(r.value), r.qualifier, r.source)
-             for r in shown.itertuples()}
+    found = {(r.metric_label, float(r.value), r.qualifier, r.source) for r in shown.itertuples()}
     assert found >= FACTS_FIGURES
 
 
@@ -88,8 +92,9 @@ def test_nicaragua_project_rows_equal_the_facts_sheet():
 
 
 def test_tables_are_registered_with_provenance(nodes, edges, reference):
-    assert {"masaya_cluster_nodes", "masaya_cluster_edges",
-            "masaya_net_reference"} <= set(datasets.names())
+    assert {"masaya_cluster_nodes", "masaya_cluster_edges", "masaya_net_reference"} <= set(
+        datasets.names()
+    )
     for table in (nodes, edges):
         assert set(table["provenance"]) == {"reported", "illustrative"}
         reported = table[table["provenance"] == "reported"]
@@ -98,19 +103,22 @@ def test_tables_are_registered_with_provenance(nodes, edges, reference):
     assert set(datasets.load("masaya_net_reference")["provenance"]) == {"illustrative"}
 
 
-@pytest.mark.parametrize(("node", "name", "reference"), [
-    ("ecohamaca", "EcoHamaca", "Box 3"),
-    ("purchase_centre", "purchase centre", "Box 4"),
-    ("wood_furniture", "wood and furniture", "Box 4"),
-    ("made_in_masaya", "Made in Masaya", "Box 4"),
-    ("san_juan_ceramics", "San Juan de Oriente", "Box 4"),
-    ("leon_leather", "León", "Box 4"),
-    ("masatepe_furniture", "Masatepe", "Box 4"),
-    ("nicaraguan_exporters", "Nicaraguan", "Box 4"),
-    ("pamic_inpyme", "PAMIC / INPYME", "Nicaragua section"),
-    ("inter_committee", "Inter-institutional committee", "Nicaragua section"),
-    ("ncc", "National Committee for Competitiveness", "Nicaragua section"),
-])
+@pytest.mark.parametrize(
+    ("node", "name", "reference"),
+    [
+        ("ecohamaca", "EcoHamaca", "Box 3"),
+        ("purchase_centre", "purchase centre", "Box 4"),
+        ("wood_furniture", "wood and furniture", "Box 4"),
+        ("made_in_masaya", "Made in Masaya", "Box 4"),
+        ("san_juan_ceramics", "San Juan de Oriente", "Box 4"),
+        ("leon_leather", "León", "Box 4"),
+        ("masatepe_furniture", "Masatepe", "Box 4"),
+        ("nicaraguan_exporters", "Nicaraguan", "Box 4"),
+        ("pamic_inpyme", "PAMIC / INPYME", "Nicaragua section"),
+        ("inter_committee", "Inter-institutional committee", "Nicaragua section"),
+        ("ncc", "National Committee for Competitiveness", "Nicaragua section"),
+    ],
+)
 def test_actors_the_paper_names_are_reported(nodes, node, name, reference):
     row = nodes.set_index("id").loc[node]
     assert name in row["label"]
@@ -132,13 +140,17 @@ def test_a_tie_to_an_illustrative_actor_is_illustrative(nodes, edges):
     assert made_up == {"network_b", "network_c"}
     touching = edges["source"].isin(made_up) | edges["target"].isin(made_up)
     assert (edges.loc[touching, "provenance"] == "illustrative").all()
-    assert edges.loc[edges["provenance"] == "illustrative", "note"].str.startswith(
-        "Illustrative").all()
+    assert (
+        edges.loc[edges["provenance"] == "illustrative", "note"]
+        .str.startswith("Illustrative")
+        .all()
+    )
 
 
 def test_level_names_its_phase_and_ties_never_precede_their_ends(nodes, edges):
     assert {(int(p), lv) for p, lv in zip(nodes["phase"], nodes["level"], strict=True)} <= set(
-        LEVELS.items())
+        LEVELS.items()
+    )
     phase = dict(zip(nodes["id"], nodes["phase"], strict=True))
     for row in edges.itertuples():
         assert row.phase == max(phase[row.source], phase[row.target]), row
@@ -213,15 +225,22 @@ def test_reference_scores_as_the_solutions_say(reference):
     assert later["production_changes", "pilot_projects"] == "achieved"
     assert (later.xs("self_management", level="stage") == "not_achieved").all()
     earlier = net.select(reference, date=FIRST).set_index(["indicator", "stage"])["rating"]
-    assert (earlier.xs("problem_analysis")[["promotion_motivation", "strategic_planning"]]
-            == "achieved").all()
+    assert (
+        earlier.xs("problem_analysis")[["promotion_motivation", "strategic_planning"]] == "achieved"
+    ).all()
 
 
 def test_reference_has_cells_out_of_order_only_at_the_second_moment(reference):
     inversions = net.order_inversions(reference)
     assert set(inversions["date"]) == {SECOND}
-    pairs = set(zip(inversions["indicator"], inversions["earlier_stage"],
-                    inversions["later_stage"], strict=True))
+    pairs = set(
+        zip(
+            inversions["indicator"],
+            inversions["earlier_stage"],
+            inversions["later_stage"],
+            strict=True,
+        )
+    )
     assert ("group_organisation", "decision", "strategic_projects") in pairs
 
 
@@ -252,7 +271,8 @@ def test_saving_claims():
     assert levels.loc["network", "saving_share"] < 0.1
     assert 0.2 < levels.loc["sector", "saving_share"] < 0.25
     assert levels.loc["sector", "saving"] / levels.loc["network", "saving"] == pytest.approx(
-        3, abs=0.1)
+        3, abs=0.1
+    )
     assert levels.loc["cluster", "saving"] == levels.loc["sector", "saving"]
     assert levels.loc["cluster", "coordination_cost"] > levels.loc["sector", "coordination_cost"]
     network_c = scale.purchases(levels=["network"]).set_index("group").loc["network_c"]
@@ -267,8 +287,9 @@ def test_group_size_claims():
     reaching = pool.loc[pool["quantity_kg"] >= curve.best_price_from, "size"]
     assert per_member.size == reaching.min() == 28
     assert best.size - per_member.size == 8
-    sizes = {name: scale.best_size(p, max_size=300).size
-             for name, p in scale.project_presets().items()}
+    sizes = {
+        name: scale.best_size(p, max_size=300).size for name, p in scale.project_presets().items()
+    }
     assert sizes["joint_export"] <= 15 and 30 <= sizes["purchase_centre"] <= 50
     assert sizes["common_brand"] > 150
 
@@ -286,8 +307,10 @@ def test_pool_chooser_answers():
     both = scale.pool_purchase(None, choices["ecohamaca"] + choices["network_b"])
     assert both.unit_price == 3.15 and 3800 < 12000 - both.quantity_kg < 4000
     sector = choices["sector:hammocks"]
-    added = (scale.purchases(levels=["cluster"])["coordination_cost"].iloc[0]
-             - scale.purchases(levels=["sector"])["coordination_cost"].iloc[0])
+    added = (
+        scale.purchases(levels=["cluster"])["coordination_cost"].iloc[0]
+        - scale.purchases(levels=["sector"])["coordination_cost"].iloc[0]
+    )
     assert added == pytest.approx(465)
     below = scale.pool_purchase(None, sector, coordination=scale.CoordinationCost(300, 15, 15.6))
     above = scale.pool_purchase(None, sector, coordination=scale.CoordinationCost(300, 15, 15.8))
@@ -313,10 +336,12 @@ def test_notebook_is_committed_without_outputs():
 
 def _names(source: str) -> tuple[set[str], set[str]]:
     tree = ast.parse(source)
-    stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)
-              and isinstance(n.ctx, ast.Store)}
-    loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)
-              and isinstance(n.ctx, ast.Load)}
+    stored = {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    }
+    loaded = {
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
     return stored, loaded
 
 
@@ -350,9 +375,22 @@ def test_every_exercise_has_a_solution_and_there_are_self_checks():
 
 
 def test_code_cells_only_call_jlp():
-    allowed = {"masaya", "datasets", "graphs", "net", "programme", "scale", "viz", "net_charts",
-               "scale_charts", "graph_frame", "static_picture", "GraphExplorer", "NetScorer",
-               "PoolChooser"}
+    allowed = {
+        "masaya",
+        "datasets",
+        "graphs",
+        "net",
+        "programme",
+        "scale",
+        "viz",
+        "net_charts",
+        "scale_charts",
+        "graph_frame",
+        "static_picture",
+        "GraphExplorer",
+        "NetScorer",
+        "PoolChooser",
+    }
     defined: set[str] = set()
     for cell in _cells():
         if cell["cell_type"] != "code":

@@ -44,44 +44,48 @@ def rows(table: str, **match: str) -> list[dict]:
     return frame.to_dict("records")
 
 
-@pytest.mark.parametrize("wrong", [
-    # the EMASIM fee figures stand in the Honduras section, not Box 1
-    "more than 40 % (*reported*, Box 1)",
-    "20 % (Box 1)",
-    # CERTEC came three or four years after the start, and the project trained brokers first
-    "Five years later their team had become a foundation",
-    "| (d) training brokers | none yet |",
-    # the consultants became CERTEC's staff; its members are institutions
-    "owned by its member institutions",
-    # EcoHamaca: "the producers have exported"; a single exporter is a what-if on a model
-    "One exporter is also one point of failure",
-    "became one exporter",
-    # EMASIM is not said to be among the six evaluated networks
-    "among the six",
-    "EMASIM sits at the top",
-    # legal status is chosen in strategic planning (Methodology)
-    "Legal status belongs to the decision stage",
-    # the paper gives the project's five years; CERTEC's own timing
-    "our assumption: the project started in 1993/94",
-    # JAMPRO's centres provide services; their fee structure is still to be designed
-    "The centres sell technical services",
-    # the thirds split the two state projects' operating costs
-    "each centre's costs are split into thirds",
-    # the ~450 networks figure is credited to Dini (1998)
-    "cites Humphrey and Schmitz, 1995, for its figure",
-    # near-verbatim strings reworded
-    "train and advise producers in computerised pattern making and grading",
-    "Local providers of financial and technical services, including other multilateral",
-    # only "more than 40 %" is reported after 20 %
-    "then 20 %, 45 %, 70 %, 95 % and 100 %; fast",
-    # conclusions of illustrative models are findings of the model
-    "EMASIM could probably have paid more than 40 %",
-    "Nothing on this page is constructed for teaching",
-])
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        # the EMASIM fee figures stand in the Honduras section, not Box 1
+        "more than 40 % (*reported*, Box 1)",
+        "20 % (Box 1)",
+        # CERTEC came three or four years after the start, and the project trained brokers first
+        "Five years later their team had become a foundation",
+        "| (d) training brokers | none yet |",
+        # the consultants became CERTEC's staff; its members are institutions
+        "owned by its member institutions",
+        # EcoHamaca: "the producers have exported"; a single exporter is a what-if on a model
+        "One exporter is also one point of failure",
+        "became one exporter",
+        # EMASIM is not said to be among the six evaluated networks
+        "among the six",
+        "EMASIM sits at the top",
+        # legal status is chosen in strategic planning (Methodology)
+        "Legal status belongs to the decision stage",
+        # the paper gives the project's five years; CERTEC's own timing
+        "our assumption: the project started in 1993/94",
+        # JAMPRO's centres provide services; their fee structure is still to be designed
+        "The centres sell technical services",
+        # the thirds split the two state projects' operating costs
+        "each centre's costs are split into thirds",
+        # the ~450 networks figure is credited to Dini (1998)
+        "cites Humphrey and Schmitz, 1995, for its figure",
+        # near-verbatim strings reworded
+        "train and advise producers in computerised pattern making and grading",
+        "Local providers of financial and technical services, including other multilateral",
+        # only "more than 40 %" is reported after 20 %
+        "then 20 %, 45 %, 70 %, 95 % and 100 %; fast",
+        # conclusions of illustrative models are findings of the model
+        "EMASIM could probably have paid more than 40 %",
+        "Nothing on this page is constructed for teaching",
+    ],
+)
 def test_the_wrong_wording_is_gone(wrong):
     assert wrong not in page_text()
-    assert wrong not in "\n".join(p.read_text(encoding="utf-8")
-                                  for p in (ROOT / "datasets").glob("*.csv"))
+    assert wrong not in "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "datasets").glob("*.csv")
+    )
 
 
 def test_emasim_fee_figures_cite_the_honduras_section():
@@ -114,9 +118,13 @@ def test_ownership_ties_are_not_reported_for_certec():
 
 
 def test_ties_read_into_the_emasim_map_are_illustrative():
-    for source, target in [("pasi", "supply_centre"), ("infop", "consultant"),
-                           ("ampih", "consultant"), ("andi", "consultant"),
-                           ("consultant", "pasi")]:
+    for source, target in [
+        ("pasi", "supply_centre"),
+        ("infop", "consultant"),
+        ("ampih", "consultant"),
+        ("andi", "consultant"),
+        ("consultant", "pasi"),
+    ]:
         (row,) = rows("emasim_edges", source=source, target=target)
         assert row["provenance"] == "illustrative" and "Inferred" in row["note"]
     for actor in ("ampih", "andi"):
@@ -130,8 +138,7 @@ def test_ties_read_into_the_emasim_map_are_illustrative():
 def test_ecohamaca_exports_through_the_association_are_the_courses_model():
     exports = rows("ecohamaca_edges", source="ecohamaca", tie="export")
     assert len(exports) == 4
-    assert all(r["provenance"] == "illustrative" and "course's model" in r["note"]
-               for r in exports)
+    assert all(r["provenance"] == "illustrative" and "course's model" in r["note"] for r in exports)
     text = notebook("ecohamaca")
     assert "A what-if on the course's model" in text
     assert "natural dyes and organic cotton are under consideration (so says one draft" in text

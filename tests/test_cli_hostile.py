@@ -16,21 +16,31 @@ from jlp.cli import main
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
-def jlp(*args: object, timeout: float = 120, cwd: Path | None = None,
-        ) -> subprocess.CompletedProcess[str]:
+def jlp(
+    *args: object,
+    timeout: float = 120,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m jlp ARGS`` as a process, this checkout's source first."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH",
-                                                                                 "")]))
-    return subprocess.run([sys.executable, "-m", "jlp", *map(str, args)], capture_output=True,
-                          text=True, encoding="utf-8", timeout=timeout, env=env, cwd=cwd,
-                          check=False)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
+    return subprocess.run(
+        [sys.executable, "-m", "jlp", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
 
 
 def _tables(folder: Path, labels: tuple[str, str]) -> tuple[Path, Path]:
     nodes, edges = folder / "nodes.csv", folder / "edges.csv"
-    nodes.write_text("id,label,kind\n" + "".join(f'n{i},"{label}",firm\n'
-                                                 for i, label in enumerate(labels)),
-                     encoding="utf-8")
+    nodes.write_text(
+        "id,label,kind\n" + "".join(f'n{i},"{label}",firm\n' for i, label in enumerate(labels)),
+        encoding="utf-8",
+    )
     edges.write_text("source,target,tie\nn0,n1,supply\n", encoding="utf-8")
     return nodes, edges
 
@@ -54,8 +64,10 @@ def test_a_glyph_the_font_lacks_gives_one_warning_and_the_command_ends(tmp_path,
 def test_dollar_signs_are_drawn_as_typed(tmp_path):
     nodes, edges = _tables(tmp_path, ("Fee US$ 5 to US$ 10", "B"))
     out = tmp_path / "map.svg"
-    assert main(["graph", "render", str(nodes), str(edges), "-o", str(out),
-                 "--title", "Costs $x^2$"]) == 0
+    assert (
+        main(["graph", "render", str(nodes), str(edges), "-o", str(out), "--title", "Costs $x^2$"])
+        == 0
+    )
     svg = out.read_text(encoding="utf-8")
     # matplotlib writes each text as a comment before its glyphs: the text as drawn
     assert "Fee US$ 5 to US$ 10" in svg and "Costs $x^2$" in svg
@@ -78,12 +90,15 @@ def test_no_text_of_a_still_picture_is_parsed_as_mathematics():
     assert not any(t.get_parse_math() for t in texts)
 
 
-@pytest.mark.parametrize("args", [
-    ["schedule", "--annual-cost", "1e308"],
-    ["schedule", "--annual-cost", "1000000001"],
-    ["institution", "--annual-cost", "1e308", "--format", "json"],
-    ["institution", "--new-networks", "1e308"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schedule", "--annual-cost", "1e308"],
+        ["schedule", "--annual-cost", "1000000001"],
+        ["institution", "--annual-cost", "1e308", "--format", "json"],
+        ["institution", "--new-networks", "1e308"],
+    ],
+)
 def test_huge_amounts_are_refused_naming_the_limit(args):
     done = jlp("fees", *args)
     assert done.returncode == 2 and done.stdout == ""
@@ -100,8 +115,10 @@ def test_the_largest_amount_still_works(capsys):
     assert rows[0]["subsidy"] == MAX_AMOUNT
 
 
-@pytest.mark.parametrize("command", [["fees", "schedule"], ["fees", "institution"],
-                                     ["fees", "institution", "--preset", "mexico"]])
+@pytest.mark.parametrize(
+    "command",
+    [["fees", "schedule"], ["fees", "institution"], ["fees", "institution", "--preset", "mexico"]],
+)
 def test_json_output_is_strict(command, capsys):
     assert main([*command, "--format", "json"]) == 0
     out = capsys.readouterr().out
@@ -115,7 +132,11 @@ def test_json_writer_maps_missing_and_non_finite_to_null():
 
     frame = pd.DataFrame({"a": [float("nan"), float("inf"), -float("inf"), 1.5]})
     assert json.loads(json_text(frame.to_dict("records"))) == [
-        {"a": None}, {"a": None}, {"a": None}, {"a": 1.5}]
+        {"a": None},
+        {"a": None},
+        {"a": None},
+        {"a": 1.5},
+    ]
 
 
 def test_option_problems_name_the_option_and_say_the_fix_in_words(capsys):
@@ -146,8 +167,11 @@ def test_graph_and_net_options_are_named_as_typed(capsys):
     from jlp.graphs import template_path
 
     nodes, edges = template_path("example_nodes.csv"), template_path("example_edges.csv")
-    for args, option in ((["--phase", "9"], "--phase"), (["--tie", "gossip"], "--tie"),
-                         (["--group", "sector"], "--group")):
+    for args, option in (
+        (["--phase", "9"], "--phase"),
+        (["--tie", "gossip"], "--tie"),
+        (["--group", "sector"], "--group"),
+    ):
         assert main(["graph", "metrics", str(nodes), str(edges), *args]) == 2
         assert capsys.readouterr().err.startswith(f"error: option {option}: ")
     assert main(["graph", "without", str(nodes), str(edges), "--node", "nobody"]) == 2
@@ -264,9 +288,16 @@ def test_report_names_are_text_in_the_page_and_in_the_charts(tmp_path):
 def _package(folder: Path, path: str = "t.csv") -> Path:
     folder.mkdir(exist_ok=True)
     descriptor = {
-        "name": "tiny", "licenses": [{"name": "CC-BY-4.0"}],
-        "resources": [{"name": "t", "path": path, "sources": [{"title": "made up"}],
-                       "schema": {"fields": [{"name": "a", "type": "string"}]}}],
+        "name": "tiny",
+        "licenses": [{"name": "CC-BY-4.0"}],
+        "resources": [
+            {
+                "name": "t",
+                "path": path,
+                "sources": [{"title": "made up"}],
+                "schema": {"fields": [{"name": "a", "type": "string"}]},
+            }
+        ],
     }
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     return folder

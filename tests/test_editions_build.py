@@ -57,15 +57,24 @@ Let pairs discuss first, papayanotemd.
 
 NOTEBOOK_CELLS = [
     ("markdown", "# Fixture notebook\n\nSome prose."),
-    ("code", "import os\nwith open(os.environ['JLP_FIXTURE_RUNS'], 'a') as f:\n"
-             "    f.write('run\\n')\nprint('plumoutputexercise')"),
-    ("markdown", "## Exercises\n\n:::{exercise-start}\n:label: nb-ex1\n:::\n\n"
-                 "Compute the growth, kiwiexercisenb.\n\n:::{exercise-end}\n:::"),
+    (
+        "code",
+        "import os\nwith open(os.environ['JLP_FIXTURE_RUNS'], 'a') as f:\n"
+        "    f.write('run\\n')\nprint('plumoutputexercise')",
+    ),
+    (
+        "markdown",
+        "## Exercises\n\n:::{exercise-start}\n:label: nb-ex1\n:::\n\n"
+        "Compute the growth, kiwiexercisenb.\n\n:::{exercise-end}\n:::",
+    ),
     ("markdown", ":::{solution-start} nb-ex1\n:::\n\nHere is how, mangosolutionnbtext."),
     ("code", "print('mango' + 'solutionnboutput')"),
-    ("markdown", ":::{solution-end}\n:::\n\n:::{instructor-note}\nTwenty minutes, papayanotenb.\n"
-                 ":::\n\n:::{self-check} Is this a notebook?\n- [x] Yes\n  > Right, limenbright.\n"
-                 "- [ ] No\n  > It is, lemonnbwrong.\n:::"),
+    (
+        "markdown",
+        ":::{solution-end}\n:::\n\n:::{instructor-note}\nTwenty minutes, papayanotenb.\n"
+        ":::\n\n:::{self-check} Is this a notebook?\n- [x] Yes\n  > Right, limenbright.\n"
+        "- [ ] No\n  > It is, lemonnbwrong.\n:::",
+    ),
 ]
 
 SOLUTION_WORDS = ["mangosolutionmd", "mangosolutionnbtext", "mangosolutionnboutput"]
@@ -118,7 +127,11 @@ def build_fixture_editions(book: Path) -> None:
     for command in commands:
         done = subprocess.run(
             [sys.executable, "-m", "jlp.editions", "--root", str(book), *command],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
@@ -190,8 +203,15 @@ def test_print_edition_is_one_page_with_everything_open(editions):
     sites, _ = editions
     soup = BeautifulSoup((sites["print"] / "index.html").read_text(), "html.parser")
     text = soup.get_text(" ")
-    for word in ["kiwiexercisemd", "kiwiexercisenb", "mangosolutionmd", "mangosolutionnboutput",
-                 "limefeedbackright", "lemonfeedbackwrong", "limenbright"]:
+    for word in [
+        "kiwiexercisemd",
+        "kiwiexercisenb",
+        "mangosolutionmd",
+        "mangosolutionnboutput",
+        "limefeedbackright",
+        "lemonfeedbackwrong",
+        "limenbright",
+    ]:
         assert word in text, word
     for word in NOTE_WORDS:
         assert word not in text
@@ -208,7 +228,9 @@ def test_notebooks_ran_once_for_four_builds(editions):
 def test_downloadable_notebook_matches_the_edition(editions):
     sites, _ = editions
     for name, has_solution, has_note in (
-        ("learner", True, False), ("workshop", False, False), ("instructor", True, True)
+        ("learner", True, False),
+        ("workshop", False, False),
+        ("instructor", True, True),
     ):
         page = BeautifulSoup((sites[name] / "notebooks/fixture-nb.html").read_text(), "html.parser")
         link = page.select_one("a.btn-download-source-button")
@@ -227,8 +249,7 @@ def test_notebook_page_offers_a_hub_launch_link(editions):
     page = BeautifulSoup(html, "html.parser")
     hrefs = [a.get("href", "") for a in page.select("a")]
     assert any(
-        h.startswith("https://mybinder.org/v2/gh/example-org/jlp/main")
-        and "fixture-nb.ipynb" in h
+        h.startswith("https://mybinder.org/v2/gh/example-org/jlp/main") and "fixture-nb.ipynb" in h
         for h in hrefs
     ), hrefs
 
@@ -240,7 +261,8 @@ def test_self_check_markup(editions):
     options = box.select("li.jlp-option")
     assert [o["data-right"] for o in options] == ["true", "false"]
     assert [o.select_one("button").get_text(strip=True) for o in options] == [
-        "Horizontal co-operation", "Vertical integration"
+        "Horizontal co-operation",
+        "Vertical integration",
     ]
     assert box.select_one("#" + options[0].select_one("button")["aria-controls"])
     scripts = [s.get("src", "") for s in soup.select("script")]

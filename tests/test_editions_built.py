@@ -47,8 +47,10 @@ def _soups(edition: str) -> tuple[tuple[str, BeautifulSoup], ...]:
     """Every page of an edition, parsed once per test process."""
     site = _need(edition)
     return tuple(
-        (path.relative_to(site).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"),
-                                                         "html.parser"))
+        (
+            path.relative_to(site).as_posix(),
+            BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"),
+        )
         for path in site_pages(site)
     )
 

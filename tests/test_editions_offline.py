@@ -59,14 +59,13 @@ def test_every_notebook_page_offers_its_ipynb(unzipped):
         soup = BeautifulSoup((unzipped / rel).read_text(encoding="utf-8"), "html.parser")
         links = [a["href"] for a in soup.select("a.btn-download-source-button")]
         assert any(h.endswith(".ipynb") for h in links), rel
-        target = ((unzipped / rel).parent / next(h for h in links if h.endswith(".ipynb")))
+        target = (unzipped / rel).parent / next(h for h in links if h.endswith(".ipynb"))
         assert json.loads(target.resolve().read_text(encoding="utf-8"))["nbformat"] == 4
 
 
 def _hashes(folder: Path, files: list[Path]) -> dict[str, str]:
     return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in files
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
     }
 
 

@@ -108,14 +108,18 @@ def notebook(*cells: dict) -> dict:
 
 def test_gated_solution_across_cells_goes_whole_and_the_rest_stays():
     nb = notebook(
-        cell("markdown", "# Title\n\n:::{exercise-start}\n:label: e1\n:::\nTask TASKWORD\n"
-                         ":::{exercise-end}\n:::"),
+        cell(
+            "markdown",
+            "# Title\n\n:::{exercise-start}\n:label: e1\n:::\nTask TASKWORD\n"
+            ":::{exercise-end}\n:::",
+        ),
         cell("code", "x = 1  # exercise scaffold KEEPCODE"),
         cell("markdown", "Intro KEEPINTRO\n\n:::{solution-start} e1\n:::\nWhy SOLTEXT"),
         cell("code", "answer = 11  # SOLCODE"),
         cell("raw", "raw SOLRAW"),
-        cell("markdown",
-             ":::{solution-end}\n:::\n:::{instructor-note}\nNOTEWORD\n:::\nAfter AFTER"),
+        cell(
+            "markdown", ":::{solution-end}\n:::\n:::{instructor-note}\nNOTEWORD\n:::\nAfter AFTER"
+        ),
         cell("code", "print('KEEPLAST')"),
     )
     text = json.dumps(strip_notebook(nb, solutions=True, instructor_notes=True))

@@ -17,8 +17,13 @@ def test_benefit_path_is_built_from_emasim_reported_figures():
     assert path.enterprises == figures.loc["emasim_enterprises", "value"]
     assert path.workers_per_enterprise == figures.loc["emasim_workers", "value"]
     assert path.sales_gain == figures.loc["emasim_sales_change", "value"] / 100
-    expected = (path.enterprises * path.workers_per_enterprise * path.sales_per_worker
-                * path.sales_gain * path.margin_rate)
+    expected = (
+        path.enterprises
+        * path.workers_per_enterprise
+        * path.sales_per_worker
+        * path.sales_gain
+        * path.margin_rate
+    )
     assert path.full_margin == pytest.approx(expected)
     margins = path.margins(30)
     assert (np.diff(margins) > 0).all()  # rises every year
@@ -28,8 +33,9 @@ def test_benefit_path_is_built_from_emasim_reported_figures():
 
 def test_benefit_and_thresholds_are_illustrative_where_not_reported():
     benefit = fees.provenance("benefit", "emasim")
-    assert set(benefit.loc[["sales_per_worker", "margin_rate", "midpoint", "steepness"],
-                           "provenance"]) == {"illustrative"}
+    assert set(
+        benefit.loc[["sales_per_worker", "margin_rate", "midpoint", "steepness"], "provenance"]
+    ) == {"illustrative"}
     thresholds = fees.provenance("thresholds", "default")
     assert set(thresholds["provenance"]) == {"illustrative"}
     assert thresholds["note"].str.contains("Teaching assumption").all()
@@ -50,8 +56,14 @@ def test_the_presets_tell_the_story():
 def test_table_columns_and_ratio():
     table = fees.schedule(fees.ramp_preset("fast"), 4000, 4)
     result = fees.affordability(table, [1000.0, 2000.0, 4000.0, 0.0])
-    assert list(result.table.columns) == ["year", "fee", "margin", "fee_to_margin", "dropout",
-                                          "dependency"]
+    assert list(result.table.columns) == [
+        "year",
+        "fee",
+        "margin",
+        "fee_to_margin",
+        "dropout",
+        "dependency",
+    ]
     assert result.table["fee_to_margin"].tolist() == [0.0, 0.5, 0.5, np.inf]
     assert result.table["dropout"].tolist() == [False, True, True, True]
     (warning,) = result.warnings
@@ -61,18 +73,20 @@ def test_table_columns_and_ratio():
 
 def test_no_fee_and_no_margin_counts_as_nothing_paid():
     table = fees.schedule(fees.ramp_preset("none"), 4000, 3)
-    result = fees.affordability(table, [0, 0, 0],
-                                fees.AffordabilityRule(dropout_threshold=0.3,
-                                                       dependency_floor=0.1,
-                                                       dependency_years=3))
+    result = fees.affordability(
+        table,
+        [0, 0, 0],
+        fees.AffordabilityRule(dropout_threshold=0.3, dependency_floor=0.1, dependency_years=3),
+    )
     assert result.table["fee_to_margin"].tolist() == [0, 0, 0]
     assert [w.kind for w in result.warnings] == ["dependency"]
 
 
 def test_thresholds_are_parameters():
     table = fees.schedule(fees.ramp_preset("emasim"), 4000, 10)
-    strict = fees.AffordabilityRule(dropout_threshold="5%", dependency_floor="1%",
-                                    dependency_years=2)
+    strict = fees.AffordabilityRule(
+        dropout_threshold="5%", dependency_floor="1%", dependency_years=2
+    )
     result = fees.affordability(table, rule=strict)
     kinds = {w.kind: w.years for w in result.warnings}
     assert kinds["dropout"] == tuple(range(5, 11))  # 45 % of the cost is above 5 % of margin
@@ -89,9 +103,11 @@ def test_non_consecutive_years_are_listed():
 
 @pytest.mark.parametrize(
     ("margins", "words"),
-    [([1.0, 2.0], "gives 2 yearly margins for a schedule of 3 years"),
-     ([1.0, float("nan"), 2.0], "not a finite number"),
-     (["a", "b", "c"], "not a finite number")],
+    [
+        ([1.0, 2.0], "gives 2 yearly margins for a schedule of 3 years"),
+        ([1.0, float("nan"), 2.0], "not a finite number"),
+        (["a", "b", "c"], "not a finite number"),
+    ],
 )
 def test_bad_margins(margins, words):
     table = fees.schedule(fees.ramp_preset("emasim"), 4000, 3)
@@ -103,12 +119,20 @@ def test_bad_margins(margins, words):
 
 @pytest.mark.parametrize(
     ("params", "column"),
-    [({"dropout_threshold": "150%", "dependency_floor": 0.1, "dependency_years": 3},
-      "dropout_threshold"),
-     ({"dropout_threshold": 0.2, "dependency_floor": 0.3, "dependency_years": 3},
-      "dependency_floor"),
-     ({"dropout_threshold": 0.2, "dependency_floor": 0.1, "dependency_years": 0},
-      "dependency_years")],
+    [
+        (
+            {"dropout_threshold": "150%", "dependency_floor": 0.1, "dependency_years": 3},
+            "dropout_threshold",
+        ),
+        (
+            {"dropout_threshold": 0.2, "dependency_floor": 0.3, "dependency_years": 3},
+            "dependency_floor",
+        ),
+        (
+            {"dropout_threshold": 0.2, "dependency_floor": 0.1, "dependency_years": 0},
+            "dependency_years",
+        ),
+    ],
 )
 def test_bad_thresholds(params, column):
     with pytest.raises(JlpInputError) as caught:
@@ -125,8 +149,9 @@ def test_bad_thresholds(params, column):
 )
 def test_flags_follow_the_thresholds(margins, threshold, run, first):
     years = len(margins)
-    rule = fees.AffordabilityRule(dropout_threshold=threshold, dependency_floor=threshold / 2,
-                                  dependency_years=run)
+    rule = fees.AffordabilityRule(
+        dropout_threshold=threshold, dependency_floor=threshold / 2, dependency_years=run
+    )
     table = fees.schedule(fees.RampRule(first_share=first), 1000, years)
     result = fees.affordability(table, margins, rule)
     ratio = result.table["fee_to_margin"].to_numpy()
@@ -150,5 +175,5 @@ def test_flags_follow_the_thresholds(margins, threshold, run, first):
             count += 1
             continue
         if count >= run:
-            assert flagged[i - count:i].all()
+            assert flagged[i - count : i].all()
         count = 0

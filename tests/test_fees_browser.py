@@ -40,7 +40,9 @@ def test_explorer_buttons_and_slider_work_without_a_kernel(page, tmp_path):
     (tmp_path / "plotly.min.js").write_bytes(PLOTLY_JS.read_bytes())
     (tmp_path / "index.html").write_text(
         '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="plotly.min.js"></script>'
-        f"</head><body>{figure_html(fig, div_id='explorer')}</body></html>", encoding="utf-8")
+        f"</head><body>{figure_html(fig, div_id='explorer')}</body></html>",
+        encoding="utf-8",
+    )
     with serve(tmp_path) as url:
         log = watch(page)
         page.goto(f"{url}/index.html", wait_until="load")
@@ -53,16 +55,19 @@ def test_explorer_buttons_and_slider_work_without_a_kernel(page, tmp_path):
         assert _fee(page) == pytest.approx(expected(3, 0.25))
         page.locator("#explorer .updatemenu-button").nth(0).click()  # "Free years: 0"
         page.wait_for_function(
-            "() => document.getElementById('explorer').layout.title.text.includes('0 free')")
+            "() => document.getElementById('explorer').layout.title.text.includes('0 free')"
+        )
         assert _fee(page) == pytest.approx(expected(0, 0.25))
         label = page.locator("#explorer text.slider-label", has_text="50%").bounding_box()
         rail = page.locator("#explorer rect.slider-rail-touch-rect").bounding_box()
         page.mouse.click(label["x"] + label["width"] / 2, rail["y"] + rail["height"] / 2)
         page.wait_for_function(
-            "() => document.getElementById('explorer').layout.title.text.includes('50%')")
+            "() => document.getElementById('explorer').layout.title.text.includes('50%')"
+        )
         assert _fee(page) == pytest.approx(expected(0, 0.5))  # the slider kept the free years
         assert "from year 3" in page.evaluate(
-            "() => document.getElementById('explorer').layout.title.subtitle.text")
+            "() => document.getElementById('explorer').layout.title.subtitle.text"
+        )
     assert log.problems() == [], "; ".join(log.problems())
 
 

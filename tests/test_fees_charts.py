@@ -45,8 +45,11 @@ def test_affordability_chart_marks_the_warning_years():
     result = fees.affordability(fees.schedule(fees.ramp_preset("fast"), 4000, 10))
     fig = fee_charts.affordability_chart(result)
     names = [t.name for t in fig.data]
-    assert names[:3] == ["Extra margin from co-operation", "Fee",
-                         "Fee as a share of the extra margin"]
+    assert names[:3] == [
+        "Extra margin from co-operation",
+        "Fee",
+        "Fee as a share of the extra margin",
+    ]
     assert names[3] == "Drop-out threshold (25%)" and names[4] == "Dependency floor (5%)"
     dropout, dependency = fig.data[5], fig.data[6]
     assert list(dropout.x) == [2] and list(dependency.x) == []
@@ -54,8 +57,7 @@ def test_affordability_chart_marks_the_warning_years():
     assert "teaching assumptions" in fig.layout.title.subtitle.text
     other = fees.affordability(fees.schedule(fees.ramp_preset("gentle"), 4000, 10))
     same = fee_charts.affordability_chart(other, fig=fig)
-    assert json.loads(same.to_json()) == json.loads(
-        fee_charts.affordability_chart(other).to_json())
+    assert json.loads(same.to_json()) == json.loads(fee_charts.affordability_chart(other).to_json())
 
 
 def test_affordability_chart_leaves_an_infinite_ratio_out():
@@ -71,8 +73,14 @@ def test_revenue_mix_chart_stacks_every_source():
     table = fees.finances(fees.institution_preset("mexico"))
     fig = fee_charts.revenue_mix_chart(table)
     names = [t.name for t in fig.data]
-    assert names == ["Service fees (networks)", "Membership fees", "State government",
-                     "PII (the programme)", "Total cost", "Public/donor share (right axis)"]
+    assert names == [
+        "Service fees (networks)",
+        "Membership fees",
+        "State government",
+        "PII (the programme)",
+        "Total cost",
+        "Public/donor share (right axis)",
+    ]
     stacked = np.sum([_y(t) for t in fig.data[:4]], axis=0)
     assert stacked.tolist() == pytest.approx((table["cost"] + table["surplus"]).tolist())
     patterns = {t.marker.pattern.shape for t in fig.data[:4]}
@@ -86,16 +94,25 @@ def test_revenue_mix_chart_rebuilds_when_the_sources_change():
     other = fee_charts.revenue_mix_chart(certec, fig=fig)
     assert other is not fig
     assert [t.name for t in other.data][:4] == [
-        "Service fees (networks)", "Service fees (institutions: broker training)",
-        "Membership fees", "International donor"]
+        "Service fees (networks)",
+        "Service fees (institutions: broker training)",
+        "Membership fees",
+        "International donor",
+    ]
     again = fee_charts.revenue_mix_chart(certec.assign(cost=certec["cost"] * 2), fig=other)
     assert again is other
 
 
 def test_revenue_mix_chart_names_the_break_even_year():
-    plan = fees.InstitutionPlan(years=5, first_cohorts=[4], support_years=5,
-                                cost_per_network=100, membership_fee=60, overhead=50,
-                                ramp=fees.RampRule(first_share=0.25, step=0.25))
+    plan = fees.InstitutionPlan(
+        years=5,
+        first_cohorts=[4],
+        support_years=5,
+        cost_per_network=100,
+        membership_fee=60,
+        overhead=50,
+        ramp=fees.RampRule(first_share=0.25, step=0.25),
+    )
     fig = fee_charts.revenue_mix_chart(fees.finances(plan))
     assert "from year 4" in fig.layout.title.subtitle.text
 
@@ -108,8 +125,9 @@ def test_preset_shares_chart():
 
 
 def test_ramp_explorer_precomputes_every_ramp():
-    fig = fee_charts.ramp_explorer_chart(free_years=(0, 2), steps=(0.0, 0.1, 0.5),
-                                         start=(2, 0.1), annual_cost=1000, years=6)
+    fig = fee_charts.ramp_explorer_chart(
+        free_years=(0, 2), steps=(0.0, 0.1, 0.5), start=(2, 0.1), annual_cost=1000, years=6
+    )
     (slider,) = fig.layout.sliders
     (menu,) = fig.layout.updatemenus
     assert [s.label for s in slider.steps] == ["0%", "10%", "50%"]
@@ -129,7 +147,8 @@ def test_ramp_explorer_precomputes_every_ramp():
     assert data["y"][0] == pytest.approx(table["fee"].tolist())
     inner = layout["sliders"][0]["steps"][2]["args"][0]["y"][0]
     assert inner == pytest.approx(
-        fees.schedule(fees.RampRule(first_share=0.2, step=0.5), 1000, 6)["fee"].tolist())
+        fees.schedule(fees.RampRule(first_share=0.2, step=0.5), 1000, 6)["fee"].tolist()
+    )
 
 
 def test_charts_are_book_safe():

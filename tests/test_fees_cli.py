@@ -34,8 +34,23 @@ def test_schedule_csv_has_exactly_the_columns(capsys):
 
 
 def test_schedule_json_has_exactly_the_columns(capsys):
-    assert main(["fees", "schedule", "--preset", "fast", "--years", "6", "--annual-cost",
-                 "1000", "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "fees",
+                "schedule",
+                "--preset",
+                "fast",
+                "--years",
+                "6",
+                "--annual-cost",
+                "1000",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     records = json.loads(capsys.readouterr().out)
     assert [list(r) for r in records] == [COLUMNS] * 6
     assert [r["year"] for r in records] == [1, 2, 3, 4, 5, 6]
@@ -46,15 +61,49 @@ def test_schedule_json_has_exactly_the_columns(capsys):
 
 @pytest.mark.parametrize("share", ["0.2", "20%", "20 %", "0,2"])
 def test_shares_as_fractions_or_percents(capsys, share):
-    assert main(["fees", "schedule", "--subsidised-years", "0", "--first-share", share,
-                 "--step", "10%", "--cap", "1", "--years", "3", "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "fees",
+                "schedule",
+                "--subsidised-years",
+                "0",
+                "--first-share",
+                share,
+                "--step",
+                "10%",
+                "--cap",
+                "1",
+                "--years",
+                "3",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     rows = _csv(capsys.readouterr().out)
     assert [float(r["fee_share"]) for r in rows] == pytest.approx([0.2, 0.3, 0.4])
 
 
 def test_options_change_a_preset(capsys):
-    assert main(["fees", "schedule", "--preset", "gentle", "--cap", "50%", "--years", "12",
-                 "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "fees",
+                "schedule",
+                "--preset",
+                "gentle",
+                "--cap",
+                "50%",
+                "--years",
+                "12",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     rows = _csv(capsys.readouterr().out)
     assert max(float(r["fee_share"]) for r in rows) == pytest.approx(0.5)
     assert [float(r["fee_share"]) for r in rows][:4] == pytest.approx([0, 0, 0, 0.1])
@@ -88,8 +137,25 @@ def test_institution_table_and_csv(capsys):
     assert main(["fees", "institution"]) == 0
     out = capsys.readouterr().out
     assert "public_donor" in out and "No break-even" in out
-    assert main(["fees", "institution", "--preset", "mexico", "--ramp", "fast", "--years",
-                 "4", "--new-networks", "2", "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "fees",
+                "institution",
+                "--preset",
+                "mexico",
+                "--ramp",
+                "fast",
+                "--years",
+                "4",
+                "--new-networks",
+                "2",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     rows = _csv(capsys.readouterr().out)
     assert len(rows) == 4 and [int(r["new_networks"]) for r in rows] == [2, 2, 2, 2]
     assert "public_state_government" in rows[0] and "public_pii" in rows[0]
@@ -106,13 +172,19 @@ def test_institution_table_and_csv(capsys):
         (["--years", "ten"], ["option --years: 'ten' is not a number"]),
         (["--subsidised-years", "-1"], ["option --subsidised-years: -1 is below 0"]),
         (["--annual-cost", "-5"], ["option --annual-cost: -5 is below 0"]),
-        (["--first-share", "0.5", "--cap", "0.3"],
-         ["option --cap: the cap (30%) is below the first share (50%)"]),
-        (["--preset", "emasm"], ["option --preset: no ramp preset named 'emasm'",
-                                 "did you mean 'emasim'?"]),
+        (
+            ["--first-share", "0.5", "--cap", "0.3"],
+            ["option --cap: the cap (30%) is below the first share (50%)"],
+        ),
+        (
+            ["--preset", "emasm"],
+            ["option --preset: no ramp preset named 'emasm'", "did you mean 'emasim'?"],
+        ),
         (["--format", "xml"], ["option --format: 'xml' is not a format"]),
-        (["--years", "0", "--annual-cost", "x", "--cap", "2"],
-         ["option --cap", "option --annual-cost", "option --years"]),
+        (
+            ["--years", "0", "--annual-cost", "x", "--cap", "2"],
+            ["option --cap", "option --annual-cost", "option --years"],
+        ),
     ],
 )
 def test_bad_input_exits_2_with_a_clear_message(capsys, args, expected):
@@ -127,8 +199,12 @@ def test_bad_input_exits_2_with_a_clear_message(capsys, args, expected):
 
 
 def test_bad_institution_input(capsys):
-    assert main(["fees", "institution", "--preset", "jampro", "--ramp", "quick",
-                 "--new-networks", "-2"]) == 2
+    assert (
+        main(
+            ["fees", "institution", "--preset", "jampro", "--ramp", "quick", "--new-networks", "-2"]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "option --preset: no institution preset named 'jampro'" in err
     assert "option --ramp: no ramp preset named 'quick'" in err
@@ -136,12 +212,17 @@ def test_bad_institution_input(capsys):
 
 
 def test_console_script(tmp_path):
-    done = subprocess.run([str(JLP), "fees", "schedule", "--first-share", "20%", "--format",
-                           "csv", "--years", "5"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(JLP), "fees", "schedule", "--first-share", "20%", "--format", "csv", "--years", "5"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == ",".join(COLUMNS)
-    bad = subprocess.run([str(JLP), "fees", "schedule", "--cap", "150%"], capture_output=True,
-                         text=True, check=False)
+    bad = subprocess.run(
+        [str(JLP), "fees", "schedule", "--cap", "150%"], capture_output=True, text=True, check=False
+    )
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: option --cap: 150% is above 100 %")
     assert "Traceback" not in bad.stderr

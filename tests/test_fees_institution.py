@@ -35,24 +35,34 @@ def test_certec_preset_takes_its_scale_from_the_projects_table():
 def test_certec_sells_broker_training_to_institutions():
     plan = fees.institution_preset("certec")
     table = fees.finances(plan)
-    assert fees.revenue_sources(table) == ["service_fees", "training_fees", "membership_fees",
-                                           "public_donor"]
+    assert fees.revenue_sources(table) == [
+        "service_fees",
+        "training_fees",
+        "membership_fees",
+        "public_donor",
+    ]
     assert table["training_fees"].tolist() == pytest.approx(
-        (table["brokers_trained"] * plan.training_price).tolist())
+        (table["brokers_trained"] * plan.training_price).tolist()
+    )
     untrained = fees.finances(plan.replace(first_brokers=(), new_brokers=0))
     assert (untrained["training_fees"] == 0).all()
     assert (untrained["reach_networks"] == 0).all()
     assert "training_fees" not in fees.revenue_sources(untrained)
     assert (table["cost"] - untrained["cost"]).tolist() == pytest.approx(
-        (table["brokers_trained"] * plan.training_cost).tolist())
+        (table["brokers_trained"] * plan.training_cost).tolist()
+    )
 
 
 def test_mexico_preset_splits_the_costs_in_thirds():
     figures = datasets.load("reported_figures").set_index("id")
     third = figures.loc["mx_pii_cost_share_association", "value"]
     table = fees.finances(fees.institution_preset("mexico"))
-    assert fees.revenue_sources(table) == ["service_fees", "membership_fees",
-                                           "public_state_government", "public_pii"]
+    assert fees.revenue_sources(table) == [
+        "service_fees",
+        "membership_fees",
+        "public_state_government",
+        "public_pii",
+    ]
     for column in ("membership_fees", "public_state_government", "public_pii"):
         assert (table[column] / table["cost"]).tolist() == pytest.approx([third] * len(table))
     assert table["public_share"].tolist() == pytest.approx([2 / 3] * len(table))
@@ -70,9 +80,17 @@ def test_certec_private_share_grows_but_no_break_even():
 
 def test_a_small_portfolio_by_hand():
     plan = fees.InstitutionPlan(
-        years=4, first_cohorts=[2, 1], new_networks=0, support_years=2, cost_per_network=100,
-        overhead=50, membership_fee=10, public_split={"state": "10%", "donor": 0.3},
-        enterprises_per_network=5, ramp=fees.RampRule(first_share=0.5, step=0.5))
+        years=4,
+        first_cohorts=[2, 1],
+        new_networks=0,
+        support_years=2,
+        cost_per_network=100,
+        overhead=50,
+        membership_fee=10,
+        public_split={"state": "10%", "donor": 0.3},
+        enterprises_per_network=5,
+        ramp=fees.RampRule(first_share=0.5, step=0.5),
+    )
     table = fees.finances(plan)
     assert table["new_networks"].tolist() == [2, 1, 0, 0]
     assert table["active_networks"].tolist() == [2, 3, 1, 0]
@@ -88,9 +106,15 @@ def test_a_small_portfolio_by_hand():
 
 
 def test_break_even_and_surplus():
-    plan = fees.InstitutionPlan(years=5, first_cohorts=[4], support_years=5,
-                                cost_per_network=100, membership_fee=60, overhead=50,
-                                ramp=fees.RampRule(first_share=0.25, step=0.25))
+    plan = fees.InstitutionPlan(
+        years=5,
+        first_cohorts=[4],
+        support_years=5,
+        cost_per_network=100,
+        membership_fee=60,
+        overhead=50,
+        ramp=fees.RampRule(first_share=0.25, step=0.25),
+    )
     table = fees.finances(plan)
     # own revenue 160, 260, 360, 460, 460 against a cost of 450 each year
     assert fees.break_even_year(table) == 4
@@ -107,14 +131,20 @@ def test_institution_preset_with_another_ramp():
 
 @pytest.mark.parametrize(
     ("changes", "column"),
-    [({"years": 0}, "years"), ({"support_years": 0}, "support_years"),
-     ({"cost_per_network": 0}, "cost_per_network"), ({"overhead": -1}, "overhead"),
-     ({"membership_share": "120%"}, "membership_share"),
-     ({"first_cohorts": [3, -1]}, "first_cohorts"), ({"new_networks": "many"}, "new_networks"),
-     ({"public_split": {}}, "public_split"), ({"public_split": {"Donor!": 1}}, "public_split"),
-     ({"public_split": {"funds": 1}}, "public_split"),
-     ({"public_split": {"donor": 0}}, "public_split"),
-     ({"public_split": {"donor": 2}}, "public_split")],
+    [
+        ({"years": 0}, "years"),
+        ({"support_years": 0}, "support_years"),
+        ({"cost_per_network": 0}, "cost_per_network"),
+        ({"overhead": -1}, "overhead"),
+        ({"membership_share": "120%"}, "membership_share"),
+        ({"first_cohorts": [3, -1]}, "first_cohorts"),
+        ({"new_networks": "many"}, "new_networks"),
+        ({"public_split": {}}, "public_split"),
+        ({"public_split": {"Donor!": 1}}, "public_split"),
+        ({"public_split": {"funds": 1}}, "public_split"),
+        ({"public_split": {"donor": 0}}, "public_split"),
+        ({"public_split": {"donor": 2}}, "public_split"),
+    ],
 )
 def test_bad_plans_name_the_parameter(changes, column):
     with pytest.raises(JlpInputError) as caught:
@@ -141,13 +171,21 @@ def test_unknown_institution_preset():
     st.floats(0, 1),
     st.floats(0, 1),
 )
-def test_revenue_always_covers_the_costs(years, first, new, support, cost, overhead, fee,
-                                         member_share, first_share, step):
+def test_revenue_always_covers_the_costs(
+    years, first, new, support, cost, overhead, fee, member_share, first_share, step
+):
     plan = fees.InstitutionPlan(
-        years=years, first_cohorts=first, new_networks=new, support_years=support,
-        cost_per_network=cost, overhead=overhead, membership_fee=fee,
-        membership_share=member_share, public_split={"state": 0.5, "donor": 1},
-        ramp=fees.RampRule(first_share=first_share, step=step))
+        years=years,
+        first_cohorts=first,
+        new_networks=new,
+        support_years=support,
+        cost_per_network=cost,
+        overhead=overhead,
+        membership_fee=fee,
+        membership_share=member_share,
+        public_split={"state": 0.5, "donor": 1},
+        ramp=fees.RampRule(first_share=first_share, step=step),
+    )
     table = fees.finances(plan)
     revenue = table[fees.revenue_sources(table)].sum(axis=1)
     assert np.allclose(revenue, table["cost"] + table["surplus"], rtol=1e-9, atol=1e-6)
@@ -159,4 +197,5 @@ def test_revenue_always_covers_the_costs(years, first, new, support, cost, overh
     year = fees.break_even_year(table)
     if year is not None:
         assert table.loc[table["year"] == year, "public_funds"].iloc[0] == pytest.approx(
-            0, abs=1e-6)
+            0, abs=1e-6
+        )

@@ -71,16 +71,22 @@ def test_preset_names_are_case_insensitive():
 def test_schedule_columns_and_values():
     rule = fees.RampRule(subsidised_years=1, first_share="30%", step=0.3, cap="80%")
     table = fees.schedule(rule, annual_cost="1000", years="5")
-    assert list(table.columns) == ["year", "cost", "fee_share", "fee", "subsidy",
-                                   "cumulative_recovery"]
+    assert list(table.columns) == [
+        "year",
+        "cost",
+        "fee_share",
+        "fee",
+        "subsidy",
+        "cumulative_recovery",
+    ]
     assert table["year"].tolist() == [1, 2, 3, 4, 5]
     assert table["fee_share"].tolist() == pytest.approx([0, 0.3, 0.6, 0.8, 0.8])
     assert table["fee"].tolist() == pytest.approx([0, 300, 600, 800, 800])
     assert table["subsidy"].tolist() == pytest.approx([1000, 700, 400, 200, 200])
     assert table["cumulative_recovery"].tolist() == pytest.approx(
-        [0, 300 / 2000, 900 / 3000, 1700 / 4000, 2500 / 5000])
-    assert fees.SCHEDULE_COLUMNS == ("year", "fee_share", "fee", "subsidy",
-                                     "cumulative_recovery")
+        [0, 300 / 2000, 900 / 3000, 1700 / 4000, 2500 / 5000]
+    )
+    assert fees.SCHEDULE_COLUMNS == ("year", "fee_share", "fee", "subsidy", "cumulative_recovery")
 
 
 def test_schedule_defaults_come_from_the_illustrative_table():
@@ -141,8 +147,14 @@ def test_bad_rules_name_the_parameter(params, column, words):
 
 @pytest.mark.parametrize(
     ("cost", "years", "columns"),
-    [(-1, 10, ["annual_cost"]), (0, 10, ["annual_cost"]), (4000, -3, ["years"]),
-     (4000, 0, ["years"]), ("x", "y", ["annual_cost", "years"]), (4000, 101, ["years"])],
+    [
+        (-1, 10, ["annual_cost"]),
+        (0, 10, ["annual_cost"]),
+        (4000, -3, ["years"]),
+        (4000, 0, ["years"]),
+        ("x", "y", ["annual_cost", "years"]),
+        (4000, 101, ["years"]),
+    ],
 )
 def test_bad_cost_or_years(cost, years, columns):
     with pytest.raises(JlpInputError) as caught:
@@ -160,8 +172,9 @@ def rules(draw):
     first = draw(shares)
     cap = draw(st.floats(min_value=first, max_value=1, allow_nan=False))
     step = draw(st.one_of(shares, st.floats(min_value=0, max_value=1e-9)))  # tiny steps too
-    return fees.RampRule(subsidised_years=draw(st.integers(0, 12)), first_share=first,
-                         step=step, cap=cap)
+    return fees.RampRule(
+        subsidised_years=draw(st.integers(0, 12)), first_share=first, step=step, cap=cap
+    )
 
 
 costs = st.floats(min_value=0.01, max_value=1e9, allow_nan=False, allow_infinity=False)

@@ -85,8 +85,13 @@ def test_parse_count_accepts_whole_numbers(given_value, expected):
 
 @pytest.mark.parametrize(
     ("given_value", "words"),
-    [("-1", "below 1"), ("2.5", "not a whole number"), ("ten", "not a number"),
-     ("101", "above 100"), (False, "wrong kind")],
+    [
+        ("-1", "below 1"),
+        ("2.5", "not a whole number"),
+        ("ten", "not a number"),
+        ("101", "above 100"),
+        (False, "wrong kind"),
+    ],
 )
 def test_parse_count_refuses(given_value, words):
     with pytest.raises(JlpInputError) as caught:

@@ -27,8 +27,12 @@ def test_starts_on_the_emasim_preset(tuner):
 
 def test_a_preset_sets_the_ramp_controls(tuner):
     tuner.preset.value = "fast"
-    assert (tuner.subsidised_years.value, tuner.first_share.value, tuner.step.value,
-            tuner.cap.value) == (1, 0.25, 0.25, 1.0)
+    assert (
+        tuner.subsidised_years.value,
+        tuner.first_share.value,
+        tuner.step.value,
+        tuner.cap.value,
+    ) == (1, 0.25, 0.25, 1.0)
     assert tuner.preset.value == "fast"
     assert "drop out" in tuner.summary.value
     tuner.preset.value = "none"
@@ -78,7 +82,8 @@ def test_only_the_visible_chart_is_drawn_until_its_tab_opens(tuner):
     assert 1 not in tuner._pending
     expected = fees.schedule(tuner.rule(), tuner.annual_cost.value, tuner.years.value)
     assert list(tuner._figures["affordability"].data[1].y) == pytest.approx(
-        expected["fee"].tolist())
+        expected["fee"].tolist()
+    )
 
 
 def test_the_charts_are_displayed_in_an_ipython_shell():

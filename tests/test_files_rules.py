@@ -11,18 +11,35 @@ from jlp.files.read import read_table
 from jlp.text import did_you_mean, invisible_note, printable
 
 
-@pytest.mark.parametrize(("text", "number"), [
-    ("20,5", 20.5), ("4000,5", 4000.5), ("0,25", 0.25), ("0,250", 0.25), ("3.14159", 3.14159),
-    ("1.234,5", 1234.5), ("1,234.5", 1234.5), ("1.234.567", 1234567.0), ("4 000", 4000.0),
-    ("4\u00a0000,5", 4000.5), ("-2.5", -2.5), ("\u22123", -3.0), ("1e3", 1000.0), (".5", 0.5),
-    (2, 2.0), (-0.5, -0.5),
-])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("20,5", 20.5),
+        ("4000,5", 4000.5),
+        ("0,25", 0.25),
+        ("0,250", 0.25),
+        ("3.14159", 3.14159),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("1.234.567", 1234567.0),
+        ("4 000", 4000.0),
+        ("4\u00a0000,5", 4000.5),
+        ("-2.5", -2.5),
+        ("\u22123", -3.0),
+        ("1e3", 1000.0),
+        (".5", 0.5),
+        (2, 2.0),
+        (-0.5, -0.5),
+    ],
+)
 def test_numbers_people_write(text, number):
     assert parse_number(text) == number
 
 
-@pytest.mark.parametrize("text", ["", "nan", "NaN", "inf", "None", "abc", "1.2.3,4,5",
-                                  "12,34,5", True, None, float("nan")])
+@pytest.mark.parametrize(
+    "text",
+    ["", "nan", "NaN", "inf", "None", "abc", "1.2.3,4,5", "12,34,5", True, None, float("nan")],
+)
 def test_not_numbers(text):
     assert parse_number(text) is None
 
@@ -41,10 +58,22 @@ def test_a_maximum_rules_out_the_thousands_reading():
         parse_number("12.345", maximum=100000)
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("VERDADERO", True), ("falso", False), ("Sí", True), ("si", True), ("no", False),
-    ("TRUE", True), ("false", False), ("1", True), ("0", False), ("", False), ("x", True),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("VERDADERO", True),
+        ("falso", False),
+        ("Sí", True),
+        ("si", True),
+        ("no", False),
+        ("TRUE", True),
+        ("false", False),
+        ("1", True),
+        ("0", False),
+        ("", False),
+        ("x", True),
+    ],
+)
 def test_yes_and_no(text, value):
     assert parse_bool(text) is value
 
@@ -65,20 +94,23 @@ def test_messages_escape_control_characters_and_name_hidden_ones():
     assert "\\x1b[2J" in line and "f\\x1b.csv" in line and "ra\\x07ting" in line
     assert printable("\u202etxt.exe") == "\\u202etxt.exe"
     assert invisible_note("achieved\u200b") == (
-        "it contains an invisible character (zero-width space) after 'achieved'")
+        "it contains an invisible character (zero-width space) after 'achieved'"
+    )
 
 
 def test_a_mistake_down_a_column_is_one_line():
-    err = JlpInputError(problems=[Problem("'sure' is not a rating", "a.csv", r, "rating")
-                                  for r in range(3, 13)]
-                        + [Problem("'sure' is not a rating", "a.csv", 20, "rating")])
+    err = JlpInputError(
+        problems=[Problem("'sure' is not a rating", "a.csv", r, "rating") for r in range(3, 13)]
+        + [Problem("'sure' is not a rating", "a.csv", 20, "rating")]
+    )
     assert str(err) == "a.csv, rows 3–12, 20, column 'rating': 'sure' is not a rating"
     assert err.problems[0].row == 3 and len(err.problems) == 1
 
 
 def test_did_you_mean_once():
     assert did_you_mean("pilot project", ["decision", "pilot_projects"]) == (
-        "did you mean 'pilot_projects'?")
+        "did you mean 'pilot_projects'?"
+    )
 
 
 def test_reader_takes_off_only_the_protective_quote():

@@ -23,7 +23,8 @@ def host(tmp_path, *frames) -> None:
     body = "".join(frame.html for frame in frames)
     (tmp_path / "index.html").write_text(
         f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{body}</body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
 
 def open_frames(page, url, count=1):
@@ -53,17 +54,22 @@ FIND_BLUE = """() => {
 
 
 def hostile_network():
-    nodes = pd.DataFrame({
-        "id": ["evil", "leon", "ja", "ru"],
-        "label": [HOSTILE, "Asociación de León", "日本の会社", "Кооператив Ёлка"],
-        "kind": [HOSTILE, "association", "firm", "firm"],
-        "note": ["<script>alert(2)</script>", "", "", ""],
-    })
-    edges = pd.DataFrame({
-        "source": ["evil", "leon", "ja"], "target": ["leon", "ja", "ru"],
-        "tie": [HOSTILE, "training", "joint_purchase"],
-        "note": [f"<b>{HOSTILE}</b>", "Tegucigalpa", ""],
-    })
+    nodes = pd.DataFrame(
+        {
+            "id": ["evil", "leon", "ja", "ru"],
+            "label": [HOSTILE, "Asociación de León", "日本の会社", "Кооператив Ёлка"],
+            "kind": [HOSTILE, "association", "firm", "firm"],
+            "note": ["<script>alert(2)</script>", "", "", ""],
+        }
+    )
+    edges = pd.DataFrame(
+        {
+            "source": ["evil", "leon", "ja"],
+            "target": ["leon", "ja", "ru"],
+            "tie": [HOSTILE, "training", "joint_purchase"],
+            "note": [f"<b>{HOSTILE}</b>", "Tegucigalpa", ""],
+        }
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the hostile kind and tie are "unusual": a warning
         return graph_from_frames(nodes, edges)
@@ -71,8 +77,10 @@ def hostile_network():
 
 def test_hostile_names_show_as_text_in_canvas_legend_and_tooltip(page, tmp_path):
     graph = hostile_network()
-    before = (copy.deepcopy(dict(graph.nodes(data=True))),
-              copy.deepcopy(list(graph.edges(keys=True, data=True))))
+    before = (
+        copy.deepcopy(dict(graph.nodes(data=True))),
+        copy.deepcopy(list(graph.edges(keys=True, data=True))),
+    )
     host(tmp_path, graph_frame(graph, title=HOSTILE, caption=HOSTILE, physics=False))
     with serve(tmp_path) as url:
         log, (inner,) = open_frames(page, url)
@@ -123,11 +131,15 @@ def test_example_and_programme_pages_draw_offline(page, tmp_path):
     example = read_graph(template_path("example_nodes.csv"), template_path("example_edges.csv"))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        programme = graph_from_frames(*illustrative_programme(brokers=20, networks=20,
-                                                              enterprises=500))
+        programme = graph_from_frames(
+            *illustrative_programme(brokers=20, networks=20, enterprises=500)
+        )
     assert programme.number_of_nodes() > PHYSICS_MAX_NODES >= example.number_of_nodes()
-    host(tmp_path, graph_frame(example, size_by="betweenness", phase="pilot_projects"),
-         graph_frame(programme))
+    host(
+        tmp_path,
+        graph_frame(example, size_by="betweenness", phase="pilot_projects"),
+        graph_frame(programme),
+    )
     with serve(tmp_path) as url:
         log, frames = open_frames(page, url, count=2)
         for frame in frames:
@@ -158,7 +170,9 @@ def test_picture_is_refitted_when_the_frame_narrows(page, tmp_path):
     frame = graph_frame(example, physics=False)
     (tmp_path / "index.html").write_text(
         "<!DOCTYPE html><html><body><div id='box' style='width:1200px'>"
-        f"{frame.html}</div></body></html>", encoding="utf-8")
+        f"{frame.html}</div></body></html>",
+        encoding="utf-8",
+    )
     with serve(tmp_path) as url:
         log, (inner,) = open_frames(page, url)
         page.evaluate("document.getElementById('box').style.width = '600px'")

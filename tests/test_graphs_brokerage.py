@@ -22,26 +22,32 @@ def triad(groups: str, *, undirected: bool = False) -> nx.Graph:
     return graph
 
 
-@pytest.mark.parametrize(("groups", "role"), [
-    ("XXX", "coordinator"),
-    ("XYX", "consultant"),
-    ("XXY", "representative"),
-    ("YXX", "gatekeeper"),
-    ("XYZ", "liaison"),
-])
+@pytest.mark.parametrize(
+    ("groups", "role"),
+    [
+        ("XXX", "coordinator"),
+        ("XYX", "consultant"),
+        ("XXY", "representative"),
+        ("YXX", "gatekeeper"),
+        ("XYZ", "liaison"),
+    ],
+)
 def test_each_role_by_hand(groups, role):
     counts = brokerage_roles(triad(groups)).loc["b"].to_dict()
     assert counts == {r: int(r == role) for r in ROLES}
     assert brokerage_roles(triad(groups)).drop(index="b").to_numpy().sum() == 0
 
 
-@pytest.mark.parametrize(("groups", "expected"), [
-    # an undirected path runs both ways: a→b→c and c→b→a
-    ("XXX", {"coordinator": 2}),
-    ("XYX", {"consultant": 2}),
-    ("XXY", {"representative": 1, "gatekeeper": 1}),  # a→b→c represents, c→b→a gatekeeps
-    ("XYZ", {"liaison": 2}),
-])
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        # an undirected path runs both ways: a→b→c and c→b→a
+        ("XXX", {"coordinator": 2}),
+        ("XYX", {"consultant": 2}),
+        ("XXY", {"representative": 1, "gatekeeper": 1}),  # a→b→c represents, c→b→a gatekeeps
+        ("XYZ", {"liaison": 2}),
+    ],
+)
 def test_undirected_ties_count_both_ways(groups, expected):
     counts = brokerage_roles(triad(groups, undirected=True)).loc["b"].to_dict()
     assert counts == {r: expected.get(r, 0) for r in ROLES}
@@ -65,16 +71,32 @@ def test_worked_example_with_mixed_ties():
     graph = nx.MultiDiGraph()
     for node, group in {"c1": "C", "c2": "C", "u": "U", "m": "M", "k": "K"}.items():
         graph.add_node(node, group=group)
-    for u, v, directed in [("k", "c1", False), ("k", "c2", False), ("k", "u", False),
-                           ("c1", "m", True), ("u", "m", True), ("c1", "c2", False)]:
+    for u, v, directed in [
+        ("k", "c1", False),
+        ("k", "c2", False),
+        ("k", "u", False),
+        ("c1", "m", True),
+        ("u", "m", True),
+        ("c1", "c2", False),
+    ]:
         graph.add_edge(u, v, key="t", tie="t", directed=directed)
     t = brokerage_roles(graph)
     # k: open paths c1→k→u, u→k→c1, c2→k→u, u→k→c2 (c1–c2 closed): C,K,U and U,K,C → liaison 4
-    assert t.loc["k"].to_dict() == {"coordinator": 0, "consultant": 0, "representative": 0,
-                                    "gatekeeper": 0, "liaison": 4}
+    assert t.loc["k"].to_dict() == {
+        "coordinator": 0,
+        "consultant": 0,
+        "representative": 0,
+        "gatekeeper": 0,
+        "liaison": 4,
+    }
     # c1: k→c1→m (K,C,M liaison), c2→c1→m (C,C,M representative); k→c1→c2 closed by k–c2
-    assert t.loc["c1"].to_dict() == {"coordinator": 0, "consultant": 0, "representative": 1,
-                                     "gatekeeper": 0, "liaison": 1}
+    assert t.loc["c1"].to_dict() == {
+        "coordinator": 0,
+        "consultant": 0,
+        "representative": 1,
+        "gatekeeper": 0,
+        "liaison": 1,
+    }
     # u: k→u→m (K,U,M liaison)
     assert t.loc["u", "liaison"] == 1 and t.loc["u"].sum() == 1
     # c2: k→c2→c1 closed (k–c1), c1→c2→k closed; m has no way on
@@ -122,9 +144,17 @@ def mixed_graphs(draw):
     for node in range(n):
         graph.add_node(node, group=draw(st.sampled_from("ABC")))
     if n:
-        ties = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
-                                       st.sampled_from(["supply", "credit"]), st.booleans()),
-                             max_size=40))
+        ties = draw(
+            st.lists(
+                st.tuples(
+                    st.integers(0, n - 1),
+                    st.integers(0, n - 1),
+                    st.sampled_from(["supply", "credit"]),
+                    st.booleans(),
+                ),
+                max_size=40,
+            )
+        )
         for u, v, tie, directed in ties:
             graph.add_edge(u, v, key=tie, tie=tie, directed=directed)
     return graph

@@ -17,8 +17,10 @@ from jlp.graphs import METRIC_COLUMNS, read_graph, template_path
 JLP = Path(sys.executable).parent / "jlp"
 NODES = str(template_path("example_nodes.csv"))
 EDGES = str(template_path("example_edges.csv"))
-COLUMNS = ("id,label,kind,degree,betweenness,constraint,effective_size,coordinator,consultant,"
-           "representative,gatekeeper,liaison")
+COLUMNS = (
+    "id,label,kind,degree,betweenness,constraint,effective_size,coordinator,consultant,"
+    "representative,gatekeeper,liaison"
+)
 
 
 def test_metrics_csv_has_exactly_the_columns_and_one_row_per_node(capsys):
@@ -34,8 +36,9 @@ def test_metrics_csv_has_exactly_the_columns_and_one_row_per_node(capsys):
 def test_isolates_are_empty_in_csv_null_in_json_dash_in_table(capsys):
     args = ["graph", "metrics", NODES, EDGES, "--phase", "strategic_planning"]
     assert main([*args, "--format", "csv"]) == 0
-    row = next(r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))
-               if r["id"] == "cooperativa")
+    row = next(
+        r for r in csv.DictReader(io.StringIO(capsys.readouterr().out)) if r["id"] == "cooperativa"
+    )
     assert row["constraint"] == "" and row["effective_size"] == "0.0" and row["degree"] == "0"
     assert main([*args, "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
@@ -60,8 +63,25 @@ def test_group_option_changes_roles(capsys):
 
 def test_render_html_and_png_with_tie_and_phase(tmp_path, capsys):
     page = tmp_path / "page.html"
-    assert main(["graph", "render", NODES, EDGES, "-o", str(page), "--tie", "joint_purchase",
-                 "--tie", "training", "--phase", "pilot_projects"]) == 0
+    assert (
+        main(
+            [
+                "graph",
+                "render",
+                NODES,
+                EDGES,
+                "-o",
+                str(page),
+                "--tie",
+                "joint_purchase",
+                "--tie",
+                "training",
+                "--phase",
+                "pilot_projects",
+            ]
+        )
+        == 0
+    )
     assert "wrote" in capsys.readouterr().out
     text = page.read_text(encoding="utf-8")
     assert "Joint purchase" in text and "Training" in text and "Co-ordination" not in text
@@ -79,15 +99,18 @@ def test_summary_and_without(capsys):
     assert row["id"] == "broker" and row["firms_cut_off"] > 0
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["metrics", "missing.csv", EDGES], "file not found"),
-    (["metrics", NODES, EDGES, "--phase", "9"], "there is no phase '9'"),
-    (["metrics", NODES, EDGES, "--tie", "gossip"], "no tie of type 'gossip'"),
-    (["render", NODES, EDGES, "-o", "x.gif"], "cannot write 'x.gif'"),
-    (["render", NODES, EDGES, "-o", "out.html", "--size-by", "fame"], "cannot size nodes"),
-    (["without", NODES, EDGES, "--node", "nobody"], "no node 'nobody'"),
-    (["metrics", NODES], "no edges file given"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["metrics", "missing.csv", EDGES], "file not found"),
+        (["metrics", NODES, EDGES, "--phase", "9"], "there is no phase '9'"),
+        (["metrics", NODES, EDGES, "--tie", "gossip"], "no tie of type 'gossip'"),
+        (["render", NODES, EDGES, "-o", "x.gif"], "cannot write 'x.gif'"),
+        (["render", NODES, EDGES, "-o", "out.html", "--size-by", "fame"], "cannot size nodes"),
+        (["without", NODES, EDGES, "--node", "nobody"], "no node 'nobody'"),
+        (["metrics", NODES], "no edges file given"),
+    ],
+)
 def test_bad_input_exits_2_with_a_clear_line(capsys, args, message):
     assert main(["graph", *args]) == 2
     err = capsys.readouterr().err
@@ -118,14 +141,23 @@ def test_warnings_are_printed_and_the_command_goes_on(tmp_path, capsys):
 
 
 def test_console_script_exit_codes(tmp_path):
-    done = subprocess.run([str(JLP), "graph", "metrics", NODES, EDGES, "--format", "csv"],
-                          capture_output=True, text=True, encoding="utf-8", check=False)
+    done = subprocess.run(
+        [str(JLP), "graph", "metrics", NODES, EDGES, "--format", "csv"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == COLUMNS
     assert "Muebles Peña" in done.stdout
     empty = tmp_path / "empty.csv"
     empty.write_text("", encoding="utf-8")
-    bad = subprocess.run([str(JLP), "graph", "metrics", str(empty), EDGES],
-                         capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [str(JLP), "graph", "metrics", str(empty), EDGES],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 2
     assert "the file is empty" in bad.stderr and "Traceback" not in bad.stderr

@@ -73,20 +73,39 @@ def test_isolates_have_empty_constraint_zero_effective_size_and_a_note():
 
 
 def test_parallel_and_directed_ties_count_once_for_degree():
-    graph = multigraph([("a", "b", "credit", True), ("b", "a", "supply", True),
-                        ("a", "b", "training", False), ("a", "c", "supply", False)])
+    graph = multigraph(
+        [
+            ("a", "b", "credit", True),
+            ("b", "a", "supply", True),
+            ("a", "b", "training", False),
+            ("a", "c", "supply", False),
+        ]
+    )
     t = node_metrics(graph).set_index("id")
     assert t["degree"].to_dict() == {"a": 2, "b": 1, "c": 1}
     assert simple_view(graph).edges["a", "b"]["ties"] == ("credit", "supply", "training")
 
 
 def test_summary_by_hand():
-    kinds = {"f1": "firm", "f2": "firm", "j": "enterprise_joint", "i": "institution",
-             "b": "broker", "x": "firm"}
-    graph = multigraph([("f1", "f2", "joint_purchase", False), ("f1", "f2", "shared_order", False),
-                        ("f1", "j", "ownership", True), ("i", "f2", "training", True),
-                        ("b", "f1", "coordination", False), ("f1", "f1", "supply", False)],
-                       kinds)
+    kinds = {
+        "f1": "firm",
+        "f2": "firm",
+        "j": "enterprise_joint",
+        "i": "institution",
+        "b": "broker",
+        "x": "firm",
+    }
+    graph = multigraph(
+        [
+            ("f1", "f2", "joint_purchase", False),
+            ("f1", "f2", "shared_order", False),
+            ("f1", "j", "ownership", True),
+            ("i", "f2", "training", True),
+            ("b", "f1", "coordination", False),
+            ("f1", "f1", "supply", False),
+        ],
+        kinds,
+    )
     s = graph_summary(graph)
     assert s["nodes"] == 6 and s["ties"] == 5 and s["linked_pairs"] == 4
     assert s["components"] == 2 and s["isolates"] == 1
@@ -105,8 +124,10 @@ def test_summary_without_ties_has_no_shares():
 
 
 def test_metrics_leave_the_graph_unchanged():
-    graph = multigraph([("a", "b", "credit", True), ("b", "c", "supply", False)],
-                       {"a": "firm", "b": "broker", "c": "firm"})
+    graph = multigraph(
+        [("a", "b", "credit", True), ("b", "c", "supply", False)],
+        {"a": "firm", "b": "broker", "c": "firm"},
+    )
     before = nx.MultiDiGraph(graph)
     node_metrics(graph)
     graph_summary(graph)
@@ -116,7 +137,9 @@ def test_metrics_leave_the_graph_unchanged():
 
 graphs = st.builds(
     lambda n, p, seed: nx.gnp_random_graph(n, p, seed=seed),
-    st.integers(1, 30), st.floats(0.0, 0.6), st.integers(0, 10_000),
+    st.integers(1, 30),
+    st.floats(0.0, 0.6),
+    st.integers(0, 10_000),
 )
 
 

@@ -27,12 +27,22 @@ def example():
 
 
 def staged():
-    nodes = pd.DataFrame({"id": ["a", "b", "c", "d"], "label": list("ABCD"),
-                          "kind": ["firm", "firm", "institution", "firm"],
-                          "phase": ["1", "", "2", "3"]})
-    edges = pd.DataFrame({"source": ["a", "a", "b", "c"], "target": ["b", "c", "c", "d"],
-                          "tie": ["supply", "training", "credit", "training"],
-                          "phase": ["2", "", "1", "3"]})
+    nodes = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "label": list("ABCD"),
+            "kind": ["firm", "firm", "institution", "firm"],
+            "phase": ["1", "", "2", "3"],
+        }
+    )
+    edges = pd.DataFrame(
+        {
+            "source": ["a", "a", "b", "c"],
+            "target": ["b", "c", "c", "d"],
+            "tie": ["supply", "training", "credit", "training"],
+            "phase": ["2", "", "1", "3"],
+        }
+    )
     with pytest.warns(GraphDataWarning, match=r"row 4 \(b–c in phase 1, an end appears in phase 2"):
         return graph_from_frames(nodes, edges)
 
@@ -67,16 +77,21 @@ def test_unknown_phase_lists_the_known_ones():
 
 
 def test_stage_names_and_metrics_over_phases(example):
-    assert phases(example) == ("promotion_motivation", "strategic_planning", "pilot_projects",
-                               "strategic_projects")
+    assert phases(example) == (
+        "promotion_motivation",
+        "strategic_planning",
+        "pilot_projects",
+        "strategic_projects",
+    )
     summary = summary_by_phase(example)
     assert summary["nodes"].is_monotonic_increasing and summary["ties"].is_monotonic_increasing
     assert summary["nodes"].iloc[-1] == example.number_of_nodes()
     table = metrics_by_phase(example)
     assert table.columns[0] == "phase"
     first = table[table["phase"] == "promotion_motivation"]
-    assert set(first["id"]) == {n for n, d in example.nodes(data=True)
-                                if d["phase"] == "promotion_motivation"}
+    assert set(first["id"]) == {
+        n for n, d in example.nodes(data=True) if d["phase"] == "promotion_motivation"
+    }
     # the co-operative has joined in planning but has no tie until strategic projects
     planning = table[table["phase"] == "strategic_planning"].set_index("id")
     assert planning.loc["cooperativa", "degree"] == 0
@@ -84,10 +99,17 @@ def test_stage_names_and_metrics_over_phases(example):
 
 
 def test_without_the_hub_by_hand():
-    graph = nx.Graph([("f1", "hub"), ("f2", "hub"), ("hub", "bank"), ("f3", "school"),
-                      ("f1", "f2")])
-    kinds = {"f1": "firm", "f2": "firm", "f3": "firm", "hub": "broker", "bank": "institution",
-             "school": "institution"}
+    graph = nx.Graph(
+        [("f1", "hub"), ("f2", "hub"), ("hub", "bank"), ("f3", "school"), ("f1", "f2")]
+    )
+    kinds = {
+        "f1": "firm",
+        "f2": "firm",
+        "f3": "firm",
+        "hub": "broker",
+        "bank": "institution",
+        "school": "institution",
+    }
     nx.set_node_attributes(graph, kinds, "kind")
     before = nx.Graph(graph)
     d = without(graph, "hub")
@@ -119,8 +141,9 @@ def test_reported_honduras_actors_read_as_a_network():
     from jlp.datasets import data_dir
     from jlp.graphs import node_metrics
 
-    graph = read_graph(data_dir() / "honduras_actors_nodes.csv",
-                       data_dir() / "honduras_actors_edges.csv")
+    graph = read_graph(
+        data_dir() / "honduras_actors_nodes.csv", data_dir() / "honduras_actors_edges.csv"
+    )
     table = node_metrics(graph).set_index("id")
     assert table["betweenness"].idxmax() == "consultants"
     assert graph.edges["infop", "emasim", "training"]["directed"] is True

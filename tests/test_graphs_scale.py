@@ -27,11 +27,16 @@ def _one_by_one(graph: nx.Graph) -> pd.DataFrame:
     rows = []
     for node in graph:
         d = without(graph, node)
-        rows.append({"id": str(node), "firms_cut_off": len(d.cut_off),
-                     "components_added": d.components_after - d.components_before,
-                     "largest_after": d.largest_after,
-                     "firms_reaching_after": d.firms_reaching_after,
-                     "left_isolated": len(d.isolated)})
+        rows.append(
+            {
+                "id": str(node),
+                "firms_cut_off": len(d.cut_off),
+                "components_added": d.components_after - d.components_before,
+                "largest_after": d.largest_after,
+                "firms_reaching_after": d.firms_reaching_after,
+                "left_isolated": len(d.isolated),
+            }
+        )
     return pd.DataFrame(rows).set_index("id").sort_index().astype("int64")
 
 
@@ -106,8 +111,13 @@ def test_a_table_over_the_row_limit_is_refused_before_reading(tmp_path):
     with nodes.open("w", encoding="utf-8") as stream:
         stream.write("id,label,kind\n")
         stream.writelines(f"n{i},N{i},firm\n" for i in range(limits.MAX_TABLE_ROWS + 1))
-    done = subprocess.run([sys.executable, "-m", "jlp", "graph", "metrics", str(nodes), EDGES],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "jlp", "graph", "metrics", str(nodes), EDGES],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     (line,) = done.stderr.splitlines()
     assert "nodes.csv" in line and f"more than {limits.MAX_TABLE_ROWS:,} rows" in line

@@ -18,10 +18,14 @@ from jlp.graphs import (
     template_path,
 )
 
-NODES = "id,label,kind,group,phase\nleon,Asociación de León,association,support,1\n" \
-        "f1,Taller Núñez,firm,north,1\nf2,Carpintería Peña,firm,north,2\n"
-EDGES = "source,target,tie,directed,phase,weight\nf1,f2,joint_purchase,false,2,2\n" \
-        "leon,f1,training,true,1,\nf1,f2,shared_order,,2,1.5\n"
+NODES = (
+    "id,label,kind,group,phase\nleon,Asociación de León,association,support,1\n"
+    "f1,Taller Núñez,firm,north,1\nf2,Carpintería Peña,firm,north,2\n"
+)
+EDGES = (
+    "source,target,tie,directed,phase,weight\nf1,f2,joint_purchase,false,2,2\n"
+    "leon,f1,training,true,1,\nf1,f2,shared_order,,2,1.5\n"
+)
 
 
 def write(path, text, encoding="utf-8"):
@@ -39,11 +43,19 @@ def problems(err: pytest.ExceptionInfo) -> list[tuple]:
 
 def test_reads_csv_and_keeps_every_attribute_and_parallel_ties(tmp_path):
     graph = read_graph(*pair(tmp_path))
-    assert dict(graph.nodes["leon"]) == {"label": "Asociación de León", "kind": "association",
-                                         "group": "support", "phase": 1}
+    assert dict(graph.nodes["leon"]) == {
+        "label": "Asociación de León",
+        "kind": "association",
+        "group": "support",
+        "phase": 1,
+    }
     assert sorted(graph["f1"]["f2"]) == ["joint_purchase", "shared_order"]
     assert graph.edges["f1", "f2", "joint_purchase"] == {
-        "tie": "joint_purchase", "directed": False, "phase": 2, "weight": 2.0}
+        "tie": "joint_purchase",
+        "directed": False,
+        "phase": 2,
+        "weight": 2.0,
+    }
     assert graph.edges["leon", "f1", "training"]["directed"] is True
     assert graph.graph["phases"] == (1, 2)
 
@@ -80,16 +92,18 @@ def test_xlsx_two_files_and_one_workbook(tmp_path):
         nodes.to_excel(book, sheet_name="Nodes", index=False)
         edges.to_excel(book, sheet_name="edges", index=False)
     from_csv = read_graph(*pair(tmp_path))
-    for graph in (read_graph(tmp_path / "nodes.xlsx", tmp_path / "edges.xlsx"),
-                  read_graph(tmp_path / "network.xlsx")):
+    for graph in (
+        read_graph(tmp_path / "nodes.xlsx", tmp_path / "edges.xlsx"),
+        read_graph(tmp_path / "network.xlsx"),
+    ):
         assert dict(graph.nodes(data=True)) == dict(from_csv.nodes(data=True))
-        assert list(graph.edges(keys=True, data=True)) == \
-            list(from_csv.edges(keys=True, data=True))
+        assert list(graph.edges(keys=True, data=True)) == list(from_csv.edges(keys=True, data=True))
 
 
 def test_workbook_without_edges_sheet(tmp_path):
     pd.DataFrame({"id": ["a"], "label": ["A"], "kind": ["firm"]}).to_excel(
-        tmp_path / "only.xlsx", index=False)
+        tmp_path / "only.xlsx", index=False
+    )
     with pytest.raises(JlpInputError, match="no sheet named 'nodes' or 'edges'"):
         read_graph(tmp_path / "only.xlsx")
 
@@ -100,7 +114,8 @@ def test_templates_read_cleanly():
         graph = read_graph(template_path("example_nodes.csv"), template_path("example_edges.csv"))
     assert graph.number_of_nodes() == 14
     assert {"joint_purchase", "shared_order", "subcontracting"} <= {
-        k for *_, k in graph.edges(keys=True)}
+        k for *_, k in graph.edges(keys=True)
+    }
     with pytest.raises(JlpInputError, match="the nodes table has no rows"):
         read_graph(template_path("nodes.csv"), template_path("edges.csv"))
 
@@ -124,8 +139,11 @@ def test_missing_columns_are_all_named(tmp_path):
     with pytest.raises(JlpInputError) as err:
         read_graph(nodes_file, edges_file)
     assert [(p.file, p.row, p.column) for p in err.value.problems] == [
-        (str(nodes_file), 1, "label"), (str(nodes_file), 1, "kind"),
-        (str(edges_file), 1, "source"), (str(edges_file), 1, "target")]
+        (str(nodes_file), 1, "label"),
+        (str(nodes_file), 1, "kind"),
+        (str(edges_file), 1, "source"),
+        (str(edges_file), 1, "target"),
+    ]
     assert "add a column named 'label'" in str(err.value)
 
 
@@ -135,20 +153,24 @@ def test_duplicate_ids_are_all_listed_with_rows(tmp_path):
         read_graph(*pair(tmp_path, nodes=nodes, edges="source,target,tie\n"))
     # issue 16: the same mistake on several rows is one problem naming its rows
     assert [(p.rows or (p.row,), p.column) for p in err.value.problems] == [
-        ((4, 7), "id"), ((5,), "id")]
+        ((4, 7), "id"),
+        ((5,), "id"),
+    ]
     assert "first on row 2" in err.value.problems[0].message
     assert "rows 4, 7" in str(err.value.problems[0])
 
 
 def test_unknown_nodes_in_edges_are_all_listed_with_rows_and_hints(tmp_path):
-    edges = ("source,target,tie\nf1,f2,supply\nF1,f2,supply\nf2,nobody,credit\n"
-             "ghost,f1,training\n")
+    edges = "source,target,tie\nf1,f2,supply\nF1,f2,supply\nf2,nobody,credit\nghost,f1,training\n"
     with pytest.raises(JlpInputError) as err:
         read_graph(*pair(tmp_path, edges=edges))
     found = problems(err)
     assert [(r, c) for r, c, _ in found] == [(3, "source"), (4, "target"), (5, "source")]
-    assert [m for *_, m in found] == ["unknown node 'F1'", "unknown node 'nobody'",
-                                      "unknown node 'ghost'"]
+    assert [m for *_, m in found] == [
+        "unknown node 'F1'",
+        "unknown node 'nobody'",
+        "unknown node 'ghost'",
+    ]
     assert "did you mean 'f1'" in err.value.problems[0].fix
 
 
@@ -158,12 +180,18 @@ def test_empty_cells_in_required_columns(tmp_path):
     with pytest.raises(JlpInputError) as err:
         read_graph(*pair(tmp_path, nodes=nodes, edges=edges))
     assert [(r, c) for r, c, _ in problems(err)] == [
-        (2, "id"), (3, "kind"), (2, "target"), (3, "tie")]
+        (2, "id"),
+        (3, "kind"),
+        (2, "target"),
+        (3, "tie"),
+    ]
 
 
 def test_bad_directed_weight_and_phase_values(tmp_path):
-    edges = ("source,target,tie,directed,weight,phase\nf1,f2,supply,maybe,-1,1\n"
-             "f1,leon,credit,yes,lots,pilot_projects\n")
+    edges = (
+        "source,target,tie,directed,weight,phase\nf1,f2,supply,maybe,-1,1\n"
+        "f1,leon,credit,yes,lots,pilot_projects\n"
+    )
     with pytest.raises(JlpInputError) as err:
         read_graph(*pair(tmp_path, edges=edges))
     columns = [(r, c) for r, c, _ in problems(err)]
@@ -240,8 +268,9 @@ def test_tie_before_its_node_warns(tmp_path):
 
 
 def test_stage_names_order_phases(tmp_path):
-    nodes = ("id,label,kind,phase\na,A,firm,pilot_projects\nb,B,firm,promotion_motivation\n"
-             "c,C,firm,\n")
+    nodes = (
+        "id,label,kind,phase\na,A,firm,pilot_projects\nb,B,firm,promotion_motivation\nc,C,firm,\n"
+    )
     graph = read_graph(*pair(tmp_path, nodes=nodes, edges="source,target,tie\n"))
     assert graph.graph["phases"] == ("promotion_motivation", "pilot_projects")
     assert "phase" not in graph.nodes["c"]
@@ -257,8 +286,7 @@ def test_extra_numeric_columns_become_numbers(tmp_path):
 
 def test_frames_as_typed_are_accepted_and_not_changed():
     nodes = pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "kind": ["firm", "firm"]})
-    edges = pd.DataFrame({"source": ["a"], "target": ["b"], "tie": ["supply"],
-                          "weight": [3]})
+    edges = pd.DataFrame({"source": ["a"], "target": ["b"], "tie": ["supply"], "weight": [3]})
     before = nodes.copy(), edges.copy()
     graph = graph_from_frames(nodes, edges)
     assert graph.edges["a", "b", "supply"]["weight"] == 3.0

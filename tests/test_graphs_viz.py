@@ -40,14 +40,21 @@ def options_of(page: str) -> dict:
 
 
 def snapshot_of(graph):
-    return copy.deepcopy(dict(graph.nodes(data=True))), \
-        copy.deepcopy(list(graph.edges(keys=True, data=True))), dict(graph.graph)
+    return (
+        copy.deepcopy(dict(graph.nodes(data=True))),
+        copy.deepcopy(list(graph.edges(keys=True, data=True))),
+        dict(graph.graph),
+    )
 
 
 def test_page_is_offline_and_leaves_the_graph_unchanged(example):
     before = snapshot_of(example)
-    page = graph_page(example, size_by="betweenness", phase="pilot_projects",
-                      ties=["joint_purchase", "coordination"])
+    page = graph_page(
+        example,
+        size_by="betweenness",
+        phase="pilot_projects",
+        ties=["joint_purchase", "coordination"],
+    )
     graph_frame(example)
     static_figure(example)
     assert external_references(page) == []
@@ -71,11 +78,14 @@ def test_styles_follow_kind_and_tie_and_parallel_ties_curve(example):
 def test_legend_lists_only_what_is_drawn(example):
     labels = [item.label for item in legend_for(example)]
     assert labels[:2] == ["Firm", "Joint enterprise"] and "Co-ordination" in labels
-    only = legend_for(graph_from_frames(
-        __import__("pandas").DataFrame({"id": ["a", "b"], "label": ["A", "B"],
-                                        "kind": ["firm", "firm"]}),
-        __import__("pandas").DataFrame({"source": ["a"], "target": ["b"],
-                                        "tie": ["credit"]})))
+    only = legend_for(
+        graph_from_frames(
+            __import__("pandas").DataFrame(
+                {"id": ["a", "b"], "label": ["A", "B"], "kind": ["firm", "firm"]}
+            ),
+            __import__("pandas").DataFrame({"source": ["a"], "target": ["b"], "tie": ["credit"]}),
+        )
+    )
     assert [i.label for i in only] == ["Firm", "Credit"]
     assert only[1].style == "line dashed"
 

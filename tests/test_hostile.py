@@ -36,8 +36,11 @@ RAW_CONTROL = ("\x1b", "\x00", "\x07", "\x9b")
 
 
 def folder_state(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 def run(capsys, *args) -> tuple[int, str, str]:
@@ -111,8 +114,10 @@ def test_refused_assessment_files(tmp_path, capsys, name, words, command):
 GRAPH_REFUSED = {
     ("nodes_ragged.csv", "edges_ok.csv"): "this row has 5 cells but the header has 3",
     ("nodes_duplicate_header.csv", "edges_ok.csv"): "the column 'id' appears twice",
-    ("nodes_zero_width.csv", "edges_zero_width.csv"):
-        "invisible character (zero-width space) after 'a'",
+    (
+        "nodes_zero_width.csv",
+        "edges_zero_width.csv",
+    ): "invisible character (zero-width space) after 'a'",
     ("nodes_zero_width.csv", "edges_ambiguous_weight.csv"): "'4.000' could be read two ways",
     ("nodes_zero_width.csv", "edges_nan_weights.csv"): "row 3, column 'weight': 'None' is not",
     ("nodes_zero_width.csv", "edges_bad_boolean.csv"): "'quizás' is not true or false",
@@ -142,17 +147,27 @@ def test_nan_and_none_weights_are_refused_alike(tmp_path):
         read_graph(nodes, edges)
     problems = caught.value.problems
     assert [(p.row, p.column, p.fix) for p in problems] == [
-        (row, "weight", problems[0].fix) for row in (2, 3, 4)]
+        (row, "weight", problems[0].fix) for row in (2, 3, 4)
+    ]
     assert [p.message for p in problems] == [
-        f"'{v}' is not a weight" for v in ("nan", "None", "NaN")]
+        f"'{v}' is not a weight" for v in ("nan", "None", "NaN")
+    ]
 
 
 # --------------------------------------------------------------------------- accepted files
 
 
-@pytest.mark.parametrize("name", ["net_bom.csv", "net_semicolon.csv", "net_tab.tsv",
-                                  "net_crlf_quoted_newline.csv", "net_cr_line_ends.csv",
-                                  "net_trailing_empty_columns.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "net_bom.csv",
+        "net_semicolon.csv",
+        "net_tab.tsv",
+        "net_crlf_quoted_newline.csv",
+        "net_cr_line_ends.csv",
+        "net_trailing_empty_columns.csv",
+    ],
+)
 def test_accepted_assessment_files(tmp_path, capsys, name):
     (path,) = copy(tmp_path, name)
     table = net.read_assessments(path)
@@ -220,20 +235,25 @@ def test_formulas_in_assessments_never_reach_a_csv_and_come_back_intact(tmp_path
     assert again.reset_index(drop=True).equals(original.reset_index(drop=True))
 
 
-@pytest.mark.parametrize("name", ["=1+1", "+SUM(A1)", "@cmd", "-2+3", "=HYPERLINK(\"x\")"])
+@pytest.mark.parametrize("name", ["=1+1", "+SUM(A1)", "@cmd", "-2+3", '=HYPERLINK("x")'])
 def test_templates_keep_a_formula_like_name_as_text(tmp_path, capsys, name):
     for suffix in (".csv", ".xlsx"):
         path = tmp_path / f"t{suffix}"
-        code, _, err = run(capsys, "net", "template", "-o", path, "--force", "--",
-                           name, "2026-01-01")
+        code, _, err = run(
+            capsys, "net", "template", "-o", path, "--force", "--", name, "2026-01-01"
+        )
         assert code == 0, err
         if suffix == ".xlsx":
             book = openpyxl.load_workbook(path)
-            assert not [c.coordinate for s in book for row in s.iter_rows() for c in row
-                        if c.data_type == "f"]
+            assert not [
+                c.coordinate
+                for s in book
+                for row in s.iter_rows()
+                for c in row
+                if c.data_type == "f"
+            ]
         else:
-            cells = [c for row in csv.reader(io.StringIO(path.read_text("utf-8-sig")))
-                     for c in row]
+            cells = [c for row in csv.reader(io.StringIO(path.read_text("utf-8-sig"))) for c in row]
             assert not [c for c in cells if formula_like(c)]
         assert set(net.read_assessments(path)["network"]) == {name}
         code, out, err = run(capsys, "net", "score", path, "-f", "csv")
@@ -266,12 +286,17 @@ NET_HEADER = ["network", "date", "indicator", "stage", "rating"]
 
 
 def test_uncached_formulas_in_an_assessment_are_named_by_cell(tmp_path, capsys):
-    path = workbook(tmp_path / "a.xlsx", {"assessments": [
-        NET_HEADER,
-        ["A", "1998-01-01", "group_cohesion", "decision", "=IF(1,\"achieved\",\"\")"],
-        ["A", "1998-01-01", "group_cohesion", "pilot_projects", "=1/0"],
-        ["A", "1998-01-01", "group_cohesion", "self_management", "achieved"],
-    ]})
+    path = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "assessments": [
+                NET_HEADER,
+                ["A", "1998-01-01", "group_cohesion", "decision", '=IF(1,"achieved","")'],
+                ["A", "1998-01-01", "group_cohesion", "pilot_projects", "=1/0"],
+                ["A", "1998-01-01", "group_cohesion", "self_management", "achieved"],
+            ]
+        },
+    )
     before = folder_state(tmp_path)
     code, out, err = run(capsys, "net", "score", path)
     assert_clean_refusal(code, out, err)
@@ -281,23 +306,30 @@ def test_uncached_formulas_in_an_assessment_are_named_by_cell(tmp_path, capsys):
 
 
 def test_a_formula_label_in_a_graph_workbook_is_named_by_cell(tmp_path, capsys):
-    path = workbook(tmp_path / "g.xlsx", {
-        "nodes": [["id", "label", "kind"], ["a", "=UPPER(\"x\")", "firm"], ["b", "B", "firm"]],
-        "edges": [["source", "target", "tie"], ["a", "b", "supply"]],
-    })
+    path = workbook(
+        tmp_path / "g.xlsx",
+        {
+            "nodes": [["id", "label", "kind"], ["a", '=UPPER("x")', "firm"], ["b", "B", "firm"]],
+            "edges": [["source", "target", "tie"], ["a", "b", "supply"]],
+        },
+    )
     code, out, err = run(capsys, "graph", "metrics", path)
     assert_clean_refusal(code, out, err)
     assert "sheet 'nodes', cell B2: a formula with no saved value" in err
 
 
 def test_error_values_damaged_and_disguised_workbooks(tmp_path, capsys):
-    path = workbook(tmp_path / "a.xlsx", {"assessments": [
-        NET_HEADER, ["A", "1998-01-01", "group_cohesion", "decision", "#N/A"]]})
+    path = workbook(
+        tmp_path / "a.xlsx",
+        {"assessments": [NET_HEADER, ["A", "1998-01-01", "group_cohesion", "decision", "#N/A"]]},
+    )
     (tmp_path / "broken.xlsx").write_bytes(path.read_bytes()[:500])
     (tmp_path / "disguised.csv").write_bytes(path.read_bytes())
-    for name, words in (("a.xlsx", "cell E2: the cell shows an error (#N/A)"),
-                        ("broken.xlsx", "not a readable .xlsx workbook"),
-                        ("disguised.csv", "cell E2: the cell shows an error (#N/A)")):
+    for name, words in (
+        ("a.xlsx", "cell E2: the cell shows an error (#N/A)"),
+        ("broken.xlsx", "not a readable .xlsx workbook"),
+        ("disguised.csv", "cell E2: the cell shows an error (#N/A)"),
+    ):
         before = folder_state(tmp_path)
         code, out, err = run(capsys, "net", "score", tmp_path / name)
         assert_clean_refusal(code, out, err)
@@ -314,10 +346,17 @@ def test_an_output_that_is_a_link_to_the_input_is_refused(tmp_path, capsys, inpu
 
 
 def test_title_rows_above_a_workbook_header(tmp_path, capsys):
-    path = workbook(tmp_path / "a.xlsx", {"assessments": [
-        ["Evaluación de la red"], [], NET_HEADER,
-        ["A", "1998-01-01", "group_cohesion", "decision", "achieved"],
-    ]})
+    path = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "assessments": [
+                ["Evaluación de la red"],
+                [],
+                NET_HEADER,
+                ["A", "1998-01-01", "group_cohesion", "decision", "achieved"],
+            ]
+        },
+    )
     code, out, err = run(capsys, "net", "score", path)
     assert_clean_refusal(code, out, err)
     assert "row 1 has 'Evaluación de la red'" in err and "rows 1–2" in err
@@ -344,8 +383,12 @@ def writers(inputs: dict[str, Path], output: Path) -> dict[str, list]:
 
 
 def output_name(command: str) -> str:
-    return {"net template": "t.csv", "net report": "r.html", "net save": "h.csv",
-            "graph render": "m.html"}[command]
+    return {
+        "net template": "t.csv",
+        "net report": "r.html",
+        "net save": "h.csv",
+        "graph render": "m.html",
+    }[command]
 
 
 COMMANDS = ["net template", "net report", "net save", "graph render"]
@@ -369,8 +412,9 @@ def test_a_folder_as_output_is_refused(tmp_path, capsys, inputs, command):
     assert "is a folder" in err and folder_state(tmp_path) == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes into read-only folders"
+)
 @pytest.mark.parametrize("command", COMMANDS)
 def test_read_only_folder_is_refused(tmp_path, capsys, inputs, command):
     folder = tmp_path / "locked"
@@ -385,8 +429,9 @@ def test_read_only_folder_is_refused(tmp_path, capsys, inputs, command):
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_permission_denied_while_writing_is_a_clean_message(tmp_path, capsys, inputs,
-                                                             monkeypatch, command):
+def test_permission_denied_while_writing_is_a_clean_message(
+    tmp_path, capsys, inputs, monkeypatch, command
+):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
@@ -428,9 +473,11 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path, capsys, inputs, monkeypatch
         net.save_assessment(net.template("Other", "1990-01-01"), output)
     monkeypatch.setattr(write_module.os, "fsync", full)
     before = folder_state(tmp_path)
-    code, out, err = run(capsys, *writers(inputs, output)[command], "--force"
-                         if command in ("net template", "net report", "graph render") else
-                         "--overwrite")
+    code, out, err = run(
+        capsys,
+        *writers(inputs, output)[command],
+        "--force" if command in ("net template", "net report", "graph render") else "--overwrite",
+    )
     assert_clean_refusal(code, out, err)
     assert "the disk is full" in err
     assert folder_state(tmp_path) == before  # no partial file, no temporary file
@@ -438,14 +485,22 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path, capsys, inputs, monkeypatch
 
 def test_a_file_size_limit_in_a_real_process_is_a_clean_message(tmp_path, inputs):
     output = tmp_path / "r.html"
-    command = (f"ulimit -f 64; exec {sys.executable} -c 'import sys; from jlp.cli import main; "
-               f"sys.exit(main(sys.argv[1:]))' net report {inputs['assessment']} -o {output}")
-    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=300)
+    command = (
+        f"ulimit -f 64; exec {sys.executable} -c 'import sys; from jlp.cli import main; "
+        f"sys.exit(main(sys.argv[1:]))' net report {inputs['assessment']} -o {output}"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=300,
+    )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "larger than this system allows" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["a.csv", "nodes_es.csv", "edges_es.csv"])
+        ["a.csv", "nodes_es.csv", "edges_es.csv"]
+    )
 
 
 def test_a_terminated_command_leaves_no_temporary_file(tmp_path, inputs):
@@ -455,9 +510,21 @@ def test_a_terminated_command_leaves_no_temporary_file(tmp_path, inputs):
     for delay in (0.5, 2.0, 4.0):
         output.unlink(missing_ok=True)
         process = subprocess.Popen(
-            [sys.executable, "-c", code, "net", "report", str(inputs["assessment"]), "-o",
-             str(output)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": str(SRC)})
+            [
+                sys.executable,
+                "-c",
+                code,
+                "net",
+                "report",
+                str(inputs["assessment"]),
+                "-o",
+                str(output),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+        )
         try:
             process.wait(timeout=delay)
         except subprocess.TimeoutExpired:
@@ -469,8 +536,9 @@ def test_a_terminated_command_leaves_no_temporary_file(tmp_path, inputs):
 
 
 def test_a_temporary_file_left_by_a_killed_process_is_swept(tmp_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     stale = tmp_path / f".r.html.{dead}.abc123.tmp"
     stale.write_text("half a page")
     mine = tmp_path / f".r.html.{os.getpid()}.live.tmp"  # a live writer's file stays
@@ -480,8 +548,9 @@ def test_a_temporary_file_left_by_a_killed_process_is_swept(tmp_path):
 
 
 def test_control_characters_in_an_argument_never_reach_the_terminal(tmp_path, capsys):
-    code, out, err = run(capsys, "net", "template", "Ema\x1b[2Jsim", "1998-03-01",
-                         "-o", tmp_path / "t.csv")
+    code, out, err = run(
+        capsys, "net", "template", "Ema\x1b[2Jsim", "1998-03-01", "-o", tmp_path / "t.csv"
+    )
     assert_clean_refusal(code, out, err)
     assert "\\x1b[2J" in err and not (tmp_path / "t.csv").exists()
 
@@ -491,25 +560,44 @@ def test_control_characters_in_an_argument_never_reach_the_terminal(tmp_path, ca
 
 def test_corpus_size():
     """Every fixture of tests/hostile is used by a test above."""
-    used = set(NET_REFUSED) | {n for pair in GRAPH_REFUSED for n in pair} | {
-        "net_bom.csv", "net_semicolon.csv", "net_tab.tsv", "net_crlf_quoted_newline.csv",
-        "net_cr_line_ends.csv", "net_trailing_empty_columns.csv",
-        "net_nfd_and_nfc.csv", "nodes_nfd.csv", "edges_nfd.csv", "nodes_ok.csv",
-        "edges_ok.csv", "nodes_es.csv", "edges_es.csv", "nodes_formula_labels.csv",
-        "edges_formula_labels.csv", "net_formulas_in_names.csv", "nodes_title_rows.csv"}
+    used = (
+        set(NET_REFUSED)
+        | {n for pair in GRAPH_REFUSED for n in pair}
+        | {
+            "net_bom.csv",
+            "net_semicolon.csv",
+            "net_tab.tsv",
+            "net_crlf_quoted_newline.csv",
+            "net_cr_line_ends.csv",
+            "net_trailing_empty_columns.csv",
+            "net_nfd_and_nfc.csv",
+            "nodes_nfd.csv",
+            "edges_nfd.csv",
+            "nodes_ok.csv",
+            "edges_ok.csv",
+            "nodes_es.csv",
+            "edges_es.csv",
+            "nodes_formula_labels.csv",
+            "edges_formula_labels.csv",
+            "net_formulas_in_names.csv",
+            "nodes_title_rows.csv",
+        }
+    )
     on_disk = {p.name for p in HOSTILE.iterdir() if p.suffix in (".csv", ".tsv")}
     assert on_disk == used
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_a_folder_jlp_may_not_write_is_refused_before_any_work(tmp_path, capsys, inputs,
-                                                                monkeypatch, command):
+def test_a_folder_jlp_may_not_write_is_refused_before_any_work(
+    tmp_path, capsys, inputs, monkeypatch, command
+):
     """The same check as the read-only folder above, runnable as root too."""
     real = os.access
     out_folder = tmp_path / "ro"
     out_folder.mkdir()
-    monkeypatch.setattr(write_module.os, "access",
-                        lambda p, mode: False if Path(p) == out_folder else real(p, mode))
+    monkeypatch.setattr(
+        write_module.os, "access", lambda p, mode: False if Path(p) == out_folder else real(p, mode)
+    )
     code, out, err = run(capsys, *writers(inputs, out_folder / output_name(command))[command])
     assert_clean_refusal(code, out, err)
     assert "read-only" in err and not list(out_folder.iterdir())
@@ -518,9 +606,14 @@ def test_a_folder_jlp_may_not_write_is_refused_before_any_work(tmp_path, capsys,
 @pytest.mark.parametrize("command", COMMANDS)
 def test_special_and_impossible_output_names(tmp_path, capsys, inputs, command):
     long_name = "x" * 300 + Path(output_name(command)).suffix  # a template is .csv or .xlsx
-    for output, words in ((Path(os.devnull), "not an ordinary file"),
-                          (tmp_path / long_name, "could not write")):
-        code, out, err = run(capsys, *writers(inputs, output)[command], *(
-            ["--force"] if command in ("net template", "net report", "graph render") else []))
+    for output, words in (
+        (Path(os.devnull), "not an ordinary file"),
+        (tmp_path / long_name, "could not write"),
+    ):
+        code, out, err = run(
+            capsys,
+            *writers(inputs, output)[command],
+            *(["--force"] if command in ("net template", "net report", "graph render") else []),
+        )
         assert_clean_refusal(code, out, err)
         assert words in err or (command == "graph render" and "cannot write 'null'" in err)

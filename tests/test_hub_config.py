@@ -23,8 +23,11 @@ def test_z2jh_values_set_image_limits_culler_and_class_folder():
     assert values["cull"]["enabled"] is True and values["cull"]["timeout"] == 1800
     assert user["extraEnv"]["JLP_CLASS_FOLDER"] == "/home/jovyan/class"
     mount = user["storage"]["extraVolumeMounts"][0]
-    assert mount == {"name": "jlp-class", "mountPath": "/home/jovyan/class",
-                     "subPath": "{username}"}
+    assert mount == {
+        "name": "jlp-class",
+        "mountPath": "/home/jovyan/class",
+        "subPath": "{username}",
+    }
     claim = user["storage"]["extraVolumes"][0]["persistentVolumeClaim"]["claimName"]
     pvc = yaml.safe_load((HUB / "z2jh" / "class-pvc.yaml").read_text(encoding="utf-8"))
     assert pvc["metadata"]["name"] == claim
@@ -38,9 +41,10 @@ def test_z2jh_hook_mounts_own_folder_for_trainees_and_all_for_instructors(admin,
     exec(values["hub"]["extraConfig"]["jlp-class-folder"], {"c": c})
     hook = c.KubeSpawner.pre_spawn_hook
     home = {"name": "home", "mountPath": "/home/jovyan", "subPath": "{username}"}
-    spawner = SimpleNamespace(user=SimpleNamespace(admin=admin),
-                              volume_mounts=[home, *values["singleuser"]["storage"]
-                                             ["extraVolumeMounts"]])
+    spawner = SimpleNamespace(
+        user=SimpleNamespace(admin=admin),
+        volume_mounts=[home, *values["singleuser"]["storage"]["extraVolumeMounts"]],
+    )
     hook(spawner)
     home_after, class_after = spawner.volume_mounts
     assert home_after == home
@@ -57,15 +61,28 @@ def test_tljh_snippet_sets_the_class_folder():
     assert c.Spawner.default_url == "/lab"
 
 
-@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("tljh-config") is not None,
-                    reason="needs bash, and a machine without TLJH")
+@pytest.mark.skipif(
+    shutil.which("bash") is None or shutil.which("tljh-config") is not None,
+    reason="needs bash, and a machine without TLJH",
+)
 def test_tljh_setup_script_parses_and_refuses_without_root_or_tljh(tmp_path):
     script = HUB / "tljh" / "setup.sh"
     assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
     text = script.read_text(encoding="utf-8")
-    for setting in ("limits.memory", "limits.cpu", "services.cull.timeout",
-                    "user_environment.default_app", "-m 3773", "requirements.txt"):
+    for setting in (
+        "limits.memory",
+        "limits.cpu",
+        "services.cull.timeout",
+        "user_environment.default_app",
+        "-m 3773",
+        "requirements.txt",
+    ):
         assert setting in text
-    done = subprocess.run([shutil.which("bash"), str(script)], capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin"}, cwd=tmp_path)
+    done = subprocess.run(
+        [shutil.which("bash"), str(script)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
+    )
     assert done.returncode == 2 and done.stderr.startswith("error: ")

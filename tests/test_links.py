@@ -60,8 +60,7 @@ class Broken:
 def site_pages(site: Path) -> list[Path]:
     """Every HTML page of a built site (not the theme's template fragments)."""
     return sorted(
-        p for p in site.rglob("*.html")
-        if not NOT_PAGES.intersection(p.relative_to(site).parts[:1])
+        p for p in site.rglob("*.html") if not NOT_PAGES.intersection(p.relative_to(site).parts[:1])
     )
 
 

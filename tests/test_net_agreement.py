@@ -35,8 +35,13 @@ krippendorff = pytest.importorskip("krippendorff")
 def oracle(values: np.ndarray) -> float:
     """The independent implementation: assessors in rows, units in columns."""
     with np.errstate(invalid="ignore", divide="ignore"):  # it gives nan where alpha is undefined
-        return float(krippendorff.alpha(reliability_data=np.asarray(values, dtype=float).T,
-                                        level_of_measurement="ordinal", value_domain=[0, 1, 2]))
+        return float(
+            krippendorff.alpha(
+                reliability_data=np.asarray(values, dtype=float).T,
+                level_of_measurement="ordinal",
+                value_domain=[0, 1, 2],
+            )
+        )
 
 
 def scoring(values, network="Emasim", date="1998-03-01", assessor=""):
@@ -64,7 +69,7 @@ def test_alpha_by_hand():
     # Two assessors, units (0,0), (1,1), (2,2), (2,1): ratings used 0:2, 1:3, 2:3 (n = 8).
     values = np.array([[0, 0], [1, 1], [2, 2], [2, 1]], dtype=float)
     # Ordinal distances: d(0,1) = (2+3)/2 ... squared: d01 = 2.5², d12 = 3², d02 = (2/2+3+3/2)²
-    d01, d12, d02 = 2.5 ** 2, 3.0 ** 2, 5.5 ** 2
+    d01, d12, d02 = 2.5**2, 3.0**2, 5.5**2
     observed = 2 * d12  # the unit (2,1) gives two ordered pairs 1-2 and 2-1, weight 1
     expected = (2 * 2 * 3 * d01 + 2 * 3 * 3 * d12 + 2 * 2 * 3 * d02) / 7
     assert krippendorff_alpha(values) == pytest.approx(1 - observed / expected)
@@ -95,8 +100,9 @@ def test_missing_cells_are_left_out_not_counted_as_zero():
 def test_bootstrap_is_seeded_and_brackets_alpha():
     rng = np.random.default_rng(3)
     truth = rng.integers(0, 3, size=42)
-    values = np.column_stack([np.where(rng.random(42) < 0.8, truth, rng.integers(0, 3, 42))
-                              for _ in range(5)]).astype(float)
+    values = np.column_stack(
+        [np.where(rng.random(42) < 0.8, truth, rng.integers(0, 3, 42)) for _ in range(5)]
+    ).astype(float)
     first = bootstrap_alpha(values, n_boot=400, seed=7)
     assert first == bootstrap_alpha(values, n_boot=400, seed=7)
     assert first != bootstrap_alpha(values, n_boot=400, seed=8)
@@ -111,9 +117,9 @@ def test_bootstrap_is_seeded_and_brackets_alpha():
 def three_trainees():
     base = np.array([2] * 14 + [1] * 14 + [0] * 14, dtype=float)
     ana, ben, eva = base.copy(), base.copy(), base.copy()
-    ben[0] = 0          # one cell: 2, 0, 2 → spread 2
-    eva[20] = 2         # one cell: 1, 1, 2 → spread 1
-    eva[41] = np.nan    # Eva did not judge the last cell
+    ben[0] = 0  # one cell: 2, 0, 2 → spread 2
+    eva[20] = 2  # one cell: 1, 1, 2 → spread 1
+    eva[41] = np.nan  # Eva did not judge the last cell
     return {"Ana": scoring(ana), "Ben": scoring(ben), "Eva": scoring(eva)}
 
 
@@ -137,7 +143,8 @@ def test_spread_ranking_and_per_scope_alpha():
     assert alpha.loc[CELLS[0][1], "alpha"] == pytest.approx(oracle(values[stage_mask]))
     row_mask = result.ratings.index.get_level_values("indicator") == "external_relations"
     assert alpha.loc["external_relations", "alpha"] == pytest.approx(
-        oracle(values[row_mask]), nan_ok=True)
+        oracle(values[row_mask]), nan_ok=True
+    )
     assert len(result.alpha) == 1 + 6 + 7
     assert alpha.loc["all cells", "low"] <= result.overall <= alpha.loc["all cells", "high"]
 
@@ -156,16 +163,18 @@ def test_each_assessor_against_median_and_reference():
 
 
 def test_consensus_is_the_median_with_ties_flagged_and_saves_to_history(tmp_path):
-    two = {"Ana": scoring(np.array([2, 1] + [0] * 40, dtype=float)),
-           "Ben": scoring(np.array([1, 1] + [np.nan] * 40, dtype=float))}
+    two = {
+        "Ana": scoring(np.array([2, 1] + [0] * 40, dtype=float)),
+        "Ben": scoring(np.array([1, 1] + [np.nan] * 40, dtype=float)),
+    }
     result = agreement(two, n_boot=0)
     consensus = result.consensus
     assert set(consensus["assessor"]) == {"consensus"}
-    assert consensus["rating"].iloc[0] == "partial"            # tie 1 / 2 → lower
+    assert consensus["rating"].iloc[0] == "partial"  # tie 1 / 2 → lower
     assert "decide together" in consensus["note"].iloc[0]
     assert consensus["rating"].iloc[1] == "partial"
     assert consensus["note"].iloc[1] == ""
-    assert consensus["rating"].iloc[5] == "not_achieved"       # one assessor → their rating
+    assert consensus["rating"].iloc[5] == "not_achieved"  # one assessor → their rating
     assert bool(result.cells["tie"].iloc[0]) and not bool(result.cells["tie"].iloc[1])
     saved = net.save_assessment(consensus, tmp_path / "history.csv")
     assert saved.total == 42
@@ -178,8 +187,10 @@ def test_consensus_of_nobody_is_empty():
 
 
 def test_one_table_with_an_assessor_column():
-    both = pd.concat([scoring(np.full(42, 2.0), assessor="Ana"),
-                      scoring(np.full(42, 1.0), assessor=" Ben ")], ignore_index=True)
+    both = pd.concat(
+        [scoring(np.full(42, 2.0), assessor="Ana"), scoring(np.full(42, 1.0), assessor=" Ben ")],
+        ignore_index=True,
+    )
     result = agreement(both, n_boot=0)
     assert result.assessors == ("Ana", "Ben")
     assert np.isnan(result.overall) or result.overall < 0
@@ -213,8 +224,9 @@ def test_same_assessor_twice_names_file_row_and_column(tmp_path):
     assert "a.csv" in problem.message
 
 
-@pytest.mark.parametrize(("other", "column"), [
-    ({"network": "Masaya"}, "network"), ({"date": "1998-09-01"}, "date")])
+@pytest.mark.parametrize(
+    ("other", "column"), [({"network": "Masaya"}, "network"), ({"date": "1998-09-01"}, "date")]
+)
 def test_different_networks_or_dates_are_refused(tmp_path, other, column):
     write(tmp_path / "a.csv", scoring(np.full(42, 2.0), assessor="Ana"))
     kwargs = {"network": "Emasim", "date": "1998-03-01", "assessor": "Ben"} | other
@@ -238,10 +250,13 @@ def test_a_reference_of_another_moment_is_refused():
 
 def test_bad_row_in_a_shared_file_keeps_its_row_number(tmp_path):
     path = tmp_path / "group.csv"
-    path.write_text("network,date,indicator,stage,rating,assessor\n"
-                    "A,1998-01-01,group_cohesion,decision,2,Ana\n"
-                    "A,1998-01-01,group_cohesion,decision,1,Ben\n"
-                    "A,1998-01-01,group_cohesion,decisoin,1,Ben\n", encoding="utf-8")
+    path.write_text(
+        "network,date,indicator,stage,rating,assessor\n"
+        "A,1998-01-01,group_cohesion,decision,2,Ana\n"
+        "A,1998-01-01,group_cohesion,decision,1,Ben\n"
+        "A,1998-01-01,group_cohesion,decisoin,1,Ben\n",
+        encoding="utf-8",
+    )
     with pytest.raises(JlpInputError) as caught:
         read_scorings([path])
     problem = caught.value.problems[0]
@@ -303,8 +318,9 @@ def test_ratings_are_the_rating_codes():
 
 def test_a_dropped_scoring_carries_no_live_formula_and_reads_back_as_typed(tmp_path):
     """The class folder's files are written like every CSV jlp writes (formulas neutralised)."""
-    table = scoring(np.full(42, 2), network="=HYPERLINK(\"http://evil.example\",\"x\")",
-                    assessor="+Ana")
+    table = scoring(
+        np.full(42, 2), network='=HYPERLINK("http://evil.example","x")', assessor="+Ana"
+    )
     path = drop_scoring(table, tmp_path)
     text = path.read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and "'+Ana" in text

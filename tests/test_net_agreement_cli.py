@@ -14,8 +14,7 @@ from jlp.net.rubric import CELLS
 
 HOSTILE = {
     "network": "<img src=x onerror=alert(1)>",
-    "assessors": ["<script>alert('a')</script>", '=HYPERLINK("http://evil.example","x")',
-                  "Ana"],
+    "assessors": ["<script>alert('a')</script>", '=HYPERLINK("http://evil.example","x")', "Ana"],
     "note": "<a href=javascript:alert(1)>see</a>",
 }
 
@@ -31,16 +30,27 @@ def drop_group(folder, network="Emasim", names=("Ana", "Ben", "Eva"), seed=0, no
     truth = rng.integers(0, 3, 42)
     for name in names:
         values = np.where(rng.random(42) < 0.75, truth, rng.integers(0, 3, 42))
-        table = net.from_ratings(network, "1998-03-01",
-                                 {c: int(v) for c, v in zip(CELLS, values, strict=True)})
+        table = net.from_ratings(
+            network, "1998-03-01", {c: int(v) for c, v in zip(CELLS, values, strict=True)}
+        )
         net.drop_scoring(table.assign(note=note), folder, assessor=name)
     return folder
 
 
 def test_agreement_prints_alpha_cells_and_writes_report_and_consensus(capsys, tmp_path):
     folder = drop_group(tmp_path / "class")
-    code, out, err = run(capsys, "net", "agreement", folder, "-o", tmp_path / "r.html",
-                         "--consensus", tmp_path / "c.csv", "--boot", 200)
+    code, out, err = run(
+        capsys,
+        "net",
+        "agreement",
+        folder,
+        "-o",
+        tmp_path / "r.html",
+        "--consensus",
+        tmp_path / "c.csv",
+        "--boot",
+        200,
+    )
     assert code == 0, err
     assert "3 assessors" in out and "alpha (ordinal)" in out
     result = net.agreement(net.read_scorings([folder]), n_boot=200)
@@ -57,19 +67,22 @@ def test_agreement_prints_alpha_cells_and_writes_report_and_consensus(capsys, tm
 def test_reference_adds_rows_per_assessor(capsys, tmp_path):
     folder = drop_group(tmp_path / "class")
     reference = tmp_path / "reference.csv"
-    net.write_assessments(net.from_ratings("Emasim", "1998-03-01", dict.fromkeys(CELLS, 2)),
-                          reference)
-    code, out, _ = run(capsys, "net", "agreement", folder, "--reference", reference,
-                       "--boot", 0)
+    net.write_assessments(
+        net.from_ratings("Emasim", "1998-03-01", dict.fromkeys(CELLS, 2)), reference
+    )
+    code, out, _ = run(capsys, "net", "agreement", folder, "--reference", reference, "--boot", 0)
     assert code == 0
     assert out.count("reference") == 3
 
 
 def test_hostile_names_never_become_markup_or_terminal_commands(capsys, tmp_path):
-    folder = drop_group(tmp_path / "class", network=HOSTILE["network"],
-                       names=HOSTILE["assessors"], note=HOSTILE["note"])
-    code, out, _ = run(capsys, "net", "agreement", folder, "-o", tmp_path / "r.html",
-                       "--boot", 50)
+    folder = drop_group(
+        tmp_path / "class",
+        network=HOSTILE["network"],
+        names=HOSTILE["assessors"],
+        note=HOSTILE["note"],
+    )
+    code, out, _ = run(capsys, "net", "agreement", folder, "-o", tmp_path / "r.html", "--boot", 50)
     assert code == 0
     assert "<script>alert('a')</script>" in out  # a terminal shows it as text
     page = (tmp_path / "r.html").read_text(encoding="utf-8")

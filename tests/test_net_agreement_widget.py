@@ -15,8 +15,9 @@ def drop(folder, names, network="Emasim", date="1998-03-01", seed=0):
     truth = rng.integers(0, 3, 42)
     for name in names:
         values = np.where(rng.random(42) < 0.7, truth, rng.integers(0, 3, 42))
-        table = net.from_ratings(network, date, {c: int(v) for c, v in zip(CELLS, values,
-                                                                           strict=True)})
+        table = net.from_ratings(
+            network, date, {c: int(v) for c, v in zip(CELLS, values, strict=True)}
+        )
         net.drop_scoring(table, folder, assessor=name)
 
 
@@ -25,8 +26,10 @@ def test_view_reads_the_folder_and_shows_the_biggest_moment(tmp_path):
     drop(tmp_path, ["Ana", "Ben"], network="Masaya", seed=1)
     drop(tmp_path, ["Ana"], network="Jampro", seed=2)
     view = AgreementView(tmp_path, n_boot=100)
-    assert [value for _, value in view.moment.options] == [("Emasim", "1998-03-01"),
-                                                           ("Masaya", "1998-03-01")]
+    assert [value for _, value in view.moment.options] == [
+        ("Emasim", "1998-03-01"),
+        ("Masaya", "1998-03-01"),
+    ]
     assert view.result.assessors == ("Ana", "Ben", "Eva")
     expected = net.agreement(net.read_scorings([tmp_path], network="Emasim"), n_boot=100)
     assert f"α = {expected.overall:.2f}" in view.report.value
@@ -45,8 +48,12 @@ def test_edit_and_save_consensus(tmp_path):
     scorer._on_save()
     saved = net.read_assessments(history)
     assert set(saved["assessor"]) == {"consensus"}
-    assert saved.loc[saved["indicator"].eq(CELLS[0][0]) & saved["stage"].eq(CELLS[0][1]),
-                     "rating"].item() == "achieved"
+    assert (
+        saved.loc[
+            saved["indicator"].eq(CELLS[0][0]) & saved["stage"].eq(CELLS[0][1]), "rating"
+        ].item()
+        == "achieved"
+    )
 
 
 def test_hostile_names_stay_text_and_errors_show_in_the_status(tmp_path):

@@ -24,13 +24,15 @@ def first_stages(k: int, rating: str = "achieved") -> dict:
 
 @pytest.fixture()
 def two_networks():
-    return pd.concat([
-        assessment("A", "1998-01-01", first_stages(1), "Ana"),
-        assessment("A", "1998-07-01", first_stages(2), "Ana"),
-        assessment("A", "1999-01-01", first_stages(3), "Ana"),
-        assessment("B", "1998-04-01", first_stages(0), "Beto"),
-        assessment("B", "1999-04-01", first_stages(1), "Beto"),
-    ])
+    return pd.concat(
+        [
+            assessment("A", "1998-01-01", first_stages(1), "Ana"),
+            assessment("A", "1998-07-01", first_stages(2), "Ana"),
+            assessment("A", "1999-01-01", first_stages(3), "Ana"),
+            assessment("B", "1998-04-01", first_stages(0), "Beto"),
+            assessment("B", "1999-04-01", first_stages(1), "Beto"),
+        ]
+    )
 
 
 def test_months_between():
@@ -62,7 +64,9 @@ def test_benchmark_at_a_date_uses_the_latest_assessment_by_then(two_networks):
 def test_benchmark_at_months_since_first(two_networks):
     table = net.benchmark(two_networks, months=6)
     assert table[["network", "date", "months"]].values.tolist() == [
-        ["A", "1998-07-01", 6], ["B", "1998-04-01", 0]]
+        ["A", "1998-07-01", 6],
+        ["B", "1998-04-01", 0],
+    ]
     at_twelve = net.benchmark(two_networks, months=12)
     assert at_twelve["months"].tolist() == [12, 12]
     assert net.benchmark(two_networks, months=13).empty  # nobody followed that long
@@ -86,7 +90,11 @@ def test_method_feedback_counts_latest_assessments(two_networks):
     # latest: A has stages 1-3 achieved, B has stage 1 achieved; nothing else judged
     cell = feedback.loc[("group_cohesion", "promotion_motivation")]
     assert (cell["judged"], cell["achieved"], cell["achievement_rate"], cell["pattern"]) == (
-        2, 2, 1.0, "always")
+        2,
+        2,
+        1.0,
+        "always",
+    )
     later = feedback.loc[("group_cohesion", "decision")]
     assert (later["judged"], later["achieved"]) == (1, 1)
     assert feedback.loc[("group_cohesion", "self_management"), "judged"] == 0
@@ -97,15 +105,31 @@ def test_method_feedback_counts_latest_assessments(two_networks):
 
 
 def test_never_and_always():
-    table = pd.concat([
-        assessment("A", "1998-01-01", {("group_cohesion", "decision"): "achieved",
-                                        ("external_relations", "decision"): "partial"}),
-        assessment("B", "1998-01-01", {("group_cohesion", "decision"): "achieved",
-                                        ("external_relations", "decision"): "not_achieved"}),
-    ])
+    table = pd.concat(
+        [
+            assessment(
+                "A",
+                "1998-01-01",
+                {
+                    ("group_cohesion", "decision"): "achieved",
+                    ("external_relations", "decision"): "partial",
+                },
+            ),
+            assessment(
+                "B",
+                "1998-01-01",
+                {
+                    ("group_cohesion", "decision"): "achieved",
+                    ("external_relations", "decision"): "not_achieved",
+                },
+            ),
+        ]
+    )
     found = net.extremes(net.method_feedback(table))
     assert found[["indicator", "stage", "pattern"]].values.tolist() == [
-        ["group_cohesion", "decision", "always"], ["external_relations", "decision", "never"]]
+        ["group_cohesion", "decision", "always"],
+        ["external_relations", "decision", "never"],
+    ]
     assert net.extremes(net.method_feedback(table), min_judged=3).empty
 
 
@@ -119,8 +143,9 @@ def test_order_inversions():
         ("group_cohesion", "decision"): "achieved",
     }
     found = net.order_inversions(assessment("A", "1998-01-01", ratings))
-    assert found[["indicator", "earlier_stage", "earlier_rating", "later_stage"]].values.tolist(
-    ) == [
+    assert found[
+        ["indicator", "earlier_stage", "earlier_rating", "later_stage"]
+    ].values.tolist() == [
         ["planning_capacity", "promotion_motivation", "partial", "pilot_projects"],
         ["planning_capacity", "decision", "not_achieved", "pilot_projects"],
     ]
@@ -174,8 +199,11 @@ def test_simulator_has_fast_slow_stalled_and_dropped_networks():
     assert last["index"].max() - last["index"].min() > 40  # different speeds
     follow = last["months"]
     assert (follow < follow.max() - 12).any()  # some dropped out early
-    gains = scores.groupby("network")["index"].agg(lambda s: s.iloc[-1] - s.iloc[-3]
-                                                   if len(s) > 2 else None).dropna()
+    gains = (
+        scores.groupby("network")["index"]
+        .agg(lambda s: s.iloc[-1] - s.iloc[-3] if len(s) > 2 else None)
+        .dropna()
+    )
     assert (gains.abs() < 5).any()  # some stalled over their last year
     assert set(scores["assessor"]) >= {"Broker A", "Broker B"}
 

@@ -34,7 +34,8 @@ def test_matrix_heatmap_shows_each_rating_and_the_rubric():
     assert np.nansum(z == 2) == 6 and z[5, 2] == 0 and np.isnan(z[1, 1])
     assert pending.text[1][1] == "–" and judged.text[0][0] == "2"
     assert net.cell_text("economic_changes", "decision")[:30] in " ".join(
-        judged.customdata[5][2][1].split("<br>"))
+        judged.customdata[5][2][1].split("<br>")
+    )
     assert "index 14.3" in fig.layout.title.text
     assert "✔" not in judged.x[0]  # 2 of 14 points: not consolidated
 
@@ -79,9 +80,11 @@ def test_indicator_profile(first_only):
     assert len(fig.data) == (1 if first_only else min(3, one["date"].nunique()))
     assert all(len(t.x) == 7 for t in fig.data)
     expected = net.indicator_scores(one).iloc[-1][list(net.INDICATORS)].tolist()
-    assert list(fig.data[-1].x) == pytest.approx(expected if not first_only else
-                                                 net.indicator_scores(one).iloc[0][
-                                                     list(net.INDICATORS)].tolist())
+    assert list(fig.data[-1].x) == pytest.approx(
+        expected
+        if not first_only
+        else net.indicator_scores(one).iloc[0][list(net.INDICATORS)].tolist()
+    )
 
 
 def test_indicator_profile_refuses_an_unknown_date_or_several_networks():

@@ -16,8 +16,10 @@ from jlp.cli import main
 from jlp.sphinx_ext import plotly_js_path
 from jlp.viz.network_page import external_references
 
-CONTRACT = ("network,date,index,current_stage,completeness,promotion_motivation,"
-            "strategic_planning,decision,pilot_projects,strategic_projects,self_management")
+CONTRACT = (
+    "network,date,index,current_stage,completeness,promotion_motivation,"
+    "strategic_planning,decision,pilot_projects,strategic_projects,self_management"
+)
 
 
 @pytest.fixture()
@@ -84,8 +86,11 @@ BAD = {
     "unknown slug": ("A,1998-01-01,group_cohesoin,decision,achieved\n", "did you mean"),
     "bad rating": ("A,1998-01-01,group_cohesion,decision,yes\n", "column 'rating'"),
     "bad date": ("A,1998/01/01,group_cohesion,decision,achieved\n", "column 'date'"),
-    "twice": ("A,1998-01-01,group_cohesion,decision,achieved\n"
-              "A,1998-01-01,group_cohesion,decision,partial\n", "row 3"),
+    "twice": (
+        "A,1998-01-01,group_cohesion,decision,achieved\n"
+        "A,1998-01-01,group_cohesion,decision,partial\n",
+        "row 3",
+    ),
 }
 
 
@@ -95,8 +100,11 @@ def test_bad_files_exit_2_without_traceback(tmp_path, capsys, case):
     path = tmp_path / "bad.csv"
     path.write_text("network,date,indicator,stage,rating\n" + body, encoding="utf-8")
     history = tmp_path / "history.csv"
-    for args in (("net", "score", path), ("net", "save", path, "--to", history),
-                 ("net", "report", path, "-o", tmp_path / "r.html")):
+    for args in (
+        ("net", "score", path),
+        ("net", "save", path, "--to", history),
+        ("net", "report", path, "-o", tmp_path / "r.html"),
+    ):
         code, out, err = run(capsys, *args)
         assert code == 2, args
         assert err.startswith("error: ") and str(path) in err and expected in err
@@ -106,8 +114,10 @@ def test_bad_files_exit_2_without_traceback(tmp_path, capsys, case):
 
 def test_not_utf8_and_empty_files(tmp_path, capsys):
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("network,date,indicator,stage,rating\nLeón,1998-01-01,group_cohesion,"
-                      "decision,achieved\n".encode("latin-1"))
+    latin.write_bytes(
+        "network,date,indicator,stage,rating\nLeón,1998-01-01,group_cohesion,"
+        "decision,achieved\n".encode("latin-1")
+    )
     code, _, err = run(capsys, "net", "score", latin)
     assert code == 2 and "UTF-8" in err and "row 2" in err
     empty = tmp_path / "empty.csv"
@@ -149,20 +159,26 @@ def test_report_is_standalone_and_escaped(tmp_path, capsys):
 
 
 def test_report_unknown_network(programme_file, tmp_path, capsys):
-    code, _, err = run(capsys, "net", "report", programme_file, "-o", tmp_path / "r.html",
-                       "--network", "sim-9")
+    code, _, err = run(
+        capsys, "net", "report", programme_file, "-o", tmp_path / "r.html", "--network", "sim-9"
+    )
     assert code == 2 and "did you mean" in err
 
 
 def test_command_line_as_a_process(tmp_path, programme_file):
     jlp = Path(sys.executable).parent / "jlp"
-    done = subprocess.run([str(jlp), "net", "score", str(programme_file), "-f", "csv"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(jlp), "net", "score", str(programme_file), "-f", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == CONTRACT
     bad = tmp_path / "bad.csv"
     bad.write_text("network,date\n", encoding="utf-8")
-    done = subprocess.run([str(jlp), "net", "score", str(bad)], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [str(jlp), "net", "score", str(bad)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2
     assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr

@@ -28,8 +28,6 @@ def test_identical_scorings_have_no_differences_and_full_matrix_on_request():
 
 
 def test_more_than_one_assessment_is_refused():
-    two = net.combine(
-        [net.template("A", "1998-01-01"), net.template("A", "1999-01-01")]
-    )
+    two = net.combine([net.template("A", "1998-01-01"), net.template("A", "1999-01-01")])
     with pytest.raises(JlpInputError, match="one assessment at a time"):
         net.compare(two, net.template("R", "1998-01-01"))

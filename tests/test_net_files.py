@@ -20,7 +20,7 @@ from jlp.net import files
 HEADER = "network,date,indicator,stage,rating,assessor,note\n"
 ROWS = (
     "León,1998-03-01,group_cohesion,promotion_motivation,achieved,Ana,\n"
-    "León,1998-03-01,group_cohesion,strategic_planning,partial,Ana,\"costs, clients\"\n"
+    'León,1998-03-01,group_cohesion,strategic_planning,partial,Ana,"costs, clients"\n'
     "León,1998-03-01,economic_changes,decision,0,Ana,\n"
 )
 
@@ -46,7 +46,7 @@ def test_csv_with_and_without_bom(tmp_path, encoding):
 
 
 def test_semicolon_and_crlf_csv(tmp_path):
-    text = (HEADER + ROWS).replace(",", ";").replace(";\"costs; clients\"", ";\"costs, clients\"")
+    text = (HEADER + ROWS).replace(",", ";").replace(';"costs; clients"', ';"costs, clients"')
     table = net.read_assessments(write(tmp_path / "a.csv", text.replace("\n", "\r\n")))
     assert len(table) == 3
     assert table["indicator"].iloc[-1] == "economic_changes"
@@ -59,9 +59,9 @@ def test_header_case_and_blank_rows(tmp_path):
 
 
 def test_xlsx_round_trip(tmp_path):
-    original = net.from_ratings("EcoHamaca", "1997-08-01",
-                                {("group_organisation", "decision"): "achieved"},
-                                assessor="Iván")
+    original = net.from_ratings(
+        "EcoHamaca", "1997-08-01", {("group_organisation", "decision"): "achieved"}, assessor="Iván"
+    )
     path = net.write_assessments(original, tmp_path / "a.xlsx")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["assessments", "rubric"]
@@ -247,9 +247,9 @@ def test_overwrite_replaces_that_assessment_alone(tmp_path):
     assert set(back.loc[mine, "rating"]) == {"achieved"}
     others = programme[~((programme["network"] == target[0]) & (programme["date"] == target[1]))]
     pd.testing.assert_frame_equal(
-        back.loc[~mine, ["network", "date", "indicator", "stage", "rating"]]
-        .reset_index(drop=True),
-        others[["network", "date", "indicator", "stage", "rating"]].reset_index(drop=True))
+        back.loc[~mine, ["network", "date", "indicator", "stage", "rating"]].reset_index(drop=True),
+        others[["network", "date", "indicator", "stage", "rating"]].reset_index(drop=True),
+    )
 
 
 def test_bad_assessment_saves_nothing(tmp_path):
@@ -302,8 +302,9 @@ def _holder(history):
     import sys
 
     env = {**os.environ, "PYTHONPATH": str(Path(files.__file__).parents[2])}
-    process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(history)],
-                               stdout=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(history)], stdout=subprocess.PIPE, text=True, env=env
+    )
     assert process.stdout.readline().strip() == "locked"
     return process
 
@@ -336,13 +337,16 @@ def test_a_killed_save_leaves_no_lock_behind(tmp_path, how):
 
 
 def test_history_keeps_its_separator_and_extra_columns(tmp_path):
-    history = write(tmp_path / "h.csv",
-                    "network;date;indicator;stage;rating;region\n"
-                    "A;1998-01-01;group_cohesion;decision;2;Norte\n")
+    history = write(
+        tmp_path / "h.csv",
+        "network;date;indicator;stage;rating;region\n"
+        "A;1998-01-01;group_cohesion;decision;2;Norte\n",
+    )
     net.save_assessment(net.template("B", "1998-01-01"), history)
     text = history.read_text(encoding="utf-8")
-    assert text.startswith("network;date;indicator;stage;rating;region\n"
-                           "A;1998-01-01;group_cohesion;decision;2;Norte\n")
+    assert text.startswith(
+        "network;date;indicator;stage;rating;region\nA;1998-01-01;group_cohesion;decision;2;Norte\n"
+    )
     back = net.read_assessments(history)
     assert len(back) == 43 and back.loc[2, "region"] == "Norte"
 
@@ -355,11 +359,14 @@ def test_history_must_be_csv(tmp_path):
 # --------------------------------------------------------------------------- properties
 
 names = st.text(alphabet="AbcñóÜ ,;\"'-", min_size=1, max_size=8).filter(lambda s: s.strip())
-dates = st.dates(min_value=pd.Timestamp("1990-01-01").date(),
-                 max_value=pd.Timestamp("2030-12-31").date()).map(lambda d: d.isoformat())
-cell_ratings = st.dictionaries(st.sampled_from(net.CELLS),
-                               st.sampled_from(["achieved", "partial", "not_achieved"]),
-                               max_size=42)
+dates = st.dates(
+    min_value=pd.Timestamp("1990-01-01").date(), max_value=pd.Timestamp("2030-12-31").date()
+).map(lambda d: d.isoformat())
+cell_ratings = st.dictionaries(
+    st.sampled_from(net.CELLS),
+    st.sampled_from(["achieved", "partial", "not_achieved"]),
+    max_size=42,
+)
 assessment = st.builds(lambda n, d, r: net.from_ratings(n, d, r), names, dates, cell_ratings)
 
 
@@ -373,8 +380,9 @@ def distinct(assessments):
     return kept
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(assessment, min_size=1, max_size=4).map(distinct))
 def test_save_then_load_returns_the_same_assessments(tmp_path, assessments):
     history = tmp_path / f"h{abs(hash(str(assessments)))}.csv"
@@ -386,8 +394,9 @@ def test_save_then_load_returns_the_same_assessments(tmp_path, assessments):
     history.unlink()
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(assessment, min_size=2, max_size=5), st.booleans())
 def test_appending_never_drops_earlier_rows(tmp_path, assessments, overwrite):
     history = tmp_path / f"g{abs(hash(str(assessments)))}.csv"

@@ -32,8 +32,13 @@ CELLS = {
     ("planning_capacity", "pilot_projects"): ("not_achieved",) * 3,
     ("external_relations", "self_management"): ("", "", "achieved"),
 }
-NOTES = {("group_cohesion", "promotion_motivation"): ("They meet.", "They meet monthly.",
-                                                      "They meet monthly.")}
+NOTES = {
+    ("group_cohesion", "promotion_motivation"): (
+        "They meet.",
+        "They meet monthly.",
+        "They meet monthly.",
+    )
+}
 
 
 def _hand_made() -> pd.DataFrame:
@@ -48,21 +53,25 @@ def _hand_made() -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-TEXT = {"moments": {d: (f"Moment {i + 1}", f"What happened by {d}") for i, d in enumerate(DATES)},
-        "moment_columns": ("When", "Name", "Story")}
+TEXT = {
+    "moments": {d: (f"Moment {i + 1}", f"What happened by {d}") for i, d in enumerate(DATES)},
+    "moment_columns": ("When", "Name", "Story"),
+}
 
 
 @pytest.fixture()
 def scoring() -> ReferenceScoring:
-    return ReferenceScoring.from_table(_hand_made(), network="Ref", dates=DATES,
-                                       subject="the test network", text=dict(TEXT))
+    return ReferenceScoring.from_table(
+        _hand_made(), network="Ref", dates=DATES, subject="the test network", text=dict(TEXT)
+    )
 
 
 def _cells(table: pd.DataFrame) -> set[tuple[str, str]]:
     ilabels = {v: k for k, v in net.indicator_labels().items()}
     slabels = {v: k for k, v in net.stage_labels().items()}
-    return {(ilabels[i], slabels[s]) for i, s in zip(table["Indicator"], table["Stage"],
-                                                     strict=True)}
+    return {
+        (ilabels[i], slabels[s]) for i, s in zip(table["Indicator"], table["Stage"], strict=True)
+    }
 
 
 # --------------------------------------------------------------------------- the flags
@@ -101,8 +110,12 @@ def test_the_filters_combine_and_name_what_they_do_not_know(scoring):
 def test_reasoning_reads_stage_by_stage_with_labels_and_reasons(scoring):
     table = scoring.reasoning(DATES[1], judged_only=True)
     assert table.columns.tolist() == ["Indicator", "Stage", "Rating", "Why"]
-    assert table["Stage"].tolist() == ["Promotion and motivation", "Decision", "Decision",
-                                       "Pilot projects"]
+    assert table["Stage"].tolist() == [
+        "Promotion and motivation",
+        "Decision",
+        "Decision",
+        "Pilot projects",
+    ]
     assert table["Why"].iloc[0] == "They meet monthly."
     assert table["Rating"].tolist()[1:3] == ["not achieved", "achieved"]
 
@@ -116,7 +129,10 @@ def test_compare_shows_the_reasoning_by_default_and_hides_it_on_request(scoring)
     mine.loc[mine["rating"] == "partial", "rating"] = "achieved"
     diff = scoring.compare(mine)
     assert diff.iloc[0][["Yours", "Reference", "Gap (points)"]].tolist() == [
-        "achieved", "partial", 1]
+        "achieved",
+        "partial",
+        1,
+    ]
     assert diff.iloc[0]["Reference reasoning"] == "why"
     assert "Reference reasoning" not in scoring.compare(mine, with_reasoning=False).columns
     assert scoring.compare(mine, only_differences=False).shape == (len(net.CELLS), 6)
@@ -144,8 +160,9 @@ def test_moments_read_the_case_text_at_each_call(scoring):
 
 
 def test_a_bundled_reference_goes_through_the_data_package():
-    scoring = ReferenceScoring("masaya_net_reference", network=masaya.REFERENCE_NETWORK,
-                               dates=masaya.MOMENTS)
+    scoring = ReferenceScoring(
+        "masaya_net_reference", network=masaya.REFERENCE_NETWORK, dates=masaya.MOMENTS
+    )
     assert len(scoring.assessments()) == 84
     with pytest.raises(JlpInputError, match="did you mean 'masaya_net_reference'"):
         ReferenceScoring("masaya_net_referense", network="x", dates=["1998-06-01"]).assessments()
@@ -155,9 +172,13 @@ def test_every_case_uses_the_one_shared_scoring():
     signatures = set()
     for case in CASES:
         assert isinstance(case.SCORING, ReferenceScoring)
-        for name, method in (("moments", "moments"), ("reference_assessments", "assessments"),
-                             ("reference", "at"), ("reasoning", "reasoning"),
-                             ("compare", "compare")):
+        for name, method in (
+            ("moments", "moments"),
+            ("reference_assessments", "assessments"),
+            ("reference", "at"),
+            ("reasoning", "reasoning"),
+            ("compare", "compare"),
+        ):
             alias = getattr(case, name)
             assert alias.__self__ is case.SCORING and alias.__name__ == method
         assert case.SCORING.dates == case.MOMENTS
@@ -181,8 +202,12 @@ def test_a_case_network_is_its_two_files(name):
 
 
 def test_the_case_networks_are_the_case_modules_networks():
-    for case, name in ((emasim, "emasim"), (ecohamaca, "ecohamaca"),
-                       (masaya, "masaya_cluster"), (jampro, "jampro")):
+    for case, name in (
+        (emasim, "emasim"),
+        (ecohamaca, "ecohamaca"),
+        (masaya, "masaya_cluster"),
+        (jampro, "jampro"),
+    ):
         assert list(case.network().edges(keys=True)) == list(case_network(name).edges(keys=True))
 
 

@@ -50,8 +50,8 @@ def test_hostile_names_are_literal_and_no_link_leaves_the_page(page, report):
         page.goto(start, wait_until="load")
         settle(page)
         page.wait_for_function(
-            "document.querySelectorAll('.plotly-graph-div .main-svg').length >= 6",
-            timeout=60_000)
+            "document.querySelectorAll('.plotly-graph-div .main-svg').length >= 6", timeout=60_000
+        )
         facts = page.evaluate(SVG_FACTS)
         drawn = " ".join(facts["texts"])
         for name in HOSTILE.values():
@@ -65,7 +65,8 @@ def test_hostile_names_are_literal_and_no_link_leaves_the_page(page, report):
         for k in range(links.count()):
             links.nth(k).evaluate(
                 "el => el.dispatchEvent(new MouseEvent('click', {bubbles: true,"
-                " cancelable: true, view: window}))")
+                " cancelable: true, view: window}))"
+            )
             page.wait_for_timeout(50)
             assert page.url.split("#")[0] == start, f"link {k} navigated to {page.url}"
         page.wait_for_timeout(500)

@@ -26,7 +26,8 @@ def test_rubric_says_what_is_reported_and_what_is_ours():
 
 def test_labels_follow_box_2():
     assert net.indicator_labels()["external_relations"] == (
-        "Relations with the external economic environment")
+        "Relations with the external economic environment"
+    )
     assert list(net.stage_labels()) == list(net.STAGES)
 
 

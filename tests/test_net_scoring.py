@@ -103,9 +103,17 @@ def test_indicator_scores():
 
 def test_score_columns_are_the_contract():
     assert list(net.score(net.template("A", "1998-01-01")).columns) == [
-        "network", "date", "index", "current_stage", "completeness",
-        "promotion_motivation", "strategic_planning", "decision", "pilot_projects",
-        "strategic_projects", "self_management",
+        "network",
+        "date",
+        "index",
+        "current_stage",
+        "completeness",
+        "promotion_motivation",
+        "strategic_planning",
+        "decision",
+        "pilot_projects",
+        "strategic_projects",
+        "self_management",
     ]
 
 
@@ -113,7 +121,8 @@ def test_many_assessments_sorted_and_each_equal_to_its_own_score():
     programme = net.simulate_programme(6, 2, seed=4)
     table = net.score(programme)
     assert table[["network", "date"]].equals(
-        table[["network", "date"]].sort_values(["network", "date"]).reset_index(drop=True))
+        table[["network", "date"]].sort_values(["network", "date"]).reset_index(drop=True)
+    )
     for row in table.sample(5, random_state=0).itertuples():
         one = programme[(programme["network"] == row.network) & (programme["date"] == row.date)]
         alone = net.score(one).iloc[0]
@@ -170,8 +179,7 @@ def test_index_within_bounds(values, threshold):
 
 
 @settings(max_examples=200, deadline=None)
-@given(ratings_42, st.integers(min_value=0, max_value=41),
-       st.floats(min_value=0.05, max_value=1.0))
+@given(ratings_42, st.integers(min_value=0, max_value=41), st.floats(min_value=0.05, max_value=1.0))
 def test_raising_a_rating_never_lowers_anything(values, position, threshold):
     rule = net.ScoringRule(threshold=threshold)
     if values[position] == "achieved":
@@ -188,8 +196,7 @@ def test_raising_a_rating_never_lowers_anything(values, position, threshold):
 @settings(max_examples=50, deadline=None)
 @given(st.lists(ratings_42, min_size=1, max_size=5))
 def test_vectorised_table_equals_one_by_one(many):
-    frames = [net.from_ratings(f"net-{k}", "1998-01-01", as_mapping(v))
-              for k, v in enumerate(many)]
+    frames = [net.from_ratings(f"net-{k}", "1998-01-01", as_mapping(v)) for k, v in enumerate(many)]
     table = net.score(pd.concat(frames))
     for k, values in enumerate(many):
         alone = net.summary(as_mapping(values))
@@ -220,4 +227,5 @@ def test_the_books_worked_example_by_hand():
     assert net.score(example, threshold=0.7).loc[0, "current_stage"] == "pilot_projects"
     inversions = net.order_inversions(example)
     assert inversions[["indicator", "earlier_stage", "later_stage"]].values.tolist() == [
-        ["group_organisation", "decision", "pilot_projects"]]
+        ["group_organisation", "decision", "pilot_projects"]
+    ]

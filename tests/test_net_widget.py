@@ -52,12 +52,14 @@ def test_rubric_text_at_hand():
 
 
 def test_assessment_round_trip_and_clear():
-    start = net.from_ratings("A", "1998-01-01", {("group_cohesion", "decision"): "partial"},
-                             assessor="Ana")
+    start = net.from_ratings(
+        "A", "1998-01-01", {("group_cohesion", "decision"): "partial"}, assessor="Ana"
+    )
     scorer = NetScorer(start)
     assert scorer.assessor.value == "Ana"
-    pd.testing.assert_frame_equal(scorer.assessment().reset_index(drop=True),
-                                  start.reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        scorer.assessment().reset_index(drop=True), start.reset_index(drop=True)
+    )
     scorer._on_clear()
     assert set(scorer.ratings.values()) == {""} and scorer.scores["completeness"] == 0
 

@@ -14,8 +14,17 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECK_TOOLS = {"pytest", "pytest-xdist", "hypothesis", "nbval", "playwright",
-               "axe-playwright-python", "ruff", "krippendorff", "uv"}
+CHECK_TOOLS = {
+    "pytest",
+    "pytest-xdist",
+    "hypothesis",
+    "nbval",
+    "playwright",
+    "axe-playwright-python",
+    "ruff",
+    "krippendorff",
+    "uv",
+}
 BOOK_TOOLS = {"jupyter-book", "sphinx", "myst-nb", "sphinx-book-theme", "sphinx-exercise"}
 
 
@@ -59,9 +68,11 @@ def test_runtime_installs_jlp_through_the_runtime_lock_and_no_check_or_book_tool
 
 def test_the_book_extra_and_requirements_book_are_the_same_list():
     extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
-        "optional-dependencies"]["book"]
+        "optional-dependencies"
+    ]["book"]
     assert sorted(map(str, map(Requirement, extra))) == sorted(
-        map(str, requirements("requirements-book.txt")[0]))
+        map(str, requirements("requirements-book.txt")[0])
+    )
 
 
 def test_dev_holds_runtime_book_and_checks():
@@ -73,8 +84,10 @@ def test_dev_holds_runtime_book_and_checks():
 
 @pytest.mark.parametrize(
     ("inputs", "lock"),
-    [("requirements.txt", "requirements-runtime-lock.txt"),
-     ("requirements-dev.txt", "requirements-lock.txt")],
+    [
+        ("requirements.txt", "requirements-runtime-lock.txt"),
+        ("requirements-dev.txt", "requirements-lock.txt"),
+    ],
 )
 def test_every_requirement_is_pinned_within_its_range(inputs, lock):
     pinned = pins(lock)
@@ -86,7 +99,8 @@ def test_every_requirement_is_pinned_within_its_range(inputs, lock):
         name = canonicalize_name(requirement.name)
         assert name in pinned, f"{name} is missing from {lock}: run make lock"
         assert requirement.specifier.contains(pinned[name], prereleases=True), (
-            f"{lock} pins {name}=={pinned[name]}, outside {requirement}: run make lock")
+            f"{lock} pins {name}=={pinned[name]}, outside {requirement}: run make lock"
+        )
 
 
 def test_the_two_locks_agree_on_shared_packages():

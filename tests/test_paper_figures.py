@@ -47,13 +47,38 @@ BOXES = [
 ]
 ALIASES = {"Origins": "Introduction", "Methodology section": "Methodology"}
 
-WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-         8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen",
-         20: "twenty"}
+WORDS = {
+    1: "one",
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    15: "fifteen",
+    20: "twenty",
+}
 #: The draft's own spellings of a few numbers, documented here: "19934" is its "1993/94".
 DRAFT_SPELLINGS = {1993: ["19934"]}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 #: Reported preset values that are not numbers in the text, with the words that carry them.
 PRESET_READINGS = {
     ("certec", "first_years"): "1997 and 1998",
@@ -94,8 +119,7 @@ def split_paper(text: str) -> dict[str, str]:
     in_a_box = {i for span in box_lines.values() for i in span}
     starts = [(name, _index(lines, marker)) for name, marker in SECTIONS]
     parts = {}
-    for (name, first), (_, following) in zip(starts, [*starts[1:], ("", len(lines))],
-                                             strict=True):
+    for (name, first), (_, following) in zip(starts, [*starts[1:], ("", len(lines))], strict=True):
         parts[name] = "\n".join(lines[i] for i in range(first, following) if i not in in_a_box)
     for name, span in box_lines.items():
         parts[name] = "\n".join(lines[i] for i in span)
@@ -180,9 +204,14 @@ def test_every_reported_figure_stands_where_its_row_says(parts):
 
 
 PROJECT_NUMBERS = {
-    "start_year": "year", "end_year": "year", "duration_years": "years",
-    "budget_usd": "usd", "national_consultants": "count", "brokers_trained": "count",
-    "networks": "count", "enterprises": "count",
+    "start_year": "year",
+    "end_year": "year",
+    "duration_years": "years",
+    "budget_usd": "usd",
+    "national_consultants": "count",
+    "brokers_trained": "count",
+    "networks": "count",
+    "enterprises": "count",
 }
 
 

@@ -10,22 +10,25 @@ from jlp.reported import figure_value, hedged
 from jlp.widgets.facts import facts_table_html
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ({"value": 300, "qualifier": "about"}, "about 300"),
-    ({"value": 40, "unit": "percent", "qualifier": "more_than"}, "more than 40 %"),
-    ({"value": 40, "unit": "percent", "qualifier": "up_to"}, "up to 40 %"),
-    ({"value": 2, "high": 15, "qualifier": "between"}, "2 to 15"),
-    ({"value": 1_500_000, "unit": "usd", "qualifier": "about"}, "about US$ 1,500,000"),
-    ({"value": 1996, "unit": "year"}, "1996"),
-    ({"value": 1997, "unit": "year", "period": "1997-08"}, "August 1997"),
-    ({"value": 3, "unit": "years"}, "3 years"),
-    ({"value": 25, "unit": "km"}, "25 km"),
-    ({"value": 1 / 3, "unit": "fraction"}, "33 %"),
-    ({"value": 2.5, "unit": "count"}, "2.5"),
-    ({"value": 4, "unit": "count", "qualifier": None}, "4"),
-    ({"value": float("nan")}, "—"),
-    ({"value": 20, "unit": "percent", "source": "Box 1"}, "20 % (Box 1)"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ({"value": 300, "qualifier": "about"}, "about 300"),
+        ({"value": 40, "unit": "percent", "qualifier": "more_than"}, "more than 40 %"),
+        ({"value": 40, "unit": "percent", "qualifier": "up_to"}, "up to 40 %"),
+        ({"value": 2, "high": 15, "qualifier": "between"}, "2 to 15"),
+        ({"value": 1_500_000, "unit": "usd", "qualifier": "about"}, "about US$ 1,500,000"),
+        ({"value": 1996, "unit": "year"}, "1996"),
+        ({"value": 1997, "unit": "year", "period": "1997-08"}, "August 1997"),
+        ({"value": 3, "unit": "years"}, "3 years"),
+        ({"value": 25, "unit": "km"}, "25 km"),
+        ({"value": 1 / 3, "unit": "fraction"}, "33 %"),
+        ({"value": 2.5, "unit": "count"}, "2.5"),
+        ({"value": 4, "unit": "count", "qualifier": None}, "4"),
+        ({"value": float("nan")}, "—"),
+        ({"value": 20, "unit": "percent", "source": "Box 1"}, "20 % (Box 1)"),
+    ],
+)
 def test_hedged_writes_number_unit_and_hedge(args, expected):
     value = args.pop("value")
     assert hedged(value, **args) == expected

@@ -80,8 +80,9 @@ def test_pool_chart_marks_members_and_pool(prod, curve):
 def test_savings_chart_bars(prod, curve):
     table = scale.savings_by_level(prod, curve)
     fig = charts.savings_chart(table)
-    assert [list(t.y) for t in fig.data] == [table[c].tolist() for c in
-                                            ("saving", "coordination_cost", "net_saving")]
+    assert [list(t.y) for t in fig.data] == [
+        table[c].tolist() for c in ("saving", "coordination_cost", "net_saving")
+    ]
     patterns = {t.marker.pattern.shape for t in fig.data}
     assert len(patterns) == 3  # readable in grey
     cheaper = scale.savings_by_level(prod, curve, coordination=scale.CoordinationCost(0, 0, 0))
@@ -115,10 +116,10 @@ def test_tradeoff_chart_of_the_yarn_pool():
 
 
 def test_tradeoff_chart_says_when_no_group_pays():
-    project = scale.JointProject(value_per_member=1, half_partners=50,
-                                 coordination=scale.CoordinationCost(1000, 100, 10))
-    fig = charts.tradeoff_chart(scale.net_benefit_table(project),
-                                scale.best_size(project))
+    project = scale.JointProject(
+        value_per_member=1, half_partners=50, coordination=scale.CoordinationCost(1000, 100, 10)
+    )
+    fig = charts.tradeoff_chart(scale.net_benefit_table(project), scale.best_size(project))
     assert fig.data[3].name == charts.TEXT["no_group"]
 
 

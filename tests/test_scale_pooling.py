@@ -32,14 +32,16 @@ def producer_tables(draw) -> pd.DataFrame:
     rows = []
     for i in range(count):
         network = draw(st.sampled_from(["", "net_a", "net_b", "net_c"]))
-        rows.append({
-            "id": f"p{i}",
-            "label": f"Producer {i}",
-            "network": network,
-            "sector": home.get(network) or draw(st.sampled_from(["hammocks", "wood"])),
-            "cluster": "town",
-            "yarn_kg_month": draw(st.one_of(st.just(0.0), st.floats(0, 20_000))),
-        })
+        rows.append(
+            {
+                "id": f"p{i}",
+                "label": f"Producer {i}",
+                "network": network,
+                "sector": home.get(network) or draw(st.sampled_from(["hammocks", "wood"])),
+                "cluster": "town",
+                "yarn_kg_month": draw(st.one_of(st.just(0.0), st.floats(0, 20_000))),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -75,14 +77,14 @@ def test_pool_of_one_is_buying_alone(producers, curve):
 def test_defaults_are_the_bundled_data():
     eco = [f"eco_{i:02d}" for i in range(1, 12)]
     assert scale.pool_purchase(None, eco) == scale.pool_purchase(
-        scale.producers(), eco, scale.yarn_prices(), coordination=scale.CoordinationCost())
+        scale.producers(), eco, scale.yarn_prices(), coordination=scale.CoordinationCost()
+    )
 
 
 @settings(max_examples=120, deadline=None)
 @given(table=producer_tables(), curve=curves, data=st.data())
 def test_pooled_unit_price_never_above_a_members_own(table, curve, data):
-    members = data.draw(st.lists(st.sampled_from(table["id"].tolist()), min_size=1,
-                                 unique=True))
+    members = data.draw(st.lists(st.sampled_from(table["id"].tolist()), min_size=1, unique=True))
     result = scale.pool_purchase(table, members, curve)
     detail = result.detail
     assert (result.unit_price <= detail["own_unit_price"]).all()
@@ -199,11 +201,13 @@ def test_negative_yarn_need_names_row_and_column(producers):
 
 
 def test_table_problems_are_all_reported():
-    table = pd.DataFrame({
-        "id": ["a", "b", "b", ""],
-        "sector": ["hammocks", "hammocks", "", "hammocks"],
-        "yarn_kg_month": [10, "ten", 5, 3],
-    })
+    table = pd.DataFrame(
+        {
+            "id": ["a", "b", "b", ""],
+            "sector": ["hammocks", "hammocks", "", "hammocks"],
+            "yarn_kg_month": [10, "ten", 5, 3],
+        }
+    )
     with pytest.raises(JlpInputError) as caught:
         scale.check_producers(table, file="mine.csv")
     found = {(p.row, p.column) for p in caught.value.problems}
@@ -218,8 +222,9 @@ def test_missing_column_is_named():
 
 
 def test_optional_columns_get_defaults():
-    table = scale.check_producers(pd.DataFrame({"id": ["a", "b"], "sector": ["s", "s"],
-                                                "yarn_kg_month": ["100", 200.5]}))
+    table = scale.check_producers(
+        pd.DataFrame({"id": ["a", "b"], "sector": ["s", "s"], "yarn_kg_month": ["100", 200.5]})
+    )
     assert table["label"].tolist() == ["a", "b"]
     assert table["network"].tolist() == ["", ""]
     assert table["cluster"].tolist() == ["cluster", "cluster"]

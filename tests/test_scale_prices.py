@@ -20,8 +20,9 @@ from jlp.errors import JlpInputError
 def tier_tables(draw) -> scale.TierTable:
     """A valid tier table: thresholds rising from 0, prices never rising."""
     count = draw(st.integers(1, 7))
-    steps = draw(st.lists(st.floats(1, 5000, allow_nan=False), min_size=count - 1,
-                          max_size=count - 1))
+    steps = draw(
+        st.lists(st.floats(1, 5000, allow_nan=False), min_size=count - 1, max_size=count - 1)
+    )
     thresholds = np.concatenate([[0.0], np.cumsum(steps)]).tolist()
     top = draw(st.floats(0.5, 20))
     cuts = draw(st.lists(st.floats(0, 0.5), min_size=count - 1, max_size=count - 1))
@@ -32,9 +33,12 @@ def tier_tables(draw) -> scale.TierTable:
 
 
 smooth_curves = st.builds(
-    lambda top, share, half: scale.SmoothPrice(list_price=top, floor_price=top * share,
-                                               half_discount_kg=half),
-    st.floats(0.5, 20), st.floats(0.05, 1.0), st.floats(1, 50_000),
+    lambda top, share, half: scale.SmoothPrice(
+        list_price=top, floor_price=top * share, half_discount_kg=half
+    ),
+    st.floats(0.5, 20),
+    st.floats(0.05, 1.0),
+    st.floats(1, 50_000),
 )
 curves = st.one_of(tier_tables(), smooth_curves)
 quantities = st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
@@ -84,8 +88,9 @@ def test_price_table_samples_the_curve():
     table = scale.price_table(curve, [0, 250, 12_000])
     assert table.columns.tolist() == ["quantity_kg", "unit_price", "cost"]
     assert table["unit_price"].tolist() == [curve.price(q) for q in (0, 250, 12_000)]
-    assert table["cost"].tolist() == pytest.approx([0, 250 * curve.price(250),
-                                                    12_000 * curve.price(12_000)])
+    assert table["cost"].tolist() == pytest.approx(
+        [0, 250 * curve.price(250), 12_000 * curve.price(12_000)]
+    )
 
 
 # --------------------------------------------------------------------------- properties

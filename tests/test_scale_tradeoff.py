@@ -41,8 +41,12 @@ projects = st.builds(
     scale.JointProject,
     value_per_member=st.floats(0, 2000),
     half_partners=st.floats(0.1, 200),
-    coordination=st.builds(scale.CoordinationCost, fixed=st.floats(0, 5000),
-                           per_member=st.floats(0, 300), per_pair=st.floats(0, 50)),
+    coordination=st.builds(
+        scale.CoordinationCost,
+        fixed=st.floats(0, 5000),
+        per_member=st.floats(0, 300),
+        per_pair=st.floats(0, 50),
+    ),
 )
 
 
@@ -54,8 +58,7 @@ def brute_force(project: scale.JointProject, low: int, high: int, objective: str
             total = 0.0
         else:
             partners = n - 1
-            per_member = (project.value_per_member * partners
-                          / (partners + project.half_partners))
+            per_member = project.value_per_member * partners / (partners + project.half_partners)
             total = n * per_member - project.coordination.cost(n)
         value = total if objective == "total" else total / n
         if best is None or value > best[1] + 1e-9 * max(1.0, abs(value)):
@@ -77,8 +80,12 @@ def test_net_benefit_table_columns():
 
 
 @settings(max_examples=300, deadline=None)
-@given(project=projects, high=st.integers(1, 400), low=st.integers(1, 50),
-       objective=st.sampled_from(scale.OBJECTIVES))
+@given(
+    project=projects,
+    high=st.integers(1, 400),
+    low=st.integers(1, 50),
+    objective=st.sampled_from(scale.OBJECTIVES),
+)
 def test_best_size_is_the_true_maximum_on_the_grid(project, high, low, objective):
     low, high = min(low, high), max(low, high)
     found = scale.best_size(project, min_size=low, max_size=high, objective=objective)
@@ -95,8 +102,9 @@ def test_best_size_is_the_true_maximum_on_the_grid(project, high, low, objective
 
 
 def test_best_size_reports_the_optimum_row():
-    project = scale.JointProject(value_per_member=400, half_partners=10,
-                                 coordination=scale.CoordinationCost(300, 15, 10))
+    project = scale.JointProject(
+        value_per_member=400, half_partners=10, coordination=scale.CoordinationCost(300, 15, 10)
+    )
     found = scale.best_size(project, max_size=200)
     row = scale.net_benefit_table(project, [found.size]).iloc[0]
     assert found.benefit == pytest.approx(row["benefit"])
@@ -107,8 +115,9 @@ def test_best_size_reports_the_optimum_row():
 
 
 def test_a_project_that_never_pays_stays_at_one():
-    project = scale.JointProject(value_per_member=1, half_partners=50,
-                                 coordination=scale.CoordinationCost(1000, 100, 10))
+    project = scale.JointProject(
+        value_per_member=1, half_partners=50, coordination=scale.CoordinationCost(1000, 100, 10)
+    )
     found = scale.best_size(project, max_size=100)
     assert found.size == 1 and found.net_benefit == 0 and not found.worthwhile
 
@@ -179,8 +188,12 @@ def test_pool_tradeoff_rows_are_pools_of_the_first_n():
         assert row["benefit"] == pytest.approx(pool.saving)
         assert row["net_benefit"] == pytest.approx(pool.net_saving)
     best = scale.best_row(table)
-    brute = max(range(1, len(order) + 1), key=lambda n: scale.pool_purchase(
-        producers, order[:n], curve, coordination=cost).net_saving)
+    brute = max(
+        range(1, len(order) + 1),
+        key=lambda n: (
+            scale.pool_purchase(producers, order[:n], curve, coordination=cost).net_saving
+        ),
+    )
     assert best.size == brute
 
 

@@ -80,9 +80,15 @@ def test_chart_is_updated_in_place(chooser):
 
 
 def test_own_producers_table():
-    table = pd.DataFrame({"id": ["a", "b", "c"], "label": ["A", "B", "C"],
-                          "network": ["n1", "n1", ""], "sector": ["hammocks"] * 3,
-                          "yarn_kg_month": [3000, 5000, 4500]})
+    table = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "label": ["A", "B", "C"],
+            "network": ["n1", "n1", ""],
+            "sector": ["hammocks"] * 3,
+            "yarn_kg_month": [3000, 5000, 4500],
+        }
+    )
     chooser = PoolChooser(table, pool="n1")
     assert chooser.result().quantity_kg == 8000
     chooser.preset.value = "sector:hammocks"
@@ -90,8 +96,9 @@ def test_own_producers_table():
 
 
 def test_a_pool_that_needs_no_yarn():
-    table = pd.DataFrame({"id": ["a", "w"], "sector": ["hammocks", "wood"],
-                          "yarn_kg_month": [100, 0]})
+    table = pd.DataFrame(
+        {"id": ["a", "w"], "sector": ["hammocks", "wood"], "yarn_kg_month": [100, 0]}
+    )
     chooser = PoolChooser(table, pool="custom")
     chooser.members.value = ("w",)
     assert TEXT["no_yarn"] in chooser.summary.value

@@ -1,8 +1,9 @@
 """``python -m jlp``: the same as the ``jlp`` command.
 
 >>> import subprocess, sys
->>> subprocess.run([sys.executable, "-m", "jlp", "--version"], capture_output=True,
-...                text=True, check=True).stdout.startswith("jlp ")
+>>> subprocess.run(
+...     [sys.executable, "-m", "jlp", "--version"], capture_output=True, text=True, check=True
+... ).stdout.startswith("jlp ")
 True
 """
 

@@ -6,7 +6,7 @@ in Ceglie & Dini, 1999, at the box or section named in ``source``, or in ``refer
 node and edge tables) or ``illustrative``.
 
 >>> from jlp import datasets
->>> 'projects' in datasets.names()
+>>> "projects" in datasets.names()
 True
 >>> projects = datasets.load("projects")
 >>> int(projects.set_index("id").loc["hn_certec", "brokers_trained"])
@@ -199,7 +199,8 @@ def _resource(descriptor: dict[str, Any], name: str, pfile: Path) -> dict[str, A
         return next(r for r in descriptor["resources"] if r.get("name") == name)
     raise JlpInputError(
         f"no table named {name!r}; the tables are: {', '.join(available)}",
-        file=display_path(pfile), fix=did_you_mean(name, available),
+        file=display_path(pfile),
+        fix=did_you_mean(name, available),
     )
 
 

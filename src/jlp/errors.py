@@ -5,16 +5,22 @@ Every problem a user can cause with a file or a parameter is reported as a
 column) and how to fix it, so that the command line and the notebooks can show a
 clear message instead of a traceback.
 
->>> err = JlpInputError("'maybe' is not a rating", file="a.csv", row=3,
-...                     column="rating", fix="write achieved or partial")
+>>> err = JlpInputError(
+...     "'maybe' is not a rating",
+...     file="a.csv",
+...     row=3,
+...     column="rating",
+...     fix="write achieved or partial",
+... )
 >>> print(err)
 a.csv, row 3, column 'rating': 'maybe' is not a rating (fix: write achieved or partial)
 
 The same mistake down a column is one problem naming its rows; any control or invisible
 character in a message is shown as an escape (see :func:`jlp.text.printable`):
 
->>> err = JlpInputError(problems=[Problem("'x\x1b' is not a rating", "a.csv", r, "rating")
-...                               for r in (3, 4, 5, 9)])
+>>> err = JlpInputError(
+...     problems=[Problem("'x\x1b' is not a rating", "a.csv", r, "rating") for r in (3, 4, 5, 9)]
+... )
 >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
 a.csv, rows 3–5, 9, column 'rating': 'x\\x1b' is not a rating: it contains an invisible
 character (escape) after 'x'

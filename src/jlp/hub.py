@@ -8,8 +8,9 @@ nbgitpuller never replaces a file the trainee has edited. Then it opens the note
 The hub's address usually comes from ``JLP_JUPYTERHUB_URL``, the same variable that sets
 the book's launch buttons (see :mod:`jlp.editions.build`). Only the standard library is used.
 
->>> pull_link("https://hub.example.org", "https://github.com/org/jlp", "main",
-...           "notebooks/net-tool.ipynb")  # doctest: +NORMALIZE_WHITESPACE
+>>> pull_link(
+...     "https://hub.example.org", "https://github.com/org/jlp", "main", "notebooks/net-tool.ipynb"
+... )  # doctest: +NORMALIZE_WHITESPACE
 'https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Forg%2Fjlp&branch=main&targetpath=jlp&urlpath=lab%2Ftree%2Fjlp%2Fnotebooks%2Fnet-tool.ipynb'
 
 From a terminal, ``python -m jlp.hub notebooks/net-tool.ipynb`` prints the link for
@@ -67,19 +68,24 @@ def pull_link(
     """
     parts = urlsplit(str(hub_url).strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
-        raise JlpInputError(TEXT["bad_hub"].format(url=hub_url), column=HUB_VARIABLE,
-                            fix=TEXT["bad_hub_fix"])
+        raise JlpInputError(
+            TEXT["bad_hub"].format(url=hub_url), column=HUB_VARIABLE, fix=TEXT["bad_hub_fix"]
+        )
     repo = str(repo).strip()
     if not repo:
         raise JlpInputError(TEXT["no_repo"], column=REPOSITORY_VARIABLE, fix=TEXT["no_repo_fix"])
     inner = str(path).strip().strip("/")
     if inner.startswith("~") or ".." in inner.split("/") or "\\" in inner:
-        raise JlpInputError(TEXT["bad_path"].format(path=path), column="path",
-                            fix=TEXT["bad_path_fix"])
+        raise JlpInputError(
+            TEXT["bad_path"].format(path=path), column="path", fix=TEXT["bad_path_fix"]
+        )
     target = folder or _folder_name(repo)
     opened = "/".join(p for p in (app, "tree", target, inner) if p)
-    query = urlencode({"repo": repo, "branch": branch, "targetpath": target,
-                       "urlpath": opened}, quote_via=quote, safe="")
+    query = urlencode(
+        {"repo": repo, "branch": branch, "targetpath": target, "urlpath": opened},
+        quote_via=quote,
+        safe="",
+    )
     base = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
     return f"{base}/hub/user-redirect/git-pull?{query}"
 
@@ -89,8 +95,10 @@ def links_from_environment(
 ) -> dict[str, str]:
     """One link per path, for the hub and repository named in ``JLP_*`` variables.
 
-    >>> env = {"JLP_JUPYTERHUB_URL": "https://hub.example.org",
-    ...        "JLP_REPOSITORY_URL": "https://github.com/org/jlp"}
+    >>> env = {
+    ...     "JLP_JUPYTERHUB_URL": "https://hub.example.org",
+    ...     "JLP_REPOSITORY_URL": "https://github.com/org/jlp",
+    ... }
     >>> list(links_from_environment(["notebooks/emasim.ipynb"], env))
     ['notebooks/emasim.ipynb']
     """
@@ -122,5 +130,11 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ = ["HUB_VARIABLE", "REPOSITORY_VARIABLE", "TEXT", "links_from_environment", "main",
-           "pull_link"]
+__all__ = [
+    "HUB_VARIABLE",
+    "REPOSITORY_VARIABLE",
+    "TEXT",
+    "links_from_environment",
+    "main",
+    "pull_link",
+]

@@ -52,7 +52,7 @@ TEXT = {
     "draw": "the network has {count:,} nodes, more than a picture can show ({limit:,})",
     "draw_fix": "draw one network or programme at a time: keep only its rows in the tables",
     "estimate": "betweenness is estimated from {sources:,} of {nodes:,} nodes (seed {seed}): "
-                "exact counting stops at {limit:,} nodes",
+    "exact counting stops at {limit:,} nodes",
 }
 
 
@@ -60,15 +60,18 @@ def check_size(*, nodes: int, ties: int) -> None:
     """Refuse a network above :data:`MAX_NODES` nodes or :data:`MAX_TIES` ties."""
     for count, what, limit in ((nodes, "nodes", MAX_NODES), (ties, "ties", MAX_TIES)):
         if count > limit:
-            raise JlpInputError(TEXT["too_many"].format(count=count, what=what, limit=limit),
-                                fix=TEXT["too_many_fix"])
+            raise JlpInputError(
+                TEXT["too_many"].format(count=count, what=what, limit=limit),
+                fix=TEXT["too_many_fix"],
+            )
 
 
 def check_drawable(nodes: int) -> None:
     """Refuse to draw more than :data:`DRAW_MAX_NODES` nodes."""
     if nodes > DRAW_MAX_NODES:
-        raise JlpInputError(TEXT["draw"].format(count=nodes, limit=DRAW_MAX_NODES),
-                            fix=TEXT["draw_fix"])
+        raise JlpInputError(
+            TEXT["draw"].format(count=nodes, limit=DRAW_MAX_NODES), fix=TEXT["draw_fix"]
+        )
 
 
 def _xlsx_rows(path: Path) -> int:
@@ -112,8 +115,9 @@ def check_table_rows(path: str | Path) -> None:
         except OSError:
             return
     if count > MAX_TABLE_ROWS + 1:  # the header is a row too
-        raise JlpInputError(TEXT["rows"].format(limit=MAX_TABLE_ROWS),
-                            file=str(path), fix=TEXT["rows_fix"])
+        raise JlpInputError(
+            TEXT["rows"].format(limit=MAX_TABLE_ROWS), file=str(path), fix=TEXT["rows_fix"]
+        )
 
 
 __all__ = [

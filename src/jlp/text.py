@@ -92,8 +92,9 @@ def printable(value: object) -> str:
     text = str(value)
     if not _HIDDEN.search(text):
         return text
-    return _HIDDEN.sub(lambda m: {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(m.group(0))
-                       or _escape(m), text)
+    return _HIDDEN.sub(
+        lambda m: {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(m.group(0)) or _escape(m), text
+    )
 
 
 def character_name(char: str) -> str:
@@ -121,8 +122,7 @@ def invisible_note(text: str) -> str | None:
         return None
     before = [w.lstrip("'\"«“") for w in text[: match.start()].split()[-1:]]
     before = [w for w in before if w]
-    where = (TEXT["after"].format(before=printable(before[0][-30:])) if before
-             else TEXT["at_start"])
+    where = TEXT["after"].format(before=printable(before[0][-30:])) if before else TEXT["at_start"]
     return TEXT["invisible"].format(name=character_name(match.group(0)), where=where)
 
 
@@ -145,8 +145,9 @@ def closest(value: object, choices: Iterable[object], *, cutoff: float = 0.5) ->
     return forms[found[0]] if found else None
 
 
-def did_you_mean(value: object, choices: Iterable[object], *, listed: int = 12,
-                 cutoff: float = 0.5) -> str:
+def did_you_mean(
+    value: object, choices: Iterable[object], *, listed: int = 12, cutoff: float = 0.5
+) -> str:
     """A fix suggesting the closest choice, or listing the choices when none is close.
 
     >>> did_you_mean("xyz", ["a", "b"])

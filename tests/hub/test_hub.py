@@ -46,8 +46,11 @@ OUT = ROOT / "_build" / "hub"
 
 
 def _proxy() -> str | None:
-    candidates = [os.environ.get("JLP_CHP"), OUT / "node_modules/.bin/configurable-http-proxy",
-                  shutil.which("configurable-http-proxy")]
+    candidates = [
+        os.environ.get("JLP_CHP"),
+        OUT / "node_modules/.bin/configurable-http-proxy",
+        shutil.which("configurable-http-proxy"),
+    ]
     return next((str(c) for c in candidates if c and Path(c).exists()), None)
 
 
@@ -79,19 +82,34 @@ class Hub:
 
     def api(self, method: str, path: str, body: dict | None = None) -> dict:
         request = urllib.request.Request(
-            f"{self.url}{path}", method=method,
+            f"{self.url}{path}",
+            method=method,
             data=json.dumps(body).encode() if body is not None else None,
-            headers={"Authorization": f"token {self.token}",
-                     "Content-Type": "application/json"})
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             text = response.read().decode()
         return json.loads(text) if text else {}
 
 
-def _config(hub_port: int, inner: int, api_port: int, work: Path, classroom: Path,
-            homes: Path, token: str, user_pw: str, admin_pw: str, proxy: str) -> str:
-    env = {"JLP_CLASS_FOLDER": str(classroom), "PYTHONPATH": str(ROOT / "src"),
-           "PYDEVD_DISABLE_FILE_VALIDATION": "1", "PATH": os.environ.get("PATH", "")}
+def _config(
+    hub_port: int,
+    inner: int,
+    api_port: int,
+    work: Path,
+    classroom: Path,
+    homes: Path,
+    token: str,
+    user_pw: str,
+    admin_pw: str,
+    proxy: str,
+) -> str:
+    env = {
+        "JLP_CLASS_FOLDER": str(classroom),
+        "PYTHONPATH": str(ROOT / "src"),
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "PATH": os.environ.get("PATH", ""),
+    }
     args = ["--allow-root"] if os.geteuid() == 0 else []
     return f"""
 c = get_config()  # noqa
@@ -157,22 +175,47 @@ def hub(tmp_path_factory):
     classroom, homes = work / "class", work / "homes"
     classroom.mkdir()
     homes.mkdir()
-    branch = subprocess.run(["git", "rev-parse", "--abbrev-ref", "HEAD"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip()
+    branch = subprocess.run(
+        ["git", "rev-parse", "--abbrev-ref", "HEAD"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     repo = work / "jlp.git"
-    subprocess.run(["git", "clone", "--quiet", "--bare", "--branch", branch, str(ROOT),
-                    str(repo)], check=True, timeout=120)
+    subprocess.run(
+        ["git", "clone", "--quiet", "--bare", "--branch", branch, str(ROOT), str(repo)],
+        check=True,
+        timeout=120,
+    )
     port, inner, api_port = _free_port(), _free_port(), _free_port()
     token, user_pw, admin_pw = (secrets.token_hex(20) for _ in range(3))
     config = work / "jupyterhub_config.py"
-    config.write_text(_config(port, inner, api_port, work, classroom, homes, token, user_pw,
-                              admin_pw, proxy), encoding="utf-8")
+    config.write_text(
+        _config(port, inner, api_port, work, classroom, homes, token, user_pw, admin_pw, proxy),
+        encoding="utf-8",
+    )
     log = (work / "hub.log").open("wb")
-    process = subprocess.Popen([str(BIN / "jupyterhub"), "-f", str(config)], cwd=work,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [str(BIN / "jupyterhub"), "-f", str(config)],
+        cwd=work,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     servers: list[int] = []
-    started = Hub(f"http://127.0.0.1:{port}", token, user_pw, admin_pw, work, classroom, homes,
-                  repo, branch, process)
+    started = Hub(
+        f"http://127.0.0.1:{port}",
+        token,
+        user_pw,
+        admin_pw,
+        work,
+        classroom,
+        homes,
+        repo,
+        branch,
+        process,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -181,8 +224,9 @@ def hub(tmp_path_factory):
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError("the hub did not start:\n"
-                                         + (work / "hub.log").read_text()[-3000:]) from None
+                    raise AssertionError(
+                        "the hub did not start:\n" + (work / "hub.log").read_text()[-3000:]
+                    ) from None
                 time.sleep(0.3)
         started.measured["hub_start_seconds"] = round(60 - (deadline - time.monotonic()), 1)
         yield started
@@ -208,17 +252,36 @@ def _execute(hub: Hub, user: str, kernel: str, code: str, timeout: float = 120) 
     import websocket
 
     url = hub.url.replace("http://", "ws://") + f"/user/{user}/api/kernels/{kernel}/channels"
-    socket_ = websocket.create_connection(url, header=[f"Authorization: token {hub.token}"],
-                                          timeout=timeout)
+    socket_ = websocket.create_connection(
+        url, header=[f"Authorization: token {hub.token}"], timeout=timeout
+    )
     try:
         msg_id = uuid.uuid4().hex
-        socket_.send(json.dumps({
-            "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": user,
-                       "session": uuid.uuid4().hex, "version": "5.3"},
-            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-            "content": {"code": code, "silent": False, "store_history": False,
-                        "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
-        }))
+        socket_.send(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": msg_id,
+                        "msg_type": "execute_request",
+                        "username": user,
+                        "session": uuid.uuid4().hex,
+                        "version": "5.3",
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "channel": "shell",
+                    "buffers": [],
+                    "content": {
+                        "code": code,
+                        "silent": False,
+                        "store_history": False,
+                        "user_expressions": {},
+                        "allow_stdin": False,
+                        "stop_on_error": True,
+                    },
+                }
+            )
+        )
         # The reply (shell) may come before the printed output (iopub): wait for both the
         # reply and the kernel's "idle" after this request.
         output, replied, idle = [], False, False
@@ -231,8 +294,9 @@ def _execute(hub: Hub, user: str, kernel: str, code: str, timeout: float = 120) 
             if kind == "stream":
                 output.append(content["text"])
             elif kind == "error":
-                raise AssertionError(f"{user}'s kernel: {content['ename']}: {content['evalue']}"
-                                     f"\n{code[:300]}")
+                raise AssertionError(
+                    f"{user}'s kernel: {content['ename']}: {content['evalue']}\n{code[:300]}"
+                )
             elif kind == "execute_reply":
                 replied = True
             elif kind == "status" and content.get("execution_state") == "idle":
@@ -271,9 +335,11 @@ def _memory(user: str) -> dict[str, float]:
             if process.environ().get("JUPYTERHUB_USER") != user:
                 continue
             children = process.children(recursive=True)
-            return {"server_mb": round(process.memory_info().rss / 2**20, 1),
-                    "kernels_mb": round(sum(c.memory_info().rss for c in children) / 2**20, 1),
-                    "processes": 1 + len(children)}
+            return {
+                "server_mb": round(process.memory_info().rss / 2**20, 1),
+                "kernels_mb": round(sum(c.memory_info().rss for c in children) / 2**20, 1),
+                "processes": 1 + len(children),
+            }
     raise AssertionError(f"no server process for {user}")
 
 
@@ -283,8 +349,11 @@ def _hub_memory(hub: Hub) -> float:
 
     with contextlib.suppress(psutil.Error):
         hub_process = psutil.Process(hub.process.pid)
-        own = [hub_process] + [c for c in hub_process.children()
-                               if "jupyterhub-singleuser" not in " ".join(c.cmdline())]
+        own = [hub_process] + [
+            c
+            for c in hub_process.children()
+            if "jupyterhub-singleuser" not in " ".join(c.cmdline())
+        ]
         return round(sum(p.memory_info().rss for p in own) / 2**20, 1)
     return float("nan")
 
@@ -308,12 +377,14 @@ def test_a_cohort_on_the_hub(hub: Hub, browser):
     from jlp.net.agreement import agreement
     from jlp.net.class_folder import read_scorings
 
-    link = pull_link(hub.url, str(hub.repo), hub.branch, "notebooks/net-tool.ipynb",
-                     folder="jlp")
+    link = pull_link(hub.url, str(hub.repo), hub.branch, "notebooks/net-tool.ipynb", folder="jlp")
     cells = _code_cells("notebooks/net-tool.ipynb")
     startup, memory = {}, {}
-    changes = {"ana": {}, "ben": {2: "achieved", 9: "not_achieved", 30: "achieved"},
-               "eva": {2: "not_achieved", 9: "partial", 17: "achieved", 30: "partial"}}
+    changes = {
+        "ana": {},
+        "ben": {2: "achieved", 9: "not_achieved", 30: "achieved"},
+        "eva": {2: "not_achieved", 9: "partial", 17: "achieved", 30: "partial"},
+    }
     contexts, pages, starts = [], {}, {}
     try:
         # everyone logs in at once, as in a training room: the hub spawns four servers together
@@ -322,15 +393,15 @@ def test_a_cohort_on_the_hub(hub: Hub, browser):
             contexts.append(context)
             pages[user] = context.new_page()
             if user == INSTRUCTOR:
-                starts[user] = _login(pages[user], hub, user, hub.admin_password,
-                                      f"{hub.url}/hub/")
+                starts[user] = _login(pages[user], hub, user, hub.admin_password, f"{hub.url}/hub/")
             else:
                 starts[user] = _login(pages[user], hub, user, hub.user_password, link)
         # the pages load side by side; each time is taken when the test sees that page ready
         kernels = {}
         for user in TRAINEES:
-            pages[user].wait_for_url(f"**/user/{user}/lab/tree/jlp/notebooks/net-tool.ipynb*",
-                                     timeout=150_000)
+            pages[user].wait_for_url(
+                f"**/user/{user}/lab/tree/jlp/notebooks/net-tool.ipynb*", timeout=150_000
+            )
             pages[user].wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
             kernels[user] = _notebook_kernel(hub, user, "net-tool.ipynb")
             startup[user] = round(time.monotonic() - starts[user], 1)
@@ -347,30 +418,45 @@ def test_a_cohort_on_the_hub(hub: Hub, browser):
                 for source in _code_cells(CASE_NOTEBOOK):
                     _execute(hub, user, kernel, source, timeout=180)
             memory[user] = _memory(user)
-            edits = "\n".join(f"mine.loc[mine.index[{k}], 'rating'] = {v!r}"
-                              for k, v in changes[user].items())
-            saved = _execute(hub, user, kernel,
-                             f"mine = example.copy()\n{edits}\n"
-                             f"print(net.drop_scoring(mine, assessor={name!r}))")
+            edits = "\n".join(
+                f"mine.loc[mine.index[{k}], 'rating'] = {v!r}" for k, v in changes[user].items()
+            )
+            saved = _execute(
+                hub,
+                user,
+                kernel,
+                f"mine = example.copy()\n{edits}\nprint(net.drop_scoring(mine, assessor={name!r}))",
+            )
             assert saved.strip().startswith(str(hub.classroom))
 
         # the instructor: the agreement view over the class folder, in their own server
         page = pages[INSTRUCTOR]
         kernel = hub.api("POST", f"/user/{INSTRUCTOR}/api/kernels", {"name": "python3"})["id"]
-        shown = json.loads(_execute(hub, INSTRUCTOR, kernel, (
-            "import json\n"
-            "from jlp.widgets import AgreementView\n"
-            "from jlp.report.agreement_report import write_agreement_report\n"
-            "view = AgreementView(n_boot=500)\n"
-            "write_agreement_report(view.result, 'agreement.html')\n"
-            "print(json.dumps({'assessors': view.result.assessors, "
-            "'alpha': view.result.overall}))")).strip().splitlines()[-1])
+        shown = json.loads(
+            _execute(
+                hub,
+                INSTRUCTOR,
+                kernel,
+                (
+                    "import json\n"
+                    "from jlp.widgets import AgreementView\n"
+                    "from jlp.report.agreement_report import write_agreement_report\n"
+                    "view = AgreementView(n_boot=500)\n"
+                    "write_agreement_report(view.result, 'agreement.html')\n"
+                    "print(json.dumps({'assessors': view.result.assessors, "
+                    "'alpha': view.result.overall}))"
+                ),
+            )
+            .strip()
+            .splitlines()[-1]
+        )
         assert shown["assessors"] == ["Ana", "Ben", "Eva"]
         expected = agreement(read_scorings([hub.classroom]), n_boot=500)
         assert shown["alpha"] == pytest.approx(expected.overall)
         assert 0 < shown["alpha"] < 1
-        page.goto(f"{hub.url}/user/{INSTRUCTOR}/files/agreement.html",
-                  wait_until="domcontentloaded")
+        page.goto(
+            f"{hub.url}/user/{INSTRUCTOR}/files/agreement.html", wait_until="domcontentloaded"
+        )
         text = page.inner_text("body")
         assert "scored by 3 assessors" in text
         assert f"α = {expected.overall:.2f}" in text
@@ -400,10 +486,16 @@ def test_a_cohort_on_the_hub(hub: Hub, browser):
         for context in contexts:
             with contextlib.suppress(Exception):
                 context.close()
-        hub.measured.update({"startup_seconds": startup, "memory": memory,
-                             "hub_and_proxy_mb": _hub_memory(hub),
-                             "load_average": [round(x, 1) for x in os.getloadavg()],
-                             "case_notebook": CASE_NOTEBOOK, "cpus": os.cpu_count()})
+        hub.measured.update(
+            {
+                "startup_seconds": startup,
+                "memory": memory,
+                "hub_and_proxy_mb": _hub_memory(hub),
+                "load_average": [round(x, 1) for x in os.getloadavg()],
+                "case_notebook": CASE_NOTEBOOK,
+                "cpus": os.cpu_count(),
+            }
+        )
         OUT.mkdir(parents=True, exist_ok=True)
         (OUT / "measurements.json").write_text(json.dumps(hub.measured, indent=2))
         print(json.dumps(hub.measured, indent=2))

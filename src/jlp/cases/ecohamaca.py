@@ -16,8 +16,10 @@ Dini, 1999, Box 3). This module loads the case's bundled tables and nothing more
 Measures, drawings and scores come from :mod:`jlp.graphs`, :mod:`jlp.viz` and :mod:`jlp.net`.
 
 >>> g = network()
->>> sum(kind == "firm" and group == "members" for _, kind, group in
-...     ((n, d["kind"], d["group"]) for n, d in g.nodes(data=True)))
+>>> sum(
+...     kind == "firm" and group == "members"
+...     for _, kind, group in ((n, d["kind"], d["group"]) for n, d in g.nodes(data=True))
+... )
 11
 >>> reference("1997-08-31")["rating"].eq("achieved").sum() > 0
 np.True_
@@ -45,35 +47,52 @@ PHASES: tuple[int, ...] = (1, 2, 3, 4)
 #: User-facing strings (a Spanish edition replaces this dict only).
 TEXT: dict = {
     "phases": {
-        1: ("Before 1997", "Eleven competitors",
+        1: (
+            "Before 1997",
+            "Eleven competitors",
             "Each workshop sells on the local market of Masaya, against the others; a few "
-            "producers talk shop (illustrative)."),
-        2: ("Early 1997 to August 1997", "The group forms",
+            "producers talk shop (illustrative).",
+        ),
+        2: (
+            "Early 1997 to August 1997",
+            "The group forms",
             "UNIDO experts visit the producers; they apply for support (March) and found the "
-            "association EcoHamaca, signed by all 11 (legal status, August)."),
-        3: ("Late 1997 (our dating)", "First joint steps",
+            "association EcoHamaca, signed by all 11 (legal status, August).",
+        ),
+        3: (
+            "Late 1997 (our dating)",
+            "First joint steps",
             "Uniform sizes, quality and prices; new wood for the poles; training in dyeing; "
-            "the trade fair in Spain (November 1997)."),
-        4: ("By early 1999 (our dating)", "Exporting together",
+            "the trade fair in Spain (November 1997).",
+        ),
+        4: (
+            "By early 1999 (our dating)",
+            "Exporting together",
             "Exports to Sweden, Finland, the USA and Peru; new cotton suppliers; a Chilean firm "
-            "proposes South America; a general director hired."),
+            "proposes South America; a general director hired.",
+        ),
     },
     "phase_columns": ("Phase", "When", "Name", "What the network gained"),
     "moments": {
-        "1997-03-31": ("Application (March 1997)",
-                       "After repeated visits by UNIDO experts, the producers apply for the "
-                       "project's support."),
-        "1997-08-31": ("Legal status (August 1997)",
-                       "All 11 members sign the association's constitution; sizes, quality and "
-                       "prices are being made uniform."),
-        "1999-01-31": ("Early 1999 (our date for the paper's 'to date')",
-                       "Eight exports, over 3,000 hammocks a month, dyeing cost down by up to "
-                       "40 %, a trade fair, new suppliers, a hired general director."),
+        "1997-03-31": (
+            "Application (March 1997)",
+            "After repeated visits by UNIDO experts, the producers apply for the "
+            "project's support.",
+        ),
+        "1997-08-31": (
+            "Legal status (August 1997)",
+            "All 11 members sign the association's constitution; sizes, quality and "
+            "prices are being made uniform.",
+        ),
+        "1999-01-31": (
+            "Early 1999 (our date for the paper's 'to date')",
+            "Eight exports, over 3,000 hammocks a month, dyeing cost down by up to "
+            "40 %, a trade fair, new suppliers, a hired general director.",
+        ),
     },
     "moment_columns": ("Date", "Moment", "What the box reports by then"),
     "figure_columns": ("Figure", "Value", "Source", "Note"),
 }
-
 
 
 # --------------------------------------------------------------------------- the network
@@ -107,32 +126,45 @@ def phase_table() -> pd.DataFrame:
 def reported_figures() -> pd.DataFrame:
     """The figures the paper reports in Box 3, as they read: hedges and months kept.
 
-    >>> reported_figures().set_index("Figure").loc["Hammocks exported per month on average",
-    ...                                           "Value"]
+    >>> reported_figures().set_index("Figure").loc[
+    ...     "Hammocks exported per month on average", "Value"
+    ... ]
     'more than 3,000'
     """
     figures = load("reported_figures")
     rows = figures[figures["source"] == "Box 3"].fillna({"note": "", "period": ""})
     columns = TEXT["figure_columns"]
-    return pd.DataFrame({
-        columns[0]: rows["metric_label"].to_numpy(),
-        columns[1]: [figure_value(row) for _, row in rows.iterrows()],
-        columns[2]: rows["source"].to_numpy(),
-        columns[3]: rows["note"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            columns[0]: rows["metric_label"].to_numpy(),
+            columns[1]: [figure_value(row) for _, row in rows.iterrows()],
+            columns[2]: rows["source"].to_numpy(),
+            columns[3]: rows["note"].to_numpy(),
+        }
+    )
 
 
 # --------------------------------------------------------------------------- NET reference
 
 #: The reference NET scoring (``ecohamaca_net_reference``): its cells, reasons and comparison.
 #: A cell left empty is *not judged*: the evidence it asks for is not in the paper.
-SCORING = ReferenceScoring("ecohamaca_net_reference", network=REFERENCE_NETWORK,
-                           dates=MOMENTS, subject="EcoHamaca", text=TEXT)
+SCORING = ReferenceScoring(
+    "ecohamaca_net_reference",
+    network=REFERENCE_NETWORK,
+    dates=MOMENTS,
+    subject="EcoHamaca",
+    text=TEXT,
+)
 
 #: The shared reference functions under the names the notebook uses (see
 #: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
 moments, reference_assessments, reference, reasoning, compare = (
-    SCORING.moments, SCORING.assessments, SCORING.at, SCORING.reasoning, SCORING.compare)
+    SCORING.moments,
+    SCORING.assessments,
+    SCORING.at,
+    SCORING.reasoning,
+    SCORING.compare,
+)
 
 
 __all__ = [

@@ -52,44 +52,66 @@ UNCHANGED = "As before."
 #: User-facing strings (a Spanish edition replaces this dict only).
 TEXT: dict = {
     "phases": {
-        1: ("1994 (our dating)", "A training course",
+        1: (
+            "1994 (our dating)",
+            "A training course",
             "The entrepreneurs meet on a course at INFOP and, with a project consultant, "
             "start to analyse their problems together.",
-            "0 % (fully subsidised)"),
-        2: ("1994–1995 (our dating)", "Raw material first",
+            "0 % (fully subsidised)",
+        ),
+        2: (
+            "1994–1995 (our dating)",
+            "Raw material first",
             "The most urgent problem is the supply and cost of raw material: a common supply "
             "centre, a common loan from PASI and an internal revolving fund for working "
             "capital.",
-            "0 % (fully subsidised)"),
-        3: ("1996 (our dating)", "Co-operation in production",
+            "0 % (fully subsidised)",
+        ),
+        3: (
+            "1996 (our dating)",
+            "Co-operation in production",
             "The members exchange tools, share large orders (metal construction and "
             "maintenance for supermarkets and banks) and complement their production "
             "processes.",
-            "0 % (fully subsidised: the third free year)"),
-        4: ("1997–1998 (our dating)", "A jointly owned enterprise",
+            "0 % (fully subsidised: the third free year)",
+        ),
+        4: (
+            "1997–1998 (our dating)",
+            "A jointly owned enterprise",
             "The members invest together in larger equipment, run by a new, separate "
             "enterprise that serves them, to diversify production and reach new market "
             "segments.",
-            "20 % in the first contract, more than 40 % in the second year (reported)"),
+            "20 % in the first contract, more than 40 % in the second year (reported)",
+        ),
     },
-    "phase_columns": ("Phase", "When", "Name", "What the box reports",
-                      "Share of the service cost the network pays"),
+    "phase_columns": (
+        "Phase",
+        "When",
+        "Name",
+        "What the box reports",
+        "Share of the service cost the network pays",
+    ),
     "moments": {
-        "1995-12-01": ("After the supply centre",
-                       "The supply centre, the PASI loan and the revolving fund are running; "
-                       "the consultant's help is still free."),
-        "1997-01-15": ("At the first fee contract",
-                       "After three fully subsidised years the network signs its first "
-                       "contract and pays 20 % of the cost of the services; tools and large "
-                       "orders are shared."),
-        "1998-12-01": ("After the joint enterprise",
-                       "The new enterprise runs the larger equipment; the fee is above 40 % "
-                       "of the cost; sales, employment and fixed assets have grown."),
+        "1995-12-01": (
+            "After the supply centre",
+            "The supply centre, the PASI loan and the revolving fund are running; "
+            "the consultant's help is still free.",
+        ),
+        "1997-01-15": (
+            "At the first fee contract",
+            "After three fully subsidised years the network signs its first "
+            "contract and pays 20 % of the cost of the services; tools and large "
+            "orders are shared.",
+        ),
+        "1998-12-01": (
+            "After the joint enterprise",
+            "The new enterprise runs the larger equipment; the fee is above 40 % "
+            "of the cost; sales, employment and fixed assets have grown.",
+        ),
     },
     "moment_columns": ("Date", "Moment", "What the box reports by then"),
     "figure_columns": ("Figure", "Value", "Source", "Note"),
 }
-
 
 
 # --------------------------------------------------------------------------- the network
@@ -114,9 +136,9 @@ def phase_table() -> pd.DataFrame:
     'A jointly owned enterprise'
     """
     columns = TEXT["phase_columns"]
-    return pd.DataFrame(
-        [(p, *TEXT["phases"][p]) for p in PHASES], columns=list(columns)
-    ).set_index(columns[0])
+    return pd.DataFrame([(p, *TEXT["phases"][p]) for p in PHASES], columns=list(columns)).set_index(
+        columns[0]
+    )
 
 
 # --------------------------------------------------------------------------- reported figures
@@ -131,27 +153,37 @@ def reported_figures() -> pd.DataFrame:
     figures = load("reported_figures")
     rows = figures[(figures["subject"] == "emasim") & (figures["provenance"] == "reported")]
     rows = rows.fillna({"note": "", "period": ""})
-    labels = [label + (f" ({period})" if period else "")
-              for label, period in zip(rows["metric_label"], rows["period"], strict=True)]
+    labels = [
+        label + (f" ({period})" if period else "")
+        for label, period in zip(rows["metric_label"], rows["period"], strict=True)
+    ]
     columns = TEXT["figure_columns"]
-    return pd.DataFrame({
-        columns[0]: labels,
-        columns[1]: [figure_value(row) for _, row in rows.iterrows()],
-        columns[2]: rows["source"].to_numpy(),
-        columns[3]: rows["note"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            columns[0]: labels,
+            columns[1]: [figure_value(row) for _, row in rows.iterrows()],
+            columns[2]: rows["source"].to_numpy(),
+            columns[3]: rows["note"].to_numpy(),
+        }
+    )
 
 
 # --------------------------------------------------------------------------- NET reference
 
 #: The reference NET scoring (``emasim_net_reference``): its cells, reasons and comparison.
-SCORING = ReferenceScoring("emasim_net_reference", network=REFERENCE_NETWORK, dates=MOMENTS,
-                           subject="EMASIM", text=TEXT)
+SCORING = ReferenceScoring(
+    "emasim_net_reference", network=REFERENCE_NETWORK, dates=MOMENTS, subject="EMASIM", text=TEXT
+)
 
 #: The shared reference functions under the names the notebook uses (see
 #: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
 moments, reference_assessments, reference, reasoning, compare = (
-    SCORING.moments, SCORING.assessments, SCORING.at, SCORING.reasoning, SCORING.compare)
+    SCORING.moments,
+    SCORING.assessments,
+    SCORING.at,
+    SCORING.reasoning,
+    SCORING.compare,
+)
 
 
 __all__ = [

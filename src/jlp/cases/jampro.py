@@ -56,17 +56,20 @@ TEXT: dict = {
     "budget_scope": {"both_phases": " (both phases together)"},
     "missing": "—",
     "moments": {
-        "1997-10-01": ("After the centre's course (our date)",
-                       "Four firms met on the Kingston centre's course in pattern grading; they "
-                       "meet monthly and name shared problems; no workplan, no money yet."),
-        "1999-02-01": ("After the first joint actions (our date)",
-                       "A signed agreement, a common fund, a workplan; three joint fabric "
-                       "purchases, a joint stand at a fair, one order from abroad; no fee to "
-                       "the centre, which charges none."),
+        "1997-10-01": (
+            "After the centre's course (our date)",
+            "Four firms met on the Kingston centre's course in pattern grading; they "
+            "meet monthly and name shared problems; no workplan, no money yet.",
+        ),
+        "1999-02-01": (
+            "After the first joint actions (our date)",
+            "A signed agreement, a common fund, a workplan; three joint fabric "
+            "purchases, a joint stand at a fair, one order from abroad; no fee to "
+            "the centre, which charges none.",
+        ),
     },
     "moment_columns": ("Date", "Moment", "What the story says by then (illustrative)"),
 }
-
 
 
 # --------------------------------------------------------------------------- the network
@@ -96,14 +99,24 @@ def projects() -> pd.DataFrame:
     missing = TEXT["missing"]
     rows = []
     for _, row in table.iterrows():
-        name = (TEXT["phase"].format(project=row["project"], phase=int(row["phase"]))
-                if pd.notna(row["phase"]) else row["project"])
+        name = (
+            TEXT["phase"].format(project=row["project"], phase=int(row["phase"]))
+            if pd.notna(row["phase"])
+            else row["project"]
+        )
         budget = hedged(row["budget_usd"], unit="usd", qualifier=row["budget_qualifier"])
         if pd.notna(row["budget_usd"]):
             budget += TEXT["budget_scope"].get(str(row["budget_scope"]), "")
-        rows.append((name, str(row["start_year"]),
-                     str(row["duration_years"]) if pd.notna(row["duration_years"]) else missing,
-                     budget, row["funder"], row["source"]))
+        rows.append(
+            (
+                name,
+                str(row["start_year"]),
+                str(row["duration_years"]) if pd.notna(row["duration_years"]) else missing,
+                budget,
+                row["funder"],
+                row["source"],
+            )
+        )
     return pd.DataFrame(rows, columns=list(TEXT["project_columns"]))
 
 
@@ -112,13 +125,23 @@ def projects() -> pd.DataFrame:
 #: The reference NET scoring of the illustrative Kingston garment network
 #: (``jampro_net_reference``). Every cell is judged; the ``note`` of each cell judged other
 #: than *not achieved* gives the evidence behind it.
-SCORING = ReferenceScoring("jampro_net_reference", network=REFERENCE_NETWORK, dates=MOMENTS,
-                           subject=f"the {REFERENCE_NETWORK}", text=TEXT)
+SCORING = ReferenceScoring(
+    "jampro_net_reference",
+    network=REFERENCE_NETWORK,
+    dates=MOMENTS,
+    subject=f"the {REFERENCE_NETWORK}",
+    text=TEXT,
+)
 
 #: The shared reference functions under the names the notebook uses (see
 #: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
 moments, reference_assessments, reference, reasoning, compare = (
-    SCORING.moments, SCORING.assessments, SCORING.at, SCORING.reasoning, SCORING.compare)
+    SCORING.moments,
+    SCORING.assessments,
+    SCORING.at,
+    SCORING.reasoning,
+    SCORING.compare,
+)
 
 
 __all__ = [

@@ -50,31 +50,44 @@ MOMENTS: tuple[str, ...] = ("1998-06-01", "1999-03-01")
 TEXT: dict = {
     "country": "Nicaragua",
     "levels": {
-        "network": ("Network", "Each hammock network acts on its own: standards, joint "
-                    "export (EcoHamaca, Box 3)."),
-        "sector": ("Sector", "A purchase centre buys cotton yarn for the whole hammock sector, "
-                   "networks and other producers alike."),
-        "cluster": ("Cluster", "New products with the wood and furniture sector; export "
-                    "promotion and the \"made in Masaya\" brand for all handicrafts."),
-        "beyond": ("Beyond the cluster", "The export campaign, quality upgrading and furniture "
-                   "actions reach San Juan de Oriente, León and Masatepe."),
-        "nation": ("Nation", "Measures easing export transactions reach every Nicaraguan "
-                   "firm."),
+        "network": (
+            "Network",
+            "Each hammock network acts on its own: standards, joint export (EcoHamaca, Box 3).",
+        ),
+        "sector": (
+            "Sector",
+            "A purchase centre buys cotton yarn for the whole hammock sector, "
+            "networks and other producers alike.",
+        ),
+        "cluster": (
+            "Cluster",
+            "New products with the wood and furniture sector; export "
+            'promotion and the "made in Masaya" brand for all handicrafts.',
+        ),
+        "beyond": (
+            "Beyond the cluster",
+            "The export campaign, quality upgrading and furniture "
+            "actions reach San Juan de Oriente, León and Masatepe.",
+        ),
+        "nation": ("Nation", "Measures easing export transactions reach every Nicaraguan firm."),
     },
     "level_columns": ("Phase", "Level", "Joint action (Box 4)", "Who joins"),
     "moments": {
-        "1998-06-01": ("The yarn study",
-                       "The brokers find that yarn drives the price of hammocks and that only "
-                       "the whole sector buys enough for the best price (Box 4, first "
-                       "paragraph)."),
-        "1999-03-01": ("The purchase centre and the cluster",
-                       "The centre offers yarn to many producers; new products with the wood "
-                       "and furniture sector and the brand are under way (Box 4 as the paper "
-                       "describes it)."),
+        "1998-06-01": (
+            "The yarn study",
+            "The brokers find that yarn drives the price of hammocks and that only "
+            "the whole sector buys enough for the best price (Box 4, first "
+            "paragraph).",
+        ),
+        "1999-03-01": (
+            "The purchase centre and the cluster",
+            "The centre offers yarn to many producers; new products with the wood "
+            "and furniture sector and the brand are under way (Box 4 as the paper "
+            "describes it).",
+        ),
     },
     "moment_columns": ("Date", "Moment", "What the box describes by then"),
 }
-
 
 
 # --------------------------------------------------------------------------- the widening
@@ -101,8 +114,9 @@ def levels(graph: nx.MultiDiGraph | None = None) -> pd.DataFrame:
     graph = network() if graph is None else graph
     rows = []
     for phase, level in zip(PHASES, LEVELS, strict=True):
-        joining = [str(d.get("label", n)) for n, d in graph.nodes(data=True)
-                   if d.get("phase") == phase]
+        joining = [
+            str(d.get("label", n)) for n, d in graph.nodes(data=True) if d.get("phase") == phase
+        ]
         name, action = TEXT["levels"][level]
         rows.append((phase, name, action, "; ".join(joining)))
     return pd.DataFrame(rows, columns=list(TEXT["level_columns"]))
@@ -122,8 +136,11 @@ def hubs(graph: nx.MultiDiGraph | None = None, *, metric: str = "betweenness") -
     graph = network() if graph is None else graph
     table = metrics_by_phase(graph)
     if metric not in table.columns or metric in ("id", "label", "kind", "phase"):
-        raise JlpInputError(f"'{metric}' is not a measure of the actors", column="metric",
-                            fix="choose betweenness, degree, constraint or effective_size")
+        raise JlpInputError(
+            f"'{metric}' is not a measure of the actors",
+            column="metric",
+            fix="choose betweenness, degree, constraint or effective_size",
+        )
     wide = table.pivot(index="label", columns="phase", values=metric)
     wide = wide.reindex(columns=list(PHASES))
     wide.columns = list(LEVELS)
@@ -161,13 +178,23 @@ def projects() -> pd.DataFrame:
 
 #: The reference NET scoring of the sector's purchase-centre group (``masaya_net_reference``).
 #: A cell left empty is *not judged*, because the box does not tell.
-SCORING = ReferenceScoring("masaya_net_reference", network=REFERENCE_NETWORK, dates=MOMENTS,
-                           subject="the Masaya hammock sector", text=TEXT)
+SCORING = ReferenceScoring(
+    "masaya_net_reference",
+    network=REFERENCE_NETWORK,
+    dates=MOMENTS,
+    subject="the Masaya hammock sector",
+    text=TEXT,
+)
 
 #: The shared reference functions under the names the notebook uses (see
 #: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
 moments, reference_assessments, reference, reasoning, compare = (
-    SCORING.moments, SCORING.assessments, SCORING.at, SCORING.reasoning, SCORING.compare)
+    SCORING.moments,
+    SCORING.assessments,
+    SCORING.at,
+    SCORING.reasoning,
+    SCORING.compare,
+)
 
 
 __all__ = [

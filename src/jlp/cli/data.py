@@ -72,10 +72,15 @@ def list_tables(
         counts = (
             frame["provenance"].value_counts().to_dict() if "provenance" in frame.columns else {}
         )
-        rows.append({"table": name, "rows": len(frame),
-                     "reported": int(counts.get("reported", 0)),
-                     "illustrative": int(counts.get("illustrative", 0)),
-                     "title": datasets.describe(name, directory=directory).get("title", "")})
+        rows.append(
+            {
+                "table": name,
+                "rows": len(frame),
+                "reported": int(counts.get("reported", 0)),
+                "illustrative": int(counts.get("illustrative", 0)),
+                "title": datasets.describe(name, directory=directory).get("title", ""),
+            }
+        )
     columns = ["table", "rows", "reported", "illustrative", "title"]
     write_table(pd.DataFrame(rows, columns=columns), fmt)
 

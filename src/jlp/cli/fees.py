@@ -110,14 +110,16 @@ def _renamed(step: Callable[[], Any], column: str) -> Any:
     try:
         return step()
     except JlpInputError as err:
-        raise JlpInputError(problems=[Problem(p.message, p.file, p.row, column, p.fix)
-                                      for p in err.problems]) from None
+        raise JlpInputError(
+            problems=[Problem(p.message, p.file, p.row, column, p.fix) for p in err.problems]
+        ) from None
 
 
 def _format(value: str) -> str:
     if value.strip().lower() not in FORMATS:
-        raise JlpInputError(TEXT["format_bad"].format(value=value), column="format",
-                            fix=TEXT["format_fix"])
+        raise JlpInputError(
+            TEXT["format_bad"].format(value=value), column="format", fix=TEXT["format_fix"]
+        )
     return value.strip().lower()
 
 
@@ -154,9 +156,16 @@ def schedule(
 ) -> None:
     from jlp import fees
 
-    changes = {k: v for k, v in {"subsidised_years": subsidised_years,
-                                 "first_share": first_share, "step": step,
-                                 "cap": cap}.items() if v is not None}
+    changes = {
+        k: v
+        for k, v in {
+            "subsidised_years": subsidised_years,
+            "first_share": first_share,
+            "step": step,
+            "cap": cap,
+        }.items()
+        if v is not None
+    }
     fmt, rule, _ = _all_or_errors(
         lambda: _format(format),
         lambda: fees.ramp_preset(preset if preset is not None else "emasim").replace(**changes),
@@ -167,14 +176,26 @@ def schedule(
     out = table[list(fees.SCHEDULE_COLUMNS)]
     if _emit(out, fmt):
         return
-    _print_table(TEXT["headers"], [
-        [str(r.year), _percent(r.fee_share), _money(r.fee), _money(r.subsidy),
-         _percent(r.cumulative_recovery)] for r in out.itertuples()
-    ])
+    _print_table(
+        TEXT["headers"],
+        [
+            [
+                str(r.year),
+                _percent(r.fee_share),
+                _money(r.fee),
+                _money(r.subsidy),
+                _percent(r.cumulative_recovery),
+            ]
+            for r in out.itertuples()
+        ],
+    )
     year = fees.full_cost_year(rule)
     typer.echo("")
-    typer.echo(TEXT["full_cost"].format(year=year) if year is not None
-               else TEXT["never_full"].format(cap=_percent(rule.cap)))
+    typer.echo(
+        TEXT["full_cost"].format(year=year)
+        if year is not None
+        else TEXT["never_full"].format(cap=_percent(rule.cap))
+    )
     typer.echo(TEXT["note"])
 
 
@@ -185,9 +206,16 @@ def presets() -> None:
     rows = []
     for name, rule in fees.ramp_presets().items():
         year = fees.full_cost_year(rule)
-        rows.append([name, str(rule.subsidised_years), _percent(rule.first_share),
-                     _percent(rule.step), _percent(rule.cap),
-                     str(year) if year is not None else TEXT["never"]])
+        rows.append(
+            [
+                name,
+                str(rule.subsidised_years),
+                _percent(rule.first_share),
+                _percent(rule.step),
+                _percent(rule.cap),
+                str(year) if year is not None else TEXT["never"],
+            ]
+        )
     _print_table(TEXT["preset_head"], rows)
     table = fees.parameter_table()
     reported = table[table["provenance"] == "reported"]
@@ -195,9 +223,11 @@ def presets() -> None:
     typer.echo(TEXT["reported_head"])
     for r in reported.itertuples():
         value = _percent(r.value) if r.unit == "fraction" else f"{r.value:,.6g}"
-        typer.echo(TEXT["reported_line"].format(preset=f"{r.kind}/{r.preset}",
-                                                parameter=r.parameter, value=value,
-                                                source=r.source))
+        typer.echo(
+            TEXT["reported_line"].format(
+                preset=f"{r.kind}/{r.preset}", parameter=r.parameter, value=value, source=r.source
+            )
+        )
 
 
 @app.command(help=TEXT["institution"])
@@ -211,8 +241,15 @@ def institution(
 ) -> None:
     from jlp import fees
 
-    changes = {k: v for k, v in {"new_networks": new_networks, "years": years,
-                                 "cost_per_network": annual_cost}.items() if v is not None}
+    changes = {
+        k: v
+        for k, v in {
+            "new_networks": new_networks,
+            "years": years,
+            "cost_per_network": annual_cost,
+        }.items()
+        if v is not None
+    }
     checks = {
         "new_networks": lambda v: fees.parse_count(v, name="new_networks"),
         "years": lambda v: fees.parse_count(v, name="years", minimum=1, maximum=100),
@@ -230,15 +267,26 @@ def institution(
         return
     sources = fees.revenue_sources(table)
     headers = ["year", "active_networks", "cost", *sources, "public_share"]
-    _print_table(headers, [
-        [str(r["year"]), str(r["active_networks"]), _money(r["cost"]),
-         *[_money(r[s]) for s in sources], _percent(r["public_share"])]
-        for r in table.to_dict("records")
-    ])
+    _print_table(
+        headers,
+        [
+            [
+                str(r["year"]),
+                str(r["active_networks"]),
+                _money(r["cost"]),
+                *[_money(r[s]) for s in sources],
+                _percent(r["public_share"]),
+            ]
+            for r in table.to_dict("records")
+        ],
+    )
     year = fees.break_even_year(table)
     typer.echo("")
-    typer.echo(TEXT["break_even"].format(year=year) if year is not None
-               else TEXT["no_break_even"].format(years=len(table)))
+    typer.echo(
+        TEXT["break_even"].format(year=year)
+        if year is not None
+        else TEXT["no_break_even"].format(years=len(table))
+    )
 
 
 __all__ = ["app"]

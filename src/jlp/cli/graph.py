@@ -49,7 +49,7 @@ TEXT = {
     "nodes": "Nodes table (.csv or .xlsx), or one workbook with sheets 'nodes' and 'edges'.",
     "edges": "Edges table (.csv or .xlsx); leave out when NODES is a workbook with both sheets.",
     "group": "Node attribute that defines groups for the brokerage roles "
-             "(default: 'group', falling back to 'kind').",
+    "(default: 'group', falling back to 'kind').",
     "format": OUTPUT_TEXT["format"],
     "tie": "Keep only ties of this type (repeat for several).",
     "phase": "Use the network as it stood at this phase.",
@@ -64,29 +64,34 @@ TEXT = {
     "measuring": "measuring every node",
     "departing": "taking each actor out in turn",
     "metrics": "One row per node: degree, betweenness, constraint, effective size, brokerage "
-               "roles. Above {exact:,} nodes betweenness is estimated from {sources} nodes "
-               "(seeded; the output says so).",
+    "roles. Above {exact:,} nodes betweenness is estimated from {sources} nodes "
+    "(seeded; the output says so).",
     "app": "Measure and draw a network from its node and edge tables (CSV or XLSX). Limits: "
-           "{rows:,} rows a table, {nodes:,} nodes and {ties:,} ties a network, {draw:,} "
-           "nodes a picture.",
+    "{rows:,} rows a table, {nodes:,} nodes and {ties:,} ties a network, {draw:,} "
+    "nodes a picture.",
     "glyphs": "the picture's font has no sign for {chars}: those labels show empty boxes "
-              "(fix: write the page as .html, which uses the reader's fonts)",
+    "(fix: write the page as .html, which uses the reader's fonts)",
 }
 
 #: matplotlib's warning for a character its font cannot draw.
 _GLYPH = re.compile(r"Glyph (\d+) .*missing from")
 
 app = typer.Typer(
-    help=TEXT["app"].format(rows=limits.MAX_TABLE_ROWS, nodes=limits.MAX_NODES,
-                            ties=limits.MAX_TIES, draw=limits.DRAW_MAX_NODES),
+    help=TEXT["app"].format(
+        rows=limits.MAX_TABLE_ROWS,
+        nodes=limits.MAX_NODES,
+        ties=limits.MAX_TIES,
+        draw=limits.DRAW_MAX_NODES,
+    ),
     no_args_is_help=True,
     add_completion=False,
 )
 
 
 Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=TEXT["nodes"], show_default=False)]
-Edges = Annotated[Path | None, typer.Argument(metavar="EDGES", help=TEXT["edges"],
-                                               show_default=False)]
+Edges = Annotated[
+    Path | None, typer.Argument(metavar="EDGES", help=TEXT["edges"], show_default=False)
+]
 Group = Annotated[str | None, typer.Option("--group", help=TEXT["group"])]
 Phase = Annotated[str | None, typer.Option("--phase", help=TEXT["phase"])]
 Ties = Annotated[list[str] | None, typer.Option("--tie", help=TEXT["tie"])]
@@ -127,8 +132,7 @@ def _reporting_warnings() -> Iterator[None]:
             print(f"warning: {line}", file=sys.stderr)
 
 
-def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None,
-          phase: str | None = None):
+def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None, phase: str | None = None):
     from jlp.graphs import read_graph, select
 
     graph = read_graph(nodes, edges)
@@ -143,8 +147,10 @@ def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
     """
     from jlp.graphs import METRIC_COLUMNS, node_metrics
 
-    with (options_named({group: "--group"} if group else {}),
-          progress_bar(TEXT["measuring"], size=graph.number_of_nodes()) as update):
+    with (
+        options_named({group: "--group"} if group else {}),
+        progress_bar(TEXT["measuring"], size=graph.number_of_nodes()) as update,
+    ):
         table = node_metrics(graph, group=group, progress=update)
     shown = table[list(METRIC_COLUMNS)]
     shown.attrs = dict(table.attrs)
@@ -159,22 +165,37 @@ def _note(text: str, fmt: Format) -> str:
     return text
 
 
-@app.command(help=TEXT["metrics"].format(exact=limits.EXACT_BETWEENNESS_MAX_NODES,
-                                         sources=limits.BETWEENNESS_SOURCES))
-def metrics(nodes: Nodes, edges: Edges = None, group: Group = None,
-            fmt: Output = Format.table, tie: Ties = None, phase: Phase = None) -> None:
+@app.command(
+    help=TEXT["metrics"].format(
+        exact=limits.EXACT_BETWEENNESS_MAX_NODES, sources=limits.BETWEENNESS_SOURCES
+    )
+)
+def metrics(
+    nodes: Nodes,
+    edges: Edges = None,
+    group: Group = None,
+    fmt: Output = Format.table,
+    tie: Ties = None,
+    phase: Phase = None,
+) -> None:
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie, phase)
         table = metrics_frame(part, group)
-    notes = [TEXT["isolates"] if (table["degree"] == 0).any() else "",
-             _note(table.attrs.get("betweenness_estimate", ""), fmt)]
+    notes = [
+        TEXT["isolates"] if (table["degree"] == 0).any() else "",
+        _note(table.attrs.get("betweenness_estimate", ""), fmt),
+    ]
     write_table(table, fmt, note="\n".join(n for n in notes if n))
 
 
 @app.command()
-def summary(nodes: Nodes, edges: Edges = None, fmt: Output = Format.table,
-            by_phase: Annotated[bool, typer.Option("--by-phase", help=TEXT["by_phase"])] = False,
-            tie: Ties = None) -> None:
+def summary(
+    nodes: Nodes,
+    edges: Edges = None,
+    fmt: Output = Format.table,
+    by_phase: Annotated[bool, typer.Option("--by-phase", help=TEXT["by_phase"])] = False,
+    tie: Ties = None,
+) -> None:
     """Measures of the whole network: density, pieces, tie mix, clustering."""
     import pandas as pd
 
@@ -203,11 +224,17 @@ def render(
 
     suffix = output.suffix.lower()
     if suffix != ".html" and suffix not in FORMATS:
-        raise JlpInputError(f"cannot write '{output.name}'", file=str(output),
-                            fix="end the file name with .html, .png, .svg or .pdf")
+        raise JlpInputError(
+            f"cannot write '{output.name}'",
+            file=str(output),
+            fix="end the file name with .html, .png, .svg or .pdf",
+        )
     if size_by not in SIZE_METRICS:
-        raise JlpInputError(f"cannot size nodes by '{size_by}'", column="--size-by",
-                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+        raise JlpInputError(
+            f"cannot size nodes by '{size_by}'",
+            column="--size-by",
+            fix="choose one of: " + ", ".join(SIZE_METRICS),
+        )
     from jlp.files import atomic_write, output_place
 
     output_place(output, inputs=[nodes, edges], force=force)
@@ -216,14 +243,13 @@ def render(
         check_drawable(graph.number_of_nodes())
         title = title or nodes.stem
         if suffix == ".html":
-            page = graph_page(graph, title=title, ties=tie or None, phase=phase,
-                              size_by=size_by)
+            page = graph_page(graph, title=title, ties=tie or None, phase=phase, size_by=size_by)
             atomic_write(output, page.encode("utf-8"))
         else:
-            save_static(graph, output, title=title, ties=tie or None, phase=phase,
-                        size_by=size_by)
-    typer.echo(TEXT["wrote"].format(path=output, nodes=part.number_of_nodes(),
-                                    ties=part.number_of_edges()))
+            save_static(graph, output, title=title, ties=tie or None, phase=phase, size_by=size_by)
+    typer.echo(
+        TEXT["wrote"].format(path=output, nodes=part.number_of_nodes(), ties=part.number_of_edges())
+    )
 
 
 @app.command()
@@ -238,8 +264,10 @@ def without(
 
     with _reporting_warnings():
         graph, _ = _load(nodes, edges)
-        with (options_named({"id": "--node"}),
-              progress_bar(TEXT["departing"], size=graph.number_of_nodes()) as update):
+        with (
+            options_named({"id": "--node"}),
+            progress_bar(TEXT["departing"], size=graph.number_of_nodes()) as update,
+        ):
             table = departures(graph, [node] if node is not None else None, progress=update)
     write_table(table, fmt)
 

@@ -42,10 +42,10 @@ app = typer.Typer(
 TEXT = {
     "exists_fix": "choose another date, or add --overwrite to replace that assessment",
     "stamp": "Write today's date on the report (without it, the same file always gives the "
-             "same report).",
+    "same report).",
     "template_suffix": "cannot write a template as '{name}'",
     "template_suffix_fix": "end the file name with .csv or .xlsx (the two kinds "
-                           "'jlp net score' reads)",
+    "'jlp net score' reads)",
 }
 
 #: The kinds of file a template is written as (and ``jlp net score`` reads).
@@ -55,20 +55,32 @@ TEMPLATE_SUFFIXES = (".csv", ".xlsx")
 DECIMALS = 4
 
 
-File = Annotated[Path, typer.Argument(
-    metavar="FILE", help=f"Assessment file (.csv or .xlsx), at most {MAX_TABLE_ROWS:,} rows.",
-    show_default=False)]
-Threshold = Annotated[str, typer.Option(
-    "--threshold", "-t", help="Stage score at which a stage counts as consolidated (0–1]; "
-    "0.75 or 0,75.")]
+File = Annotated[
+    Path,
+    typer.Argument(
+        metavar="FILE",
+        help=f"Assessment file (.csv or .xlsx), at most {MAX_TABLE_ROWS:,} rows.",
+        show_default=False,
+    ),
+]
+Threshold = Annotated[
+    str,
+    typer.Option(
+        "--threshold",
+        "-t",
+        help="Stage score at which a stage counts as consolidated (0–1]; 0.75 or 0,75.",
+    ),
+]
 
 
 @app.command()
 def template(
     network: Annotated[str, typer.Argument(help="The network's name.")],
     date: Annotated[str, typer.Argument(help="Date of the assessment, YYYY-MM-DD.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (.csv or .xlsx).",
-                                         show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="File to write (.csv or .xlsx).", show_default=False),
+    ],
     assessor: Annotated[str, typer.Option(help="Your name, written on every row.")] = "",
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
@@ -79,19 +91,25 @@ def template(
 
     output_place(output, force=force)
     if output.suffix.lower() not in TEMPLATE_SUFFIXES:
-        raise JlpInputError(TEXT["template_suffix"].format(name=output.name), file=str(output),
-                            fix=TEXT["template_suffix_fix"])
+        raise JlpInputError(
+            TEXT["template_suffix"].format(name=output.name),
+            file=str(output),
+            fix=TEXT["template_suffix_fix"],
+        )
     path = write_template(network, date, output, assessor=assessor)
-    typer.echo(f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
-               "column with achieved, partial or not_achieved)")
+    typer.echo(
+        f"wrote {path} (42 cells of {network.strip()} on {date}; fill in the rating "
+        "column with achieved, partial or not_achieved)"
+    )
 
 
 @app.command()
 def score(
     file: File,
     threshold: Threshold = "0.75",
-    format: Annotated[Format, typer.Option("--format", "-f",
-                                           help=OUTPUT_TEXT["format"])] = Format.table,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help=OUTPUT_TEXT["format"])
+    ] = Format.table,
 ) -> None:
     """Score every assessment in FILE: one row per network and date."""
     from jlp.net.files import read_assessments
@@ -110,11 +128,15 @@ def score(
 @app.command()
 def save(
     file: File,
-    to: Annotated[Path, typer.Option("--to", help="History file (.csv) to append to.",
-                                     show_default=False)],
-    overwrite: Annotated[bool, typer.Option(
-        "--overwrite", help="Replace an assessment (network and date) already in the history."
-    )] = False,
+    to: Annotated[
+        Path, typer.Option("--to", help="History file (.csv) to append to.", show_default=False)
+    ],
+    overwrite: Annotated[
+        bool,
+        typer.Option(
+            "--overwrite", help="Replace an assessment (network and date) already in the history."
+        ),
+    ] = False,
 ) -> None:
     """Append the assessments in FILE to a history file, atomically."""
     from jlp.errors import JlpInputError, Problem
@@ -127,22 +149,32 @@ def save(
     try:
         result = save_assessment(read_assessments(file), to, overwrite=overwrite)
     except JlpInputError as err:  # the library's fix names its parameter; say the option
-        raise JlpInputError(problems=[
-            Problem(p.message, p.file, p.row, p.column, TEXT["exists_fix"])
-            if p.fix == FILE_TEXT.get("exists_fix") else p for p in err.problems]) from None
-    typer.echo(f"saved to {result.path}: {result.added} rows added, {result.replaced} "
-               f"replaced; the history holds {result.total} rows")
+        raise JlpInputError(
+            problems=[
+                Problem(p.message, p.file, p.row, p.column, TEXT["exists_fix"])
+                if p.fix == FILE_TEXT.get("exists_fix")
+                else p
+                for p in err.problems
+            ]
+        ) from None
+    typer.echo(
+        f"saved to {result.path}: {result.added} rows added, {result.replaced} "
+        f"replaced; the history holds {result.total} rows"
+    )
 
 
 @app.command()
 def report(
     file: File,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.",
-                                         show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="HTML file to write.", show_default=False)
+    ],
     threshold: Threshold = "0.75",
     title: Annotated[str, typer.Option(help="Title of the report.")] = "NET report",
-    network: Annotated[list[str] | None, typer.Option(
-        "--network", "-n", help="Show this network's section (repeat for several).")] = None,
+    network: Annotated[
+        list[str] | None,
+        typer.Option("--network", "-n", help="Show this network's section (repeat for several)."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     stamp: Annotated[bool, typer.Option("--stamp", help=TEXT["stamp"])] = False,
 ) -> None:
@@ -157,9 +189,15 @@ def report(
     table = read_assessments(file)
     with options_named({"threshold": "--threshold"}):
         rule = ScoringRule(threshold=threshold)
-    path = write_net_report(table, output, title=title, source=file.name, rule=rule,
-                            networks=network or None,
-                            stamp=dt.date.today().isoformat() if stamp else None)
+    path = write_net_report(
+        table,
+        output,
+        title=title,
+        source=file.name,
+        rule=rule,
+        networks=network or None,
+        stamp=dt.date.today().isoformat() if stamp else None,
+    )
     typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, opens offline)")
 
 
@@ -167,30 +205,56 @@ def _plain(text: object) -> str:
     """Text for the terminal: control characters (escape sequences) shown, not obeyed."""
     import unicodedata
 
-    return "".join(c if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf")
-                   else repr(c)[1:-1] for c in str(text))
+    return "".join(
+        c if c == "\n" or unicodedata.category(c) not in ("Cc", "Cf") else repr(c)[1:-1]
+        for c in str(text)
+    )
 
 
 @app.command()
 def agreement(
-    files: Annotated[list[Path], typer.Argument(
-        metavar="FILE…", help="Scoring files (.csv or .xlsx) or folders of them: one per "
-        "assessor, or one file with an assessor column.", show_default=False)],
-    reference: Annotated[Path | None, typer.Option(
-        "--reference", "-r", help="A reference scoring to set each assessor against.",
-        show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write an offline HTML report to this file.",
-        show_default=False)] = None,
-    consensus: Annotated[Path | None, typer.Option(
-        "--consensus", help="Write the consensus scoring (the median of each cell) to this "
-        ".csv or .xlsx file, to edit and save as the agreed assessment.",
-        show_default=False)] = None,
-    network: Annotated[str | None, typer.Option(
-        "--network", "-n", help="Only the scorings of this network (a folder may hold "
-        "several).")] = None,
-    date: Annotated[str | None, typer.Option(
-        "--date", "-d", help="Only the scorings of this date, YYYY-MM-DD.")] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE…",
+            help="Scoring files (.csv or .xlsx) or folders of them: one per "
+            "assessor, or one file with an assessor column.",
+            show_default=False,
+        ),
+    ],
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference",
+            "-r",
+            help="A reference scoring to set each assessor against.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write an offline HTML report to this file.", show_default=False
+        ),
+    ] = None,
+    consensus: Annotated[
+        Path | None,
+        typer.Option(
+            "--consensus",
+            help="Write the consensus scoring (the median of each cell) to this "
+            ".csv or .xlsx file, to edit and save as the agreed assessment.",
+            show_default=False,
+        ),
+    ] = None,
+    network: Annotated[
+        str | None,
+        typer.Option(
+            "--network", "-n", help="Only the scorings of this network (a folder may hold several)."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help="Only the scorings of this date, YYYY-MM-DD.")
+    ] = None,
     boot: Annotated[int, typer.Option(help="Bootstrap resamples for the intervals.")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed of the bootstrap.")] = 0,
 ) -> None:
@@ -202,31 +266,44 @@ def agreement(
     from jlp.report.agreement_report import write_agreement_report
 
     if boot < 0:
-        raise JlpInputError(f"--boot must be 0 or more, not {boot}", column="--boot",
-                            fix="give a number of resamples such as 1000")
+        raise JlpInputError(
+            f"--boot must be 0 or more, not {boot}",
+            column="--boot",
+            fix="give a number of resamples such as 1000",
+        )
     inputs = [f.resolve() for f in files] + ([reference.resolve()] if reference else [])
     for target in (t for t in (output, consensus) if t is not None):
         where = target.resolve()
         if any(where == i or (i.is_dir() and i in where.parents) for i in inputs):
-            raise JlpInputError("this output would replace an input, or land among the "
-                                "scorings read", file=str(target),
-                                fix="write the report and the consensus outside the "
-                                "scorings' folder")
+            raise JlpInputError(
+                "this output would replace an input, or land among the scorings read",
+                file=str(target),
+                fix="write the report and the consensus outside the scorings' folder",
+            )
     ref = read_assessments(reference) if reference is not None else None
-    result = compare_group(read_scorings(files, network=network, date=date), reference=ref,
-                           n_boot=boot, seed=seed)
+    result = compare_group(
+        read_scorings(files, network=network, date=date), reference=ref, n_boot=boot, seed=seed
+    )
     overall = result.alpha.iloc[0]
-    typer.echo(_plain(f"{result.network} on {result.date}: {len(result.assessors)} "
-                      f"assessors ({', '.join(result.assessors)})"))
-    typer.echo(f"Krippendorff's alpha (ordinal): {overall['alpha']:.3f}, "
-               f"{result.level:.0%} interval {overall['low']:.3f} to {overall['high']:.3f} "
-               f"({boot} resamples, seed {seed})")
+    typer.echo(
+        _plain(
+            f"{result.network} on {result.date}: {len(result.assessors)} "
+            f"assessors ({', '.join(result.assessors)})"
+        )
+    )
+    typer.echo(
+        f"Krippendorff's alpha (ordinal): {overall['alpha']:.3f}, "
+        f"{result.level:.0%} interval {overall['low']:.3f} to {overall['high']:.3f} "
+        f"({boot} resamples, seed {seed})"
+    )
     top = result.ranked[result.ranked["disagreement"] > 0].head(10)
     if len(top):
         typer.echo("Cells to discuss first (mean gap between two assessors, in points):")
         for row in top.itertuples(index=False):
-            typer.echo(f"  {row.rank:>2}. {row.indicator} × {row.stage}: "
-                       f"{row.disagreement:.2f} (ratings {row.low:g} to {row.high:g})")
+            typer.echo(
+                f"  {row.rank:>2}. {row.indicator} × {row.stage}: "
+                f"{row.disagreement:.2f} (ratings {row.low:g} to {row.high:g})"
+            )
     shown = result.by_assessor.round(3)
     typer.echo(_plain(shown.to_string(index=False)))
     if consensus is not None:

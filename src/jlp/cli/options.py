@@ -5,8 +5,9 @@ on the command line the same problem must name the option as typed (``--first-sh
 and say the fix with options, not code.
 
 >>> from jlp.errors import JlpInputError
->>> err = JlpInputError("-0.1 is below 0", column="first_share",
-...                     fix="raise cap to at least first_share")
+>>> err = JlpInputError(
+...     "-0.1 is below 0", column="first_share", fix="raise cap to at least first_share"
+... )
 >>> print(as_options(err, {"first_share": "--first-share"}))
 option --first-share: -0.1 is below 0 (fix: raise cap to at least --first-share)
 """
@@ -41,8 +42,9 @@ def as_options(err: JlpInputError, names: Mapping[str, str]) -> JlpInputError:
     """
     problems = []
     for p in err.problems:
-        option = names.get(p.column or "") or (p.column if (p.column or "").startswith("--")
-                                                else None)
+        option = names.get(p.column or "") or (
+            p.column if (p.column or "").startswith("--") else None
+        )
         if p.file or p.row is not None or option is None:
             problems.append(p)
             continue

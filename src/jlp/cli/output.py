@@ -121,8 +121,9 @@ def default_cell(value: Any, decimals: int = 3) -> str:
     return str(value)
 
 
-def aligned(headers: Sequence[str], rows: Sequence[Sequence[str]],
-            right: Sequence[bool] | None = None) -> str:
+def aligned(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool] | None = None
+) -> str:
     """Rows of text cells as aligned columns (``right`` marks right-aligned columns).
 
     >>> print(aligned(["a", "bb"], [["x", "1"], ["yyy", "22"]], right=[False, True]))
@@ -135,8 +136,9 @@ def aligned(headers: Sequence[str], rows: Sequence[Sequence[str]],
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     lines = []
     for row in cells:
-        parts = [c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right,
-                                                                    strict=True)]
+        parts = [
+            c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)
+        ]
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)
 
@@ -174,8 +176,10 @@ def write_table(
     columns = list(frame.columns)
     right = [frame[c].dtype.kind in "iuf" for c in columns]
     rows = [
-        [cells[c](v) if c in cells else default_cell(v, decimals) for c, v in zip(columns, row,
-                                                                                 strict=True)]
+        [
+            cells[c](v) if c in cells else default_cell(v, decimals)
+            for c, v in zip(columns, row, strict=True)
+        ]
         for row in frame.itertuples(index=False, name=None)
     ]
     out.write(aligned([headers.get(c, str(c)) for c in columns], rows, right) + "\n")
@@ -183,5 +187,4 @@ def write_table(
         out.write(terminal_safe(note) + "\n")
 
 
-__all__ = ["TEXT", "Format", "aligned", "default_cell", "json_text", "terminal_safe",
-           "write_table"]
+__all__ = ["TEXT", "Format", "aligned", "default_cell", "json_text", "terminal_safe", "write_table"]

@@ -79,15 +79,24 @@ class Edition:
 
 EDITIONS: dict[str, Edition] = {
     "learner": Edition(
-        "learner", "collapsed", False, "_build/html",
+        "learner",
+        "collapsed",
+        False,
+        "_build/html",
         "self-study: solutions collapsed behind a toggle, no instructor notes",
     ),
     "workshop": Edition(
-        "workshop", "removed", False, "_build/workshop/html",
+        "workshop",
+        "removed",
+        False,
+        "_build/workshop/html",
         "trainees in a workshop: exercises without solutions, no instructor notes",
     ),
     "instructor": Edition(
-        "instructor", "open", True, "_build/instructor/html",
+        "instructor",
+        "open",
+        True,
+        "_build/instructor/html",
         "instructors: solutions open, instructor notes with timings and tips",
     ),
 }
@@ -137,9 +146,7 @@ class InstructorNote(SphinxDirective):
             label = f"{label}: {self.arguments[0]}"
         if self.options.get("time"):
             label = f"{label} · {self.options['time']}"
-        note = nodes.admonition(
-            "", classes=["instructor-note", *self.options.get("class", [])]
-        )
+        note = nodes.admonition("", classes=["instructor-note", *self.options.get("class", [])])
         title_nodes, messages = self.state.inline_text(label, self.lineno)
         title = nodes.title(label, "", *title_nodes)
         title.source, title.line = self.state_machine.get_source_and_line(self.lineno)
@@ -184,8 +191,10 @@ def launch_settings(theme_options: dict[str, Any]) -> dict[str, Any]:
 
     >>> launch_settings({"launch_buttons": {"binderhub_url": "https://mybinder.org"}})
     {'launch_buttons': {'binderhub_url': ''}}
-    >>> opts = {"repository_url": "https://github.com/o/r",
-    ...         "launch_buttons": {"binderhub_url": "https://mybinder.org"}}
+    >>> opts = {
+    ...     "repository_url": "https://github.com/o/r",
+    ...     "launch_buttons": {"binderhub_url": "https://mybinder.org"},
+    ... }
     >>> launch_settings(opts) == opts
     True
     """
@@ -289,5 +298,11 @@ def setup(app: Any) -> dict[str, Any]:
 
 
 __all__ = [
-    "DEFAULT_EDITION", "EDITIONS", "TEXT", "Edition", "edition_named", "launch_settings", "setup",
+    "DEFAULT_EDITION",
+    "EDITIONS",
+    "TEXT",
+    "Edition",
+    "edition_named",
+    "launch_settings",
+    "setup",
 ]

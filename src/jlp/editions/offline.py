@@ -61,7 +61,8 @@ página (botón de descarga) y se ejecutan en JupyterLab en su propia computador
 def site_files(site: Path) -> list[Path]:
     """The files of a built site that go into the zip (no build leftovers)."""
     return sorted(
-        p for p in site.rglob("*")
+        p
+        for p in site.rglob("*")
         if p.is_file() and p.name not in SKIP_NAMES and ".doctrees" not in p.parts
     )
 
@@ -106,12 +107,23 @@ def print_pdf(page: Path | str, pdf: Path | str, *, budget_ms: int = 30_000) -> 
     pdf.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
-            exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-pdf-header-footer", f"--virtual-time-budget={budget_ms}",
-            f"--print-to-pdf={pdf}", page.as_uri(),
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+            f"--virtual-time-budget={budget_ms}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
         ],
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=300,
     )
     return pdf
 

@@ -125,8 +125,11 @@ def _tidy(text: str) -> str:
 def strip_markdown(text: str, *, solutions: bool, instructor_notes: bool) -> str:
     """``text`` without solution blocks (when ``solutions``) and instructor notes.
 
-    >>> strip_markdown(":::{instructor-note}\\nSay hello.\\n:::\\nKept.\\n",
-    ...                solutions=False, instructor_notes=True)
+    >>> strip_markdown(
+    ...     ":::{instructor-note}\\nSay hello.\\n:::\\nKept.\\n",
+    ...     solutions=False,
+    ...     instructor_notes=True,
+    ... )
     'Kept.\\n'
     """
     lines = text.splitlines(keepends=True)
@@ -152,11 +155,24 @@ def strip_notebook(
     Cells between ``{solution-start}`` and ``{solution-end}`` go whole; markdown cells keep
     whatever text stands outside the removed blocks, and go when nothing is left.
 
-    >>> nb = {"cells": [
-    ...     {"cell_type": "markdown", "source": ":::{solution-start} ex1\\n:::", "metadata": {}},
-    ...     {"cell_type": "code", "source": "answer = 11", "metadata": {}, "outputs": []},
-    ...     {"cell_type": "markdown", "source": ":::{solution-end}\\n:::\\nNext.", "metadata": {}},
-    ... ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    >>> nb = {
+    ...     "cells": [
+    ...         {
+    ...             "cell_type": "markdown",
+    ...             "source": ":::{solution-start} ex1\\n:::",
+    ...             "metadata": {},
+    ...         },
+    ...         {"cell_type": "code", "source": "answer = 11", "metadata": {}, "outputs": []},
+    ...         {
+    ...             "cell_type": "markdown",
+    ...             "source": ":::{solution-end}\\n:::\\nNext.",
+    ...             "metadata": {},
+    ...         },
+    ...     ],
+    ...     "metadata": {},
+    ...     "nbformat": 4,
+    ...     "nbformat_minor": 5,
+    ... }
     >>> [c["source"] for c in strip_notebook(nb, solutions=True, instructor_notes=True)["cells"]]
     ['Next.']
     """

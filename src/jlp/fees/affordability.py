@@ -81,8 +81,13 @@ class BenefitPath(Checked):
     @property
     def full_margin(self) -> float:
         """The extra margin per year once the whole sales gain has come (US$)."""
-        return (self.enterprises * self.workers_per_enterprise * self.sales_per_worker
-                * self.sales_gain * self.margin_rate)
+        return (
+            self.enterprises
+            * self.workers_per_enterprise
+            * self.sales_per_worker
+            * self.sales_gain
+            * self.margin_rate
+        )
 
     def margins(self, years: int) -> np.ndarray:
         """The extra margin of years 1 to ``years`` (US$ a year)."""
@@ -93,8 +98,9 @@ class BenefitPath(Checked):
 class AffordabilityRule(Checked):
     """The thresholds of the warnings (teaching assumptions, not findings of the paper).
 
-    >>> AffordabilityRule(dropout_threshold="10%", dependency_floor="20%",
-    ...                   dependency_years=3)  # doctest: +ELLIPSIS
+    >>> AffordabilityRule(
+    ...     dropout_threshold="10%", dependency_floor="20%", dependency_years=3
+    ... )  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     jlp.errors.JlpInputError: column 'dependency_floor': the dependency floor (20%) is not ...
@@ -108,8 +114,9 @@ class AffordabilityRule(Checked):
     def _floor_below_threshold(self) -> Self:
         if self.dependency_floor >= self.dropout_threshold:
             raise JlpInputError(
-                TEXT["floor_above"].format(floor=self.dependency_floor,
-                                           threshold=self.dropout_threshold),
+                TEXT["floor_above"].format(
+                    floor=self.dependency_floor, threshold=self.dropout_threshold
+                ),
                 column="dependency_floor",
                 fix=TEXT["floor_fix"],
             )
@@ -178,14 +185,19 @@ def _margins(given: object, years: int) -> np.ndarray:
     try:
         values = np.asarray(given, dtype=float).reshape(-1)
     except (TypeError, ValueError):
-        raise JlpInputError(TEXT["margins_number"], column="margins",
-                            fix=TEXT["margins_number_fix"]) from None
+        raise JlpInputError(
+            TEXT["margins_number"], column="margins", fix=TEXT["margins_number_fix"]
+        ) from None
     if len(values) != years:
-        raise JlpInputError(TEXT["margins_length"].format(given=len(values), years=years),
-                            column="margins", fix=TEXT["margins_fix"])
+        raise JlpInputError(
+            TEXT["margins_length"].format(given=len(values), years=years),
+            column="margins",
+            fix=TEXT["margins_fix"],
+        )
     if not np.isfinite(values).all():
-        raise JlpInputError(TEXT["margins_number"], column="margins",
-                            fix=TEXT["margins_number_fix"])
+        raise JlpInputError(
+            TEXT["margins_number"], column="margins", fix=TEXT["margins_number_fix"]
+        )
     return values
 
 
@@ -211,34 +223,49 @@ def affordability(
     fee = schedule["fee"].to_numpy(dtype=float)
     margin = _margins(margins, len(years))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        ratio = np.where(margin > 0, fee / np.where(margin > 0, margin, 1.0),
-                         np.where(fee > 0, np.inf, 0.0))
+        ratio = np.where(
+            margin > 0, fee / np.where(margin > 0, margin, 1.0), np.where(fee > 0, np.inf, 0.0)
+        )
     dropout = ratio > rule.dropout_threshold
     dependency = np.zeros(len(years), dtype=bool)
     warnings: list[AffordabilityWarning] = []
     if dropout.any():
         flagged = tuple(int(y) for y in years[dropout])
-        warnings.append(AffordabilityWarning(
-            "dropout", flagged,
-            TEXT["dropout"].format(years=_years_text(flagged), threshold=rule.dropout_threshold),
-        ))
+        warnings.append(
+            AffordabilityWarning(
+                "dropout",
+                flagged,
+                TEXT["dropout"].format(
+                    years=_years_text(flagged), threshold=rule.dropout_threshold
+                ),
+            )
+        )
     for start, stop in _runs(ratio < rule.dependency_floor):
         if stop - start >= rule.dependency_years:
             dependency[start:stop] = True
             flagged = tuple(int(y) for y in years[start:stop])
-            warnings.append(AffordabilityWarning(
-                "dependency", flagged,
-                TEXT["dependency"].format(years=_years_text(flagged), floor=rule.dependency_floor,
-                                          run=stop - start, limit=rule.dependency_years),
-            ))
-    table = pd.DataFrame({
-        "year": years,
-        "fee": fee,
-        "margin": margin,
-        "fee_to_margin": ratio,
-        "dropout": dropout,
-        "dependency": dependency,
-    })
+            warnings.append(
+                AffordabilityWarning(
+                    "dependency",
+                    flagged,
+                    TEXT["dependency"].format(
+                        years=_years_text(flagged),
+                        floor=rule.dependency_floor,
+                        run=stop - start,
+                        limit=rule.dependency_years,
+                    ),
+                )
+            )
+    table = pd.DataFrame(
+        {
+            "year": years,
+            "fee": fee,
+            "margin": margin,
+            "fee_to_margin": ratio,
+            "dropout": dropout,
+            "dependency": dependency,
+        }
+    )
     return Affordability(table, tuple(warnings), rule)
 
 

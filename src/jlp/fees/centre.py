@@ -19,10 +19,15 @@ recovers; :func:`centre_finances` gives the centre's revenue by source in the co
 :func:`jlp.viz.fee_charts.revenue_mix_chart` work on it unchanged.
 
 >>> from jlp.fees import RampRule
->>> plan = CentrePlan(years=4, lines=[
-...     ServiceLine(name="one firm", annual_cost=1000, ramp=RampRule(first_share=0.5, step=0.5)),
-...     ServiceLine(name="everyone", annual_cost=1000, ramp=RampRule(first_share=0.1, cap=0.1)),
-... ])
+>>> plan = CentrePlan(
+...     years=4,
+...     lines=[
+...         ServiceLine(
+...             name="one firm", annual_cost=1000, ramp=RampRule(first_share=0.5, step=0.5)
+...         ),
+...         ServiceLine(name="everyone", annual_cost=1000, ramp=RampRule(first_share=0.1, cap=0.1)),
+...     ],
+... )
 >>> centre_finances(plan)["service_fees"].tolist()
 [600.0, 1100.0, 1100.0, 1100.0]
 >>> recovery_by_line(plan)["recovery"].round(3).tolist()
@@ -58,8 +63,15 @@ TEXT = {
 }
 
 #: The columns of :func:`recovery_by_line`, in order.
-RECOVERY_COLUMNS = ("cost", "cost_share", "fees", "subsidy", "recovery", "last_share",
-                    "full_cost_year")
+RECOVERY_COLUMNS = (
+    "cost",
+    "cost_share",
+    "fees",
+    "subsidy",
+    "recovery",
+    "last_share",
+    "full_cost_year",
+)
 
 _SLUG = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 _RESERVED = {"funds", "share"}  # public_funds and public_share are totals
@@ -78,8 +90,9 @@ def _lines(lines: tuple[ServiceLine, ...]) -> tuple[ServiceLine, ...]:
     names = [line.name for line in lines]
     repeated = [n for n in dict.fromkeys(names) if names.count(n) > 1]
     if repeated:
-        raise JlpInputError(TEXT["duplicate"].format(name=repeated[0]), column="lines",
-                            fix=TEXT["duplicate_fix"])
+        raise JlpInputError(
+            TEXT["duplicate"].format(name=repeated[0]), column="lines", fix=TEXT["duplicate_fix"]
+        )
     return lines
 
 
@@ -90,8 +103,9 @@ Name = Annotated[str, BeforeValidator(_name)]
 class ServiceLine(Checked):
     """One service of a centre: its name, its yearly cost (US$) and its price ramp.
 
-    >>> line = ServiceLine(name="Pattern grading", annual_cost="30000",
-    ...                    ramp=RampRule(first_share="50%", step=0.25))
+    >>> line = ServiceLine(
+    ...     name="Pattern grading", annual_cost="30000", ramp=RampRule(first_share="50%", step=0.25)
+    ... )
     >>> line.annual_cost, line.ramp.shares(3).tolist()
     (30000.0, [0.5, 0.75, 1.0])
     >>> ServiceLine(name=" ", annual_cost=0, ramp=RampRule(first_share=0))  # doctest: +ELLIPSIS
@@ -128,18 +142,21 @@ class CentrePlan(Checked):
     def _public_sources(self) -> Self:
         for name in self.public_split:
             if not _SLUG.match(name) or name in _RESERVED:
-                raise JlpInputError(TEXT["split_name"].format(name=name),
-                                    column="public_split", fix=TEXT["split_name_fix"])
+                raise JlpInputError(
+                    TEXT["split_name"].format(name=name),
+                    column="public_split",
+                    fix=TEXT["split_name_fix"],
+                )
         if sum(self.public_split.values()) <= 0:
-            raise JlpInputError(TEXT["split_empty"], column="public_split",
-                                fix=TEXT["split_fix"])
+            raise JlpInputError(TEXT["split_empty"], column="public_split", fix=TEXT["split_fix"])
         return self
 
     def ramps(self) -> dict[str, RampRule]:
         """Each line's ramp by name (for :func:`jlp.viz.fee_charts.preset_shares_chart`).
 
-        >>> plan = CentrePlan(lines=[ServiceLine(name="a", annual_cost=1,
-        ...                                      ramp=RampRule(first_share=1))])
+        >>> plan = CentrePlan(
+        ...     lines=[ServiceLine(name="a", annual_cost=1, ramp=RampRule(first_share=1))]
+        ... )
         >>> list(plan.ramps())
         ['a']
         """
@@ -152,8 +169,10 @@ def line_schedules(plan: CentrePlan) -> pd.DataFrame:
     Columns: ``line`` and the schedule's ``year, cost, fee_share, fee, subsidy,
     cumulative_recovery``.
     """
-    tables = [schedule(line.ramp, line.annual_cost, plan.years).assign(line=line.name)
-              for line in plan.lines]
+    tables = [
+        schedule(line.ramp, line.annual_cost, plan.years).assign(line=line.name)
+        for line in plan.lines
+    ]
     table = pd.concat(tables, ignore_index=True)
     return table[["line", *[c for c in table.columns if c != "line"]]]
 
@@ -169,16 +188,19 @@ def recovery_by_line(plan: CentrePlan) -> pd.DataFrame:
     schedules = line_schedules(plan)
     sums = schedules.groupby("line", sort=False)[["cost", "fee", "subsidy"]].sum()
     last = schedules.groupby("line", sort=False)["fee_share"].last()
-    table = pd.DataFrame({
-        "cost": sums["cost"],
-        "cost_share": sums["cost"] / sums["cost"].sum(),
-        "fees": sums["fee"],
-        "subsidy": sums["subsidy"],
-        "recovery": sums["fee"] / sums["cost"],
-        "last_share": last,
-        "full_cost_year": pd.array([full_cost_year(line.ramp) for line in plan.lines],
-                                   dtype="Int64"),
-    })
+    table = pd.DataFrame(
+        {
+            "cost": sums["cost"],
+            "cost_share": sums["cost"] / sums["cost"].sum(),
+            "fees": sums["fee"],
+            "subsidy": sums["subsidy"],
+            "recovery": sums["fee"] / sums["cost"],
+            "last_share": last,
+            "full_cost_year": pd.array(
+                [full_cost_year(line.ramp) for line in plan.lines], dtype="Int64"
+            ),
+        }
+    )
     table.index.name = "line"
     return table
 
@@ -191,9 +213,12 @@ def centre_finances(plan: CentrePlan) -> pd.DataFrame:
     ``surplus``, ``public_share`` and ``own_share``: the revenue columns of
     :func:`jlp.fees.finances`. Revenue always equals costs plus surplus.
 
-    >>> plan = CentrePlan(years=2, membership_fee=500, public_split={"state": 1, "donor": 1},
-    ...                   lines=[ServiceLine(name="a", annual_cost=1000,
-    ...                                      ramp=RampRule(first_share=0.1))])
+    >>> plan = CentrePlan(
+    ...     years=2,
+    ...     membership_fee=500,
+    ...     public_split={"state": 1, "donor": 1},
+    ...     lines=[ServiceLine(name="a", annual_cost=1000, ramp=RampRule(first_share=0.1))],
+    ... )
     >>> centre_finances(plan)[["public_state", "public_donor"]].iloc[0].tolist()
     [200.0, 200.0]
     """
@@ -206,8 +231,14 @@ def centre_finances(plan: CentrePlan) -> pd.DataFrame:
     gap = np.maximum(cost - own, 0.0)
     weights = {k: v for k, v in plan.public_split.items() if v > 0}
     total_weight = sum(weights.values())
-    table = pd.DataFrame({"year": np.arange(1, plan.years + 1), "cost": cost,
-                          "service_fees": service, "membership_fees": membership})
+    table = pd.DataFrame(
+        {
+            "year": np.arange(1, plan.years + 1),
+            "cost": cost,
+            "service_fees": service,
+            "membership_fees": membership,
+        }
+    )
     for name, weight in weights.items():
         table[f"public_{name}"] = gap * (weight / total_weight)
     table["public_funds"] = gap

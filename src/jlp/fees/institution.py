@@ -74,8 +74,14 @@ _RESERVED = {"funds", "share"}  # public_funds and public_share are totals
 class InstitutionPlan(Checked):
     """The portfolio and funding rules of a broker institution (all amounts in US$ a year).
 
-    >>> plan = InstitutionPlan(years=3, first_cohorts=[2], new_networks=1, support_years=2,
-    ...                        cost_per_network=1000, ramp=RampRule(first_share=0.5))
+    >>> plan = InstitutionPlan(
+    ...     years=3,
+    ...     first_cohorts=[2],
+    ...     new_networks=1,
+    ...     support_years=2,
+    ...     cost_per_network=1000,
+    ...     ramp=RampRule(first_share=0.5),
+    ... )
     >>> finances(plan)["active_networks"].tolist()
     [2, 3, 2]
     """
@@ -102,11 +108,13 @@ class InstitutionPlan(Checked):
     def _public_sources(self) -> Self:
         for name in self.public_split:
             if not _SLUG.match(name) or name in _RESERVED:
-                raise JlpInputError(TEXT["split_name"].format(name=name),
-                                    column="public_split", fix=TEXT["split_name_fix"])
+                raise JlpInputError(
+                    TEXT["split_name"].format(name=name),
+                    column="public_split",
+                    fix=TEXT["split_name_fix"],
+                )
         if sum(self.public_split.values()) <= 0:
-            raise JlpInputError(TEXT["split_empty"], column="public_split",
-                                fix=TEXT["split_fix"])
+            raise JlpInputError(TEXT["split_empty"], column="public_split", fix=TEXT["split_fix"])
         return self
 
     def cohorts(self) -> np.ndarray:
@@ -150,19 +158,21 @@ def finances(plan: InstitutionPlan) -> pd.DataFrame:
     gap = np.maximum(cost - own, 0.0)
     weights = {k: v for k, v in plan.public_split.items() if v > 0}
     total_weight = sum(weights.values())
-    table = pd.DataFrame({
-        "year": np.arange(1, plan.years + 1),
-        "new_networks": joining,
-        "active_networks": active,
-        "enterprises": active * plan.enterprises_per_network,
-        "brokers_trained": trained,
-        "reach_networks": reach.astype(int),
-        "reach_enterprises": np.round(reach * plan.reach_enterprises_per_network),
-        "cost": cost,
-        "service_fees": service,
-        "training_fees": training,
-        "membership_fees": membership,
-    })
+    table = pd.DataFrame(
+        {
+            "year": np.arange(1, plan.years + 1),
+            "new_networks": joining,
+            "active_networks": active,
+            "enterprises": active * plan.enterprises_per_network,
+            "brokers_trained": trained,
+            "reach_networks": reach.astype(int),
+            "reach_enterprises": np.round(reach * plan.reach_enterprises_per_network),
+            "cost": cost,
+            "service_fees": service,
+            "training_fees": training,
+            "membership_fees": membership,
+        }
+    )
     for name, weight in weights.items():
         table[f"public_{name}"] = gap * (weight / total_weight)
     table["public_funds"] = gap
@@ -183,18 +193,29 @@ def revenue_sources(table: pd.DataFrame) -> list[str]:
     >>> revenue_sources(finances(institution_preset("certec")))
     ['service_fees', 'training_fees', 'membership_fees', 'public_donor']
     """
-    own = [c for c in OWN_SOURCES if c in table.columns
-           and (c != "training_fees" or bool(table[c].ne(0).any()))]
-    public = [c for c in table.columns if c.startswith("public_") and c != "public_funds"
-              and c != "public_share"]
+    own = [
+        c
+        for c in OWN_SOURCES
+        if c in table.columns and (c != "training_fees" or bool(table[c].ne(0).any()))
+    ]
+    public = [
+        c
+        for c in table.columns
+        if c.startswith("public_") and c != "public_funds" and c != "public_share"
+    ]
     return [*own, *public]
 
 
 def break_even_year(table: pd.DataFrame) -> int | None:
     """The first year the institution's own revenue covers its costs, or ``None``.
 
-    >>> plan = InstitutionPlan(years=4, first_cohorts=[1], support_years=4,
-    ...                        cost_per_network=1000, ramp=RampRule(first_share=0.5, step=0.5))
+    >>> plan = InstitutionPlan(
+    ...     years=4,
+    ...     first_cohorts=[1],
+    ...     support_years=4,
+    ...     cost_per_network=1000,
+    ...     ramp=RampRule(first_share=0.5, step=0.5),
+    ... )
     >>> break_even_year(finances(plan))
     2
     """
@@ -228,7 +249,8 @@ def institution_preset(name: str, ramp: RampRule | str | None = None) -> Institu
         "cost_per_network": service["annual_cost"],
         "public_split": {
             key.removeprefix("public_share_"): value
-            for key, value in values.items() if key.startswith("public_share_")
+            for key, value in values.items()
+            if key.startswith("public_share_")
         },
     }
     if "brokers" in values:
@@ -237,11 +259,20 @@ def institution_preset(name: str, ramp: RampRule | str | None = None) -> Institu
         plan["first_brokers"] = tuple(base + (1 if i < extra else 0) for i in range(spread))
         if "reach_networks" in values:
             plan["networks_per_broker"] = values["reach_networks"] / total
-            plan["reach_enterprises_per_network"] = (values.get("reach_enterprises", 0.0)
-                                                     / values["reach_networks"])
-    for key in ("new_networks", "support_years", "overhead", "membership_fee",
-                "membership_share", "enterprises_per_network", "new_brokers",
-                "training_cost", "training_price"):
+            plan["reach_enterprises_per_network"] = (
+                values.get("reach_enterprises", 0.0) / values["reach_networks"]
+            )
+    for key in (
+        "new_networks",
+        "support_years",
+        "overhead",
+        "membership_fee",
+        "membership_share",
+        "enterprises_per_network",
+        "new_brokers",
+        "training_cost",
+        "training_price",
+    ):
         if key in values:
             plan[key] = values[key]
     if isinstance(ramp, RampRule):
@@ -259,8 +290,11 @@ def institution_scale(name: str) -> dict[str, float]:
     """
     table = presets.provenance("institution", name)
     reported = table[table["provenance"] == "reported"]
-    return {k: float(v) for k, v in reported["value"].items()
-            if not k.startswith(("public_share_", "membership_share"))}
+    return {
+        k: float(v)
+        for k, v in reported["value"].items()
+        if not k.startswith(("public_share_", "membership_share"))
+    }
 
 
 __all__ = [

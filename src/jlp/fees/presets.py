@@ -26,26 +26,36 @@ TABLE = "fee_presets"
 FILE = "fee_presets.csv"
 
 
-def _lookup(reference: str, unit: str, figures: pd.DataFrame, projects: pd.DataFrame,
-            row: int) -> float:
+def _lookup(
+    reference: str, unit: str, figures: pd.DataFrame, projects: pd.DataFrame, row: int
+) -> float:
     parts = reference.split("/")
     where = {"file": FILE, "row": row, "column": "taken_from"}
     if parts[0] == "reported_figures":
         if parts[1] not in figures.index:
-            raise JlpInputError(f"no reported figure {parts[1]!r}", **where,
-                                fix="name an id of reported_figures.csv")
+            raise JlpInputError(
+                f"no reported figure {parts[1]!r}",
+                **where,
+                fix="name an id of reported_figures.csv",
+            )
         figure = figures.loc[parts[1]]
         value = float(figure["value"])
         if figure["unit"] == "percent" and unit == "fraction":
             value /= 100.0
         return value
     if parts[1] not in projects.index or parts[2] not in projects.columns:
-        raise JlpInputError(f"no project cell {parts[1]}/{parts[2]}", **where,
-                            fix="name an id and a column of projects.csv")
+        raise JlpInputError(
+            f"no project cell {parts[1]}/{parts[2]}",
+            **where,
+            fix="name an id and a column of projects.csv",
+        )
     cell = projects.loc[parts[1], parts[2]]
     if pd.isna(cell):
-        raise JlpInputError(f"projects.csv leaves {parts[1]}/{parts[2]} empty", **where,
-                            fix="refer to a cell that holds a number")
+        raise JlpInputError(
+            f"projects.csv leaves {parts[1]}/{parts[2]} empty",
+            **where,
+            fix="refer to a cell that holds a number",
+        )
     return float(cell)
 
 
@@ -64,19 +74,24 @@ def parameter_table() -> pd.DataFrame:
         has_value = pd.notna(record["value"])
         has_reference = pd.notna(record["taken_from"])
         if has_value == has_reference:
-            problems.append(Problem(
-                "gives both a value and taken_from" if has_value else "gives no value",
-                FILE, row, "value",
-                "give either a value or, in taken_from, the figure it comes from (not both)",
-            ))
+            problems.append(
+                Problem(
+                    "gives both a value and taken_from" if has_value else "gives no value",
+                    FILE,
+                    row,
+                    "value",
+                    "give either a value or, in taken_from, the figure it comes from (not both)",
+                )
+            )
             values.append(float("nan"))
             continue
         if has_value:
             values.append(float(record["value"]))
             continue
         try:
-            values.append(_lookup(str(record["taken_from"]), str(record["unit"]), figures,
-                                  projects, row))
+            values.append(
+                _lookup(str(record["taken_from"]), str(record["unit"]), figures, projects, row)
+            )
         except JlpInputError as err:
             problems.extend(err.problems)
             values.append(float("nan"))
@@ -107,9 +122,12 @@ def check_preset(kind: str, name: object) -> str:
     names = preset_names(kind)
     if isinstance(name, str) and name.strip().lower() in names:
         return name.strip().lower()
-    raise JlpInputError(f"no {kind} preset named {name!r}", column="preset",
-                        fix=(did_you_mean(name, names) + " " if closest(name, names) else "")
-                        + f"The presets are: {', '.join(names)}")
+    raise JlpInputError(
+        f"no {kind} preset named {name!r}",
+        column="preset",
+        fix=(did_you_mean(name, names) + " " if closest(name, names) else "")
+        + f"The presets are: {', '.join(names)}",
+    )
 
 
 def parameters(kind: str, name: str) -> dict[str, float]:

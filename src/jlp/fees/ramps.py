@@ -139,8 +139,9 @@ def _cost_and_years(annual_cost: object, years: object) -> tuple[float, int]:
     return cost, horizon
 
 
-def schedule(rule: RampRule, annual_cost: float | str | None = None,
-             years: int | str | None = None) -> pd.DataFrame:
+def schedule(
+    rule: RampRule, annual_cost: float | str | None = None, years: int | str | None = None
+) -> pd.DataFrame:
     """A ramp applied to a yearly service cost: one row per year.
 
     Columns: ``year`` (from 1), ``cost``, ``fee_share`` (fraction), ``fee``, ``subsidy``
@@ -197,8 +198,11 @@ def full_cost_year(rule: RampRule) -> int | None:
     return first + high
 
 
-def compare(rules: dict[str, RampRule], annual_cost: float | str | None = None,
-            years: int | str | None = None) -> pd.DataFrame:
+def compare(
+    rules: dict[str, RampRule],
+    annual_cost: float | str | None = None,
+    years: int | str | None = None,
+) -> pd.DataFrame:
     """Side by side: for each rule, fees and subsidy over the horizon and the full-cost year.
 
     Columns: ``fees``, ``subsidy``, ``recovery`` (fees over cost, the last year's
@@ -210,14 +214,16 @@ def compare(rules: dict[str, RampRule], annual_cost: float | str | None = None,
     rows = []
     for name, rule in rules.items():
         table = schedule(rule, annual_cost, years)
-        rows.append({
-            "ramp": name,
-            "fees": float(table["fee"].sum()),
-            "subsidy": float(table["subsidy"].sum()),
-            "recovery": float(table["cumulative_recovery"].iloc[-1]),
-            "last_share": float(table["fee_share"].iloc[-1]),
-            "full_cost_year": full_cost_year(rule),
-        })
+        rows.append(
+            {
+                "ramp": name,
+                "fees": float(table["fee"].sum()),
+                "subsidy": float(table["subsidy"].sum()),
+                "recovery": float(table["cumulative_recovery"].iloc[-1]),
+                "last_share": float(table["fee_share"].iloc[-1]),
+                "full_cost_year": full_cost_year(rule),
+            }
+        )
     frame = pd.DataFrame(rows).set_index("ramp")
     frame["full_cost_year"] = frame["full_cost_year"].astype("Int64")
     return frame

@@ -30,8 +30,7 @@ from jlp.files.cells import AmbiguousNumber, parse_number
 #: User-facing messages (a Spanish edition replaces this dict only).
 TEXT = {
     "share_fix": "write a share between 0 and 1 as a fraction (0.2) or a percent (20%)",
-    "percent_fix": "write a fraction (2.0) or a percent (200%) of at least 0 and at most "
-    "100,000%",
+    "percent_fix": "write a fraction (2.0) or a percent (200%) of at least 0 and at most 100,000%",
     "count_fix": "write a whole number of at least {minimum}{maximum}, such as {example}",
     "count_max": " and at most {maximum}",
     "amount_fix": "write a number {limit} and at most {maximum:,} with a dot for decimals "
@@ -77,8 +76,9 @@ def _clean(value: object, name: str, fix: str) -> str:
     return text
 
 
-def _to_float(text: str, original: object, name: str, fix: str, *,
-              maximum: float | None = None) -> float:
+def _to_float(
+    text: str, original: object, name: str, fix: str, *, maximum: float | None = None
+) -> float:
     """The number by the one rule of :func:`jlp.files.parse_number` (decimal commas too)."""
     try:
         number = parse_number(text, maximum=maximum)
@@ -195,8 +195,9 @@ def parse_count(
     return int(number)
 
 
-def parse_amount(value: object, *, name: str = "annual_cost", minimum: float = 0.0,
-                 above: bool = False) -> float:
+def parse_amount(
+    value: object, *, name: str = "annual_cost", minimum: float = 0.0, above: bool = False
+) -> float:
     """An amount such as a cost in US$: at least ``minimum`` (strictly above it if ``above``).
 
     Numbers follow the one rule of :func:`jlp.files.parse_number`: spaces between digits
@@ -219,11 +220,13 @@ def parse_amount(value: object, *, name: str = "annual_cost", minimum: float = 0
         number = _to_float(_clean(value, name, fix), value, name, fix)
     if number < minimum or (above and number == minimum):
         key = "not_above" if number == minimum else "below_zero" if minimum == 0 else "below_min"
-        raise JlpInputError(TEXT[key].format(value=shown, minimum=f"{minimum:g}"), column=name,
-                            fix=fix)
+        raise JlpInputError(
+            TEXT[key].format(value=shown, minimum=f"{minimum:g}"), column=name, fix=fix
+        )
     if number > MAX_AMOUNT:
-        raise JlpInputError(TEXT["amount_max"].format(value=shown, maximum=MAX_AMOUNT),
-                            column=name, fix=fix)
+        raise JlpInputError(
+            TEXT["amount_max"].format(value=shown, maximum=MAX_AMOUNT), column=name, fix=fix
+        )
     return number
 
 
@@ -240,16 +243,14 @@ def _percentage_field(value: object, info: ValidationInfo) -> float:
 
 def _count_field(minimum: int, maximum: int | None):
     def check(value: object, info: ValidationInfo) -> int:
-        return parse_count(value, name=info.field_name or "count", minimum=minimum,
-                           maximum=maximum)
+        return parse_count(value, name=info.field_name or "count", minimum=minimum, maximum=maximum)
 
     return BeforeValidator(check)
 
 
 def _amount_field(minimum: float, above: bool):
     def check(value: object, info: ValidationInfo) -> float:
-        return parse_amount(value, name=info.field_name or "amount", minimum=minimum,
-                            above=above)
+        return parse_amount(value, name=info.field_name or "amount", minimum=minimum, above=above)
 
     return BeforeValidator(check)
 
@@ -276,18 +277,35 @@ def _problems(model: type[BaseModel], err: ValidationError) -> list[Problem]:
         column = loc[0] if loc else None
         if isinstance(cause, JlpInputError):
             for problem in cause.problems:
-                found.append(Problem(problem.message, problem.file, problem.row,
-                                     problem.column or column, problem.fix))
+                found.append(
+                    Problem(
+                        problem.message,
+                        problem.file,
+                        problem.row,
+                        problem.column or column,
+                        problem.fix,
+                    )
+                )
         elif item["type"] == "missing":
-            found.append(Problem(TEXT["missing"], column=column,
-                                 fix=TEXT["missing_fix"].format(name=column)))
+            found.append(
+                Problem(TEXT["missing"], column=column, fix=TEXT["missing_fix"].format(name=column))
+            )
         elif item["type"] == "extra_forbidden":
-            found.append(Problem(TEXT["unknown"].format(model=model.__name__), column=column,
-                                 fix=TEXT["unknown_fix"].format(
-                                     names=", ".join(model.model_fields))))
+            found.append(
+                Problem(
+                    TEXT["unknown"].format(model=model.__name__),
+                    column=column,
+                    fix=TEXT["unknown_fix"].format(names=", ".join(model.model_fields)),
+                )
+            )
         else:
-            found.append(Problem(TEXT["bad_type"].format(value=item.get("input")),
-                                 column=".".join(loc) or None, fix=item["msg"]))
+            found.append(
+                Problem(
+                    TEXT["bad_type"].format(value=item.get("input")),
+                    column=".".join(loc) or None,
+                    fix=item["msg"],
+                )
+            )
     return found
 
 

@@ -99,8 +99,13 @@ def parse_number(value: object, *, maximum: float | None = None) -> float | None
         whole, _, fraction = text.partition(mark)
         exponent = re.search(r"[eE][+-]?\d+$", fraction)
         digits = fraction[: exponent.start()] if exponent else fraction
-        if len(digits) == 3 and digits.isdigit() and not exponent \
-                and whole.lstrip("+-").lstrip("0") != "" and whole.lstrip("+-").isdigit():
+        if (
+            len(digits) == 3
+            and digits.isdigit()
+            and not exponent
+            and whole.lstrip("+-").lstrip("0") != ""
+            and whole.lstrip("+-").isdigit()
+        ):
             small, large = float(f"{whole}.{fraction}"), float(whole + fraction)
             if maximum is None or abs(large) <= maximum:
                 raise AmbiguousNumber(value.strip(), small, large)

@@ -90,8 +90,9 @@ TEXT = {
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The same characters as bytes, for a fast first look at a whole file (0 marks a control).
-_CONTROL_BYTES = bytes(0 if (b < 32 and b not in (9, 10, 13)) or b == 127 else 1
-                       for b in range(256))
+_CONTROL_BYTES = bytes(
+    0 if (b < 32 and b not in (9, 10, 13)) or b == 127 else 1 for b in range(256)
+)
 # A cell jlp protected on writing (one quote added before quotes and a formula character).
 _PROTECTED = re.compile("^'+[" + re.escape("".join(FORMULA_STARTS)) + "]")
 _SHOWN_CELLS = 8
@@ -138,8 +139,9 @@ def _decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         row = data[: err.start].count(b"\n") + 1
-        raise JlpInputError(TEXT["not_utf8"].format(byte=data[err.start]), file=name, row=row,
-                            fix=TEXT["save_utf8"]) from None
+        raise JlpInputError(
+            TEXT["not_utf8"].format(byte=data[err.start]), file=name, row=row, fix=TEXT["save_utf8"]
+        ) from None
     if not text.strip():
         raise JlpInputError(TEXT["empty"], file=name, fix=TEXT["empty_fix"])
     return nfc(text)
@@ -167,9 +169,16 @@ def _fast_rows(text: str, sep: str, control: bool) -> pd.DataFrame | None:
     if control:
         return None
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=object,
-                            keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                            engine="c")
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
     except (pd.errors.ParserError, ValueError, csv.Error):
         return None
     if frame.empty or frame.iloc[:, -1].isna().any():  # a short row: the careful path
@@ -186,8 +195,9 @@ def _csv_rows(text: str, name: str, sep: str) -> list[list[str]]:
     except csv.Error as err:
         row_number = len(rows) + 1
         if "end of data" in str(err) or "EOF" in str(err):
-            raise JlpInputError(TEXT["unclosed"], file=name, row=row_number,
-                                fix=TEXT["unclosed_fix"]) from None
+            raise JlpInputError(
+                TEXT["unclosed"], file=name, row=row_number, fix=TEXT["unclosed_fix"]
+            ) from None
         # a stray quote inside an unquoted cell, and the like: read it leniently
         lenient = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
         return list(lenient)
@@ -212,8 +222,16 @@ def _xlsx_rows(data: bytes, name: str, sheet: str | None, fallback: bool) -> lis
     def load(data_only: bool):
         try:
             return openpyxl.load_workbook(io.BytesIO(data), data_only=data_only)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError,
-                TypeError, AttributeError, IndexError):
+        except (
+            zipfile.BadZipFile,
+            InvalidFileException,
+            KeyError,
+            OSError,
+            ValueError,
+            TypeError,
+            AttributeError,
+            IndexError,
+        ):
             raise JlpInputError(TEXT["bad_xlsx"], file=name, fix=TEXT["bad_xlsx_fix"]) from None
 
     book = load(False)
@@ -227,11 +245,15 @@ def _xlsx_rows(data: bytes, name: str, sheet: str | None, fallback: bool) -> lis
         elif fallback:
             chosen = names[0]
         else:
-            raise JlpInputError(TEXT["no_sheet"].format(sheet=sheet, found=", ".join(names)),
-                                file=name, fix=TEXT["no_sheet_fix"].format(sheet=sheet))
+            raise JlpInputError(
+                TEXT["no_sheet"].format(sheet=sheet, found=", ".join(names)),
+                file=name,
+                fix=TEXT["no_sheet_fix"].format(sheet=sheet),
+            )
         raw = [list(row) for row in book[chosen].iter_rows(min_row=1, min_col=1)]
-        formulas = [(c.row, c.column) for row in raw for c in row
-                    if getattr(c, "data_type", None) == "f"]
+        formulas = [
+            (c.row, c.column) for row in raw for c in row if getattr(c, "data_type", None) == "f"
+        ]
         values = [[c.value for c in row] for row in raw]
     except JlpInputError:
         raise
@@ -263,13 +285,21 @@ def _xlsx_rows(data: bytes, name: str, sheet: str | None, fallback: bool) -> lis
                 values[r - 1][c - 1] = value
         if unsaved:
             what = TEXT["formula_one" if len(unsaved) == 1 else "formula_many"]
-            problems.append(Problem(TEXT["formula"].format(sheet=chosen, cells=_cells(unsaved),
-                                                           what=what),
-                                    name, fix=TEXT["formula_fix"]))
+            problems.append(
+                Problem(
+                    TEXT["formula"].format(sheet=chosen, cells=_cells(unsaved), what=what),
+                    name,
+                    fix=TEXT["formula_fix"],
+                )
+            )
     for error, positions in errors.items():
-        problems.append(Problem(TEXT["error_value"].format(sheet=chosen, cells=_cells(positions),
-                                                           error=error),
-                                name, fix=TEXT["error_value_fix"]))
+        problems.append(
+            Problem(
+                TEXT["error_value"].format(sheet=chosen, cells=_cells(positions), error=error),
+                name,
+                fix=TEXT["error_value_fix"],
+            )
+        )
     if problems:
         raise JlpInputError(problems=problems)
     rows = [[as_text(v) for v in row] for row in values]
@@ -309,10 +339,12 @@ def _title_rows(rows: list[list[str]], expected: Sequence[str], name: str) -> No
         if want <= names(row) or len(names(row) & want) >= max(2, len(want) // 2):
             seen = next((c.strip() for c in rows[0] if c.strip()), "")
             shown = ", ".join(list(expected)[:3]) + (", …" if len(expected) > 3 else "")
-            raise JlpInputError(TEXT["title_rows"].format(row=1, seen=seen[:60], expected=shown),
-                                file=name, row=1,
-                                fix=TEXT["title_rows_fix"].format(
-                                    rows=row_span(list(range(1, number)))))
+            raise JlpInputError(
+                TEXT["title_rows"].format(row=1, seen=seen[:60], expected=shown),
+                file=name,
+                row=1,
+                fix=TEXT["title_rows_fix"].format(rows=row_span(list(range(1, number)))),
+            )
 
 
 def _column_letter(position: int) -> str:
@@ -332,9 +364,17 @@ def _header(cells: list[str], name: str) -> list[str]:
         if column:
             where.setdefault(column, []).append(position)
     problems = [
-        Problem(TEXT["twice"].format(column=column, where=" and ".join(
-            _column_letter(p) for p in positions)), name, 1, column, TEXT["twice_fix"])
-        for column, positions in where.items() if len(positions) > 1
+        Problem(
+            TEXT["twice"].format(
+                column=column, where=" and ".join(_column_letter(p) for p in positions)
+            ),
+            name,
+            1,
+            column,
+            TEXT["twice_fix"],
+        )
+        for column, positions in where.items()
+        if len(positions) > 1
     ]
     if problems:
         raise JlpInputError(problems=problems)
@@ -347,8 +387,15 @@ def _from_rows(rows: list[list[str]], name: str, sep: str) -> pd.DataFrame:
     body, problems = [], []
     for number, row in enumerate(rows[1:], start=2):
         if len(row) > width and any(cell.strip() for cell in row[width:]):
-            problems.append(Problem(TEXT["ragged"].format(n=len(row), m=width), name, number,
-                                    None, TEXT["ragged_fix"].format(sep=sep)))
+            problems.append(
+                Problem(
+                    TEXT["ragged"].format(n=len(row), m=width),
+                    name,
+                    number,
+                    None,
+                    TEXT["ragged_fix"].format(sep=sep),
+                )
+            )
         body.append(row[:width] + [""] * (width - len(row)))
     for position, column in enumerate(header):
         if column == "" and any(r[position].strip() for r in body):
@@ -357,8 +404,9 @@ def _from_rows(rows: list[list[str]], name: str, sep: str) -> pd.DataFrame:
     if problems:
         raise JlpInputError(problems=problems)
     keep = [p for p, h in enumerate(header) if h]
-    frame = pd.DataFrame([[r[p] for p in keep] for r in body],
-                         columns=[header[p] for p in keep], dtype=object)
+    frame = pd.DataFrame(
+        [[r[p] for p in keep] for r in body], columns=[header[p] for p in keep], dtype=object
+    )
     frame.index = pd.RangeIndex(2, 2 + len(body))
     return frame
 
@@ -369,13 +417,21 @@ def _control_cells(frame: pd.DataFrame, name: str) -> list[Problem]:
         values = frame[column]
         bad = values.str.contains(_CONTROL, regex=True, na=False)
         for row, value in values[bad].items():
-            problems.append(Problem(TEXT["control"].format(value=value[:60]), name, int(row),
-                                    column, TEXT["control_fix"]))
+            problems.append(
+                Problem(
+                    TEXT["control"].format(value=value[:60]),
+                    name,
+                    int(row),
+                    column,
+                    TEXT["control_fix"],
+                )
+            )
     return problems
 
 
-def _finish(frame: pd.DataFrame, name: str, sep: str, text: str | None,
-            control: bool = True) -> pd.DataFrame:
+def _finish(
+    frame: pd.DataFrame, name: str, sep: str, text: str | None, control: bool = True
+) -> pd.DataFrame:
     if text is None or "'" in text:
         for column in frame.columns:
             values = frame[column]
@@ -403,8 +459,11 @@ def read_bytes(source: str | os.PathLike | bytes, name: str | None = None) -> tu
     except IsADirectoryError:
         raise JlpInputError(TEXT["folder"], file=name, fix=TEXT["missing_fix"]) from None
     except OSError as err:
-        raise JlpInputError(TEXT["unreadable"].format(reason=err.strerror or "error"),
-                            file=name, fix=TEXT["unreadable_fix"]) from None
+        raise JlpInputError(
+            TEXT["unreadable"].format(reason=err.strerror or "error"),
+            file=name,
+            fix=TEXT["unreadable_fix"],
+        ) from None
 
 
 def read_table(
@@ -438,8 +497,9 @@ def read_table(
         raise
 
 
-def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
-                expected: Sequence[str]) -> pd.DataFrame:
+def _read_table(
+    data: bytes, name: str, sheet: str | None, fallback: bool, expected: Sequence[str]
+) -> pd.DataFrame:
     suffix = Path(name).suffix.lower()
     if suffix == ".xls":
         raise JlpInputError(TEXT["old_xls"], file=name, fix=TEXT["old_xls_fix"])
@@ -449,8 +509,7 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
         frame = _from_rows(rows, name, ",")
         return _finish(frame, name, ",", None)
     if suffix not in CSV_SUFFIXES:
-        raise JlpInputError(TEXT["suffix"].format(suffix=suffix), file=name,
-                            fix=TEXT["suffix_fix"])
+        raise JlpInputError(TEXT["suffix"].format(suffix=suffix), file=name, fix=TEXT["suffix_fix"])
     text = _decode(data, name)
     sep = separator(text)
     control = _has_control(data)
@@ -458,8 +517,7 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
     if fast is not None:
         first = [str(v) for v in fast.iloc[0]]
         if expected:
-            _title_rows([[str(v) for v in r] for r in fast.iloc[:11].to_numpy()], expected,
-                        name)
+            _title_rows([[str(v) for v in r] for r in fast.iloc[:11].to_numpy()], expected, name)
         header = _header(first, name)
         if "" not in header:
             frame = fast.iloc[1:]
@@ -473,8 +531,9 @@ def _read_table(data: bytes, name: str, sheet: str | None, fallback: bool,
     return _finish(_from_rows(rows, name, sep), name, sep, text, control)
 
 
-def read_records(source: str | os.PathLike, *, sheet: str | None = None,
-                 expected: Sequence[str] = ()) -> pd.DataFrame:
+def read_records(
+    source: str | os.PathLike, *, sheet: str | None = None, expected: Sequence[str] = ()
+) -> pd.DataFrame:
     """:func:`read_table` with every cell stripped, fully empty rows dropped and each
     record's spreadsheet row in a ``row`` column (a sheet not found: the first one).
 

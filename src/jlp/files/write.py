@@ -100,19 +100,21 @@ def output_place(
         raise write_error(path, err) from None
 
 
-def _output_place(path: Path, inputs: Iterable[str | os.PathLike | None],
-                  force: bool) -> Path:
+def _output_place(path: Path, inputs: Iterable[str | os.PathLike | None], force: bool) -> Path:
     file = str(path)
     if path.is_dir():
-        raise JlpInputError(TEXT["is_folder"], file=file,
-                            fix=TEXT["is_folder_fix"].format(example=_example(path)))
+        raise JlpInputError(
+            TEXT["is_folder"], file=file, fix=TEXT["is_folder_fix"].format(example=_example(path))
+        )
     folder = path.parent
     if not folder.exists():
-        raise JlpInputError(TEXT["no_folder"].format(folder=folder), file=file,
-                            fix=TEXT["no_folder_fix"])
+        raise JlpInputError(
+            TEXT["no_folder"].format(folder=folder), file=file, fix=TEXT["no_folder_fix"]
+        )
     if not folder.is_dir():
-        raise JlpInputError(TEXT["not_folder"].format(folder=folder), file=file,
-                            fix=TEXT["no_folder_fix"])
+        raise JlpInputError(
+            TEXT["not_folder"].format(folder=folder), file=file, fix=TEXT["no_folder_fix"]
+        )
     if path.exists() and not path.is_file():
         raise JlpInputError(TEXT["not_file"], file=file, fix=TEXT["not_file_fix"])
     if path.exists():
@@ -124,11 +126,12 @@ def _output_place(path: Path, inputs: Iterable[str | os.PathLike | None],
                     raise JlpInputError(TEXT["is_input"], file=file, fix=TEXT["is_input_fix"])
         if not force:
             raise JlpInputError(TEXT["exists"], file=file, fix=TEXT["exists_fix"])
-    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists()
-                                                    and not os.access(path, os.W_OK)
-                                                    and not os.access(folder, os.W_OK)):
-        raise JlpInputError(TEXT["read_only"].format(folder=folder), file=file,
-                            fix=TEXT["read_only_fix"])
+    if not os.access(folder, os.W_OK | os.X_OK) or (
+        path.exists() and not os.access(path, os.W_OK) and not os.access(folder, os.W_OK)
+    ):
+        raise JlpInputError(
+            TEXT["read_only"].format(folder=folder), file=file, fix=TEXT["read_only_fix"]
+        )
     return path
 
 
@@ -140,17 +143,23 @@ def write_error(path: str | os.PathLike, err: OSError) -> JlpInputError:
     if err.errno == errno.EFBIG:
         return JlpInputError(TEXT["too_big"], file=file, fix=TEXT["disk_full_fix"])
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return JlpInputError(TEXT["read_only"].format(folder=Path(path).parent), file=file,
-                             fix=TEXT["read_only_fix"])
+        return JlpInputError(
+            TEXT["read_only"].format(folder=Path(path).parent), file=file, fix=TEXT["read_only_fix"]
+        )
     if err.errno == errno.EISDIR:
-        return JlpInputError(TEXT["is_folder"], file=file,
-                             fix=TEXT["is_folder_fix"].format(example=_example(Path(path))))
+        return JlpInputError(
+            TEXT["is_folder"],
+            file=file,
+            fix=TEXT["is_folder_fix"].format(example=_example(Path(path))),
+        )
     if err.errno == errno.ENOENT:
-        return JlpInputError(TEXT["no_folder"].format(folder=Path(path).parent), file=file,
-                             fix=TEXT["no_folder_fix"])
+        return JlpInputError(
+            TEXT["no_folder"].format(folder=Path(path).parent), file=file, fix=TEXT["no_folder_fix"]
+        )
     reason = err.strerror or type(err).__name__
-    return JlpInputError(TEXT["cannot_write"].format(reason=reason), file=file,
-                         fix=TEXT["cannot_write_fix"])
+    return JlpInputError(
+        TEXT["cannot_write"].format(reason=reason), file=file, fix=TEXT["cannot_write_fix"]
+    )
 
 
 def _alive(pid: int) -> bool:
@@ -171,7 +180,7 @@ def _sweep(path: Path) -> None:
             name = entry.name
             if not (name.startswith(prefix) and name.endswith(".tmp")):
                 continue
-            pid = name[len(prefix):].split(".", 1)[0]
+            pid = name[len(prefix) :].split(".", 1)[0]
             if pid.isdigit() and not _alive(int(pid)):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
@@ -202,18 +211,23 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise JlpInputError(TEXT["is_folder"], file=str(path),
-                            fix=TEXT["is_folder_fix"].format(example=_example(path)))
+        raise JlpInputError(
+            TEXT["is_folder"],
+            file=str(path),
+            fix=TEXT["is_folder_fix"].format(example=_example(path)),
+        )
     if not path.parent.is_dir():
-        raise JlpInputError(TEXT["no_folder"].format(folder=path.parent), file=str(path),
-                            fix=TEXT["no_folder_fix"])
+        raise JlpInputError(
+            TEXT["no_folder"].format(folder=path.parent), file=str(path), fix=TEXT["no_folder_fix"]
+        )
     if path.exists() and not path.is_file():
         raise JlpInputError(TEXT["not_file"], file=str(path), fix=TEXT["not_file_fix"])
     _sweep(path)
     temporary: str | None = None
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
-                                         dir=path.parent)
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -275,19 +289,27 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_text(table: pd.DataFrame, *, sep: str = ",", header: bool = True,
-             line_end: str = "\n", **options: object) -> str:
+def csv_text(
+    table: pd.DataFrame,
+    *,
+    sep: str = ",",
+    header: bool = True,
+    line_end: str = "\n",
+    **options: object,
+) -> str:
     """``table`` as CSV text with formulas neutralised (see :func:`neutralise`).
 
     >>> csv_text(pd.DataFrame({"id": ["=cmd|' /C calc'!A0"], "w": [-2.5]}))
     "id,w\\n'=cmd|' /C calc'!A0,-2.5\\n"
     """
-    return neutralised(table).to_csv(index=False, sep=sep, header=header,
-                                     lineterminator=line_end, **options)  # type: ignore[arg-type]
+    return neutralised(table).to_csv(
+        index=False, sep=sep, header=header, lineterminator=line_end, **options
+    )  # type: ignore[arg-type]
 
 
-def csv_bytes(table: pd.DataFrame, *, header: bool = True, sep: str = ",",
-              bom: bool = True) -> bytes:
+def csv_bytes(
+    table: pd.DataFrame, *, header: bool = True, sep: str = ",", bom: bool = True
+) -> bytes:
     """``table`` as the bytes of a CSV file jlp writes: UTF-8 with the byte-order mark Excel
     needs to show accents, Windows line ends, every cell as text, formulas neutralised.
 
@@ -298,8 +320,9 @@ def csv_bytes(table: pd.DataFrame, *, header: bool = True, sep: str = ",",
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
     if header:
         writer.writerow([neutralise(str(c)) for c in table.columns])
-    writer.writerows([neutralise(c) for c in row]
-                     for row in table.astype(str).itertuples(index=False, name=None))
+    writer.writerows(
+        [neutralise(c) for c in row] for row in table.astype(str).itertuples(index=False, name=None)
+    )
     return (("\ufeff" if bom and header else "") + buffer.getvalue()).encode("utf-8")
 
 
@@ -323,8 +346,9 @@ def lock_path(path: str | os.PathLike) -> Path:
     folder = base / f"jlp-locks-{user}"
     with contextlib.suppress(OSError):
         folder.mkdir(mode=0o700, exist_ok=True)
-    return folder / (hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-                     + ".lock")
+    return folder / (
+        hashlib.sha256(full.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".lock"
+    )
 
 
 @contextlib.contextmanager

@@ -7,8 +7,9 @@ Burt's constraint and effective size, Gould–Fernandez brokerage roles) and per
 happens when one actor leaves (:func:`without`). Drawing lives in :mod:`jlp.viz`.
 
 >>> from jlp import graphs
->>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
-...                       graphs.template_path("example_edges.csv"))
+>>> g = graphs.read_graph(
+...     graphs.template_path("example_nodes.csv"), graphs.template_path("example_edges.csv")
+... )
 >>> table = graphs.node_metrics(g)
 >>> list(table.columns[:4])
 ['id', 'label', 'kind', 'degree']
@@ -62,8 +63,7 @@ from jlp.graphs.tables import (
 )
 
 #: The template files shipped in ``datasets/templates/``.
-TEMPLATES: tuple[str, ...] = ("nodes.csv", "edges.csv", "example_nodes.csv",
-                              "example_edges.csv")
+TEMPLATES: tuple[str, ...] = ("nodes.csv", "edges.csv", "example_nodes.csv", "example_edges.csv")
 
 
 def template_path(name: str) -> Path:

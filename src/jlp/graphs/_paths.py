@@ -73,8 +73,11 @@ class Arcs:
         wanted = source * self.n + target
         position = np.searchsorted(codes, wanted)
         clipped = np.minimum(position, max(len(codes) - 1, 0))
-        found = (position < len(codes)) & (codes[clipped] == wanted) if len(codes) else \
-            np.zeros(len(wanted), dtype=bool)
+        found = (
+            (position < len(codes)) & (codes[clipped] == wanted)
+            if len(codes)
+            else np.zeros(len(wanted), dtype=bool)
+        )
         return clipped, found
 
     def out_degree(self) -> np.ndarray:

@@ -21,8 +21,10 @@ what the brokerage roles use).
 >>> import pandas as pd
 >>> g = graph_from_frames(
 ...     pd.DataFrame({"id": ["a", "b"], "label": ["León", "Masaya"], "kind": ["firm", "firm"]}),
-...     pd.DataFrame({"source": ["a", "a"], "target": ["b", "b"],
-...                   "tie": ["joint_purchase", "shared_order"]}))
+...     pd.DataFrame(
+...         {"source": ["a", "a"], "target": ["b", "b"], "tie": ["joint_purchase", "shared_order"]}
+...     ),
+... )
 >>> sorted(k for _, _, k in g.edges(keys=True))
 ['joint_purchase', 'shared_order']
 >>> simple_view(g).edges["a", "b"]["ties"]
@@ -58,10 +60,19 @@ def build_graph(tables: Tables) -> nx.MultiDiGraph:
 
     >>> import pandas as pd
     >>> from jlp.graphs.tables import check_tables
-    >>> t = check_tables(pd.DataFrame({"id": ["a", "b"], "label": ["A", ""],
-    ...                                "kind": ["firm", "broker"], "staff": ["4", ""]}),
-    ...                  pd.DataFrame({"source": ["b"], "target": ["a"], "tie": ["training"],
-    ...                                "directed": ["yes"]}))
+    >>> t = check_tables(
+    ...     pd.DataFrame(
+    ...         {
+    ...             "id": ["a", "b"],
+    ...             "label": ["A", ""],
+    ...             "kind": ["firm", "broker"],
+    ...             "staff": ["4", ""],
+    ...         }
+    ...     ),
+    ...     pd.DataFrame(
+    ...         {"source": ["b"], "target": ["a"], "tie": ["training"], "directed": ["yes"]}
+    ...     ),
+    ... )
     >>> g = build_graph(t)
     >>> dict(g.nodes["a"]), dict(g.nodes["b"])
     ({'label': 'A', 'kind': 'firm', 'staff': 4}, {'label': 'b', 'kind': 'broker'})
@@ -71,11 +82,13 @@ def build_graph(tables: Tables) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(
         phases=tables.phases, nodes_file=tables.nodes_file, edges_file=tables.edges_file
     )
-    graph.add_nodes_from((record["id"], _attributes(record, tables.phases))
-                         for record in _records(tables.nodes))
-    graph.add_edges_from((record["source"], record["target"], record["tie"],
-                          _attributes(record, tables.phases))
-                         for record in _records(tables.edges))
+    graph.add_nodes_from(
+        (record["id"], _attributes(record, tables.phases)) for record in _records(tables.nodes)
+    )
+    graph.add_edges_from(
+        (record["source"], record["target"], record["tie"], _attributes(record, tables.phases))
+        for record in _records(tables.edges)
+    )
     return graph
 
 
@@ -153,7 +166,8 @@ def with_ties(graph: nx.MultiDiGraph, ties: Iterable[str] | None) -> nx.MultiDiG
     kept.graph.update(graph.graph)
     kept.add_nodes_from(graph.nodes(data=True))
     kept.add_edges_from(
-        (u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
+        (u, v, k, d)
+        for u, v, k, d in graph.edges(keys=True, data=True)
         if d.get("tie", k) in wanted
     )
     return kept
@@ -176,8 +190,10 @@ def simple_view(graph: nx.Graph) -> nx.Graph:
     simple.graph.update(graph.graph)
     simple.add_nodes_from(graph.nodes(data=True))
     ties: dict[frozenset, set] = {}
-    keyed = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
-        (u, v, None, d) for u, v, d in graph.edges(data=True)
+    keyed = (
+        graph.edges(keys=True, data=True)
+        if graph.is_multigraph()
+        else ((u, v, None, d) for u, v, d in graph.edges(data=True))
     )
     for u, v, key, data in keyed:
         if u != v:

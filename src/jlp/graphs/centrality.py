@@ -29,8 +29,9 @@ from jlp.graphs._paths import Arcs
 BATCH_PAIRS = 4_000_000
 
 
-def _expand(frontier: np.ndarray, n: int, start: np.ndarray, degree: np.ndarray,
-            neighbours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _expand(
+    frontier: np.ndarray, n: int, start: np.ndarray, degree: np.ndarray, neighbours: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """For frontier cells ``s*n+v``, every cell ``s*n+w`` with w a neighbour of v."""
     s, v = np.divmod(frontier, n)
     count = degree[v]
@@ -41,8 +42,9 @@ def _expand(frontier: np.ndarray, n: int, start: np.ndarray, degree: np.ndarray,
     return np.repeat(frontier, count), np.repeat(s, count) * n + w
 
 
-def _batch(sources: np.ndarray, n: int, start: np.ndarray, degree: np.ndarray,
-           neighbours: np.ndarray) -> np.ndarray:
+def _batch(
+    sources: np.ndarray, n: int, start: np.ndarray, degree: np.ndarray, neighbours: np.ndarray
+) -> np.ndarray:
     size = len(sources)
     cells = size * n
     dist = np.full(cells, -1, dtype=np.int32)
@@ -78,8 +80,13 @@ def _sources(n: int, sources: int | None, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(n, size=sources, replace=False))
 
 
-def betweenness_of_arcs(arcs: Arcs, *, sources: int | None = None, seed: int = 0,
-                        progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+def betweenness_of_arcs(
+    arcs: Arcs,
+    *,
+    sources: int | None = None,
+    seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> np.ndarray:
     """Normalised betweenness of nodes ``0..n-1`` of undirected ``arcs`` (both directions).
 
     With ``sources`` set, only that many source nodes (drawn with ``seed``) are followed
@@ -100,7 +107,7 @@ def betweenness_of_arcs(arcs: Arcs, *, sources: int | None = None, seed: int = 0
     size = max(1, min(len(chosen), BATCH_PAIRS // per_source))
     total = np.zeros(n)
     for first in range(0, len(chosen), size):
-        total += _batch(chosen[first:first + size], n, start, degree, arcs.target)
+        total += _batch(chosen[first : first + size], n, start, degree, arcs.target)
         if progress is not None:
             progress(min(first + size, len(chosen)), len(chosen))
     total *= n / len(chosen)

@@ -54,7 +54,14 @@ from jlp.graphs.centrality import betweenness_of_arcs
 
 #: The columns of the per-node table, in order (the ``jlp graph metrics`` columns).
 METRIC_COLUMNS: tuple[str, ...] = (
-    "id", "label", "kind", "degree", "betweenness", "constraint", "effective_size", *ROLES,
+    "id",
+    "label",
+    "kind",
+    "degree",
+    "betweenness",
+    "constraint",
+    "effective_size",
+    *ROLES,
 )
 #: Kinds of node counted as firms, and as institutions, in the summaries and resilience.
 FIRM_KINDS: tuple[str, ...] = ("firm", "enterprise_joint")
@@ -77,8 +84,10 @@ def structural_holes(simple: nx.Graph) -> tuple[dict, dict]:
     """
     order = list(simple.nodes)
     constraint, effective, _ = _holes(Arcs.from_graph(simple, order))
-    return (dict(zip(order, constraint.tolist(), strict=True)),
-            dict(zip(order, effective.tolist(), strict=True)))
+    return (
+        dict(zip(order, constraint.tolist(), strict=True)),
+        dict(zip(order, effective.tolist(), strict=True)),
+    )
 
 
 def _holes(arcs: Arcs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -89,8 +98,9 @@ def _holes(arcs: Arcs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # indirect investment i→q→j in each tie i–j: (1/d_i)(1/d_q), summed over shared partners q
     i, q, j = a[closed], b[closed], c[closed]
     position, _ = arcs.index_of(i, j)
-    indirect = np.bincount(position, weights=1.0 / (degree[i] * degree[q]),
-                           minlength=len(arcs.source))
+    indirect = np.bincount(
+        position, weights=1.0 / (degree[i] * degree[q]), minlength=len(arcs.source)
+    )
     direct = 1.0 / degree[arcs.source] if len(arcs.source) else np.zeros(0)
     constraint = np.bincount(arcs.source, weights=(direct + indirect) ** 2, minlength=n)
     # ordered pairs of a node's partners that are tied to each other: 2t
@@ -102,8 +112,9 @@ def _holes(arcs: Arcs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return constraint, effective, clustering
 
 
-def node_metrics(graph: nx.Graph, *, group: str | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+def node_metrics(
+    graph: nx.Graph, *, group: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> pd.DataFrame:
     """One row per node: the :data:`METRIC_COLUMNS` and a ``note`` (why a cell is empty).
 
     Rows follow the graph's node order (the nodes table's order). ``constraint`` is a
@@ -126,23 +137,33 @@ def node_metrics(graph: nx.Graph, *, group: str | None = None,
     constraint, effective, _ = _holes(arcs)
     estimated = len(order) > limits.EXACT_BETWEENNESS_MAX_NODES
     between = betweenness_of_arcs(
-        arcs, sources=limits.BETWEENNESS_SOURCES if estimated else None,
-        seed=limits.BETWEENNESS_SEED, progress=progress)
+        arcs,
+        sources=limits.BETWEENNESS_SOURCES if estimated else None,
+        seed=limits.BETWEENNESS_SEED,
+        progress=progress,
+    )
     roles = brokerage_roles(graph, group)
-    table = pd.DataFrame({
-        "id": [str(n) for n in order],
-        "label": [str(graph.nodes[n].get("label", n)) for n in order],
-        "kind": [str(graph.nodes[n].get("kind", "")) for n in order],
-        "degree": arcs.out_degree(),
-        "betweenness": between,
-        "constraint": pd.array(constraint, dtype="Float64"),
-        "effective_size": effective,
-    })
+    table = pd.DataFrame(
+        {
+            "id": [str(n) for n in order],
+            "label": [str(graph.nodes[n].get("label", n)) for n in order],
+            "kind": [str(graph.nodes[n].get("kind", "")) for n in order],
+            "degree": arcs.out_degree(),
+            "betweenness": between,
+            "constraint": pd.array(constraint, dtype="Float64"),
+            "effective_size": effective,
+        }
+    )
     table.attrs["betweenness_estimate"] = (
-        limits.TEXT["estimate"].format(sources=limits.BETWEENNESS_SOURCES, nodes=len(order),
-                                       seed=limits.BETWEENNESS_SEED,
-                                       limit=limits.EXACT_BETWEENNESS_MAX_NODES)
-        if estimated else "")
+        limits.TEXT["estimate"].format(
+            sources=limits.BETWEENNESS_SOURCES,
+            nodes=len(order),
+            seed=limits.BETWEENNESS_SEED,
+            limit=limits.EXACT_BETWEENNESS_MAX_NODES,
+        )
+        if estimated
+        else ""
+    )
     for role in ROLES:
         table[role] = roles[role].to_numpy()
     isolated = table["degree"] == 0
@@ -212,8 +233,9 @@ def pieces(arcs: Arcs) -> tuple[int, np.ndarray]:
     from scipy.sparse import coo_array
     from scipy.sparse.csgraph import connected_components
 
-    matrix = coo_array((np.ones(len(arcs.source)), (arcs.source, arcs.target)),
-                       shape=(arcs.n, arcs.n))
+    matrix = coo_array(
+        (np.ones(len(arcs.source)), (arcs.source, arcs.target)), shape=(arcs.n, arcs.n)
+    )
     count, label = connected_components(matrix, directed=False)
     return int(count), label
 

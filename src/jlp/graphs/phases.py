@@ -9,9 +9,16 @@ phase's graph holds everything that has appeared up to and including it.
 >>> import pandas as pd
 >>> from jlp.graphs.build import graph_from_frames
 >>> g = graph_from_frames(
-...     pd.DataFrame({"id": ["a", "b", "c"], "label": ["A", "B", "C"],
-...                   "kind": ["firm"] * 3, "phase": ["1", "1", "2"]}),
-...     pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "tie": ["supply"] * 2}))
+...     pd.DataFrame(
+...         {
+...             "id": ["a", "b", "c"],
+...             "label": ["A", "B", "C"],
+...             "kind": ["firm"] * 3,
+...             "phase": ["1", "1", "2"],
+...         }
+...     ),
+...     pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "tie": ["supply"] * 2}),
+... )
 >>> [snapshot(g, p).number_of_edges() for p in phases(g)]
 [1, 2]
 """
@@ -53,7 +60,8 @@ def resolve_phase(graph: nx.Graph, phase: Any) -> Any:
     raise JlpInputError(
         f"there is no phase '{phase}' in this network",
         column="phase",
-        fix=("choose one of: " + ", ".join(map(str, known))) if known
+        fix=("choose one of: " + ", ".join(map(str, known)))
+        if known
         else "this network's tables have no phase column",
     )
 
@@ -73,8 +81,7 @@ def snapshot(graph: nx.Graph, phase: Any) -> nx.Graph:
     kept = graph.__class__()
     kept.graph.update(graph.graph)
     kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if since(d) <= limit)
-    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else \
-        graph.edges(data=True)
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
     for *ends, data in edges:
         u, v = ends[0], ends[1]
         if u in kept and v in kept and since(data) <= limit:
@@ -102,8 +109,11 @@ def metrics_by_phase(graph: nx.Graph, *, group: str | None = None) -> pd.DataFra
     column first (a node appears from the phase it joins)."""
     known = phases(graph)
     if not known:
-        raise JlpInputError("this network has no phases", column="phase",
-                            fix="add a 'phase' column to the nodes or edges table")
+        raise JlpInputError(
+            "this network has no phases",
+            column="phase",
+            fix="add a 'phase' column to the nodes or edges table",
+        )
     frames = [node_metrics(snapshot(graph, p), group=group).assign(phase=p) for p in known]
     table = pd.concat(frames, ignore_index=True)
     return table[["phase", *[c for c in table.columns if c != "phase"]]]
@@ -113,11 +123,12 @@ def summary_by_phase(graph: nx.Graph) -> pd.DataFrame:
     """:func:`~jlp.graphs.metrics.graph_summary` at each phase, one row per phase."""
     known = phases(graph)
     if not known:
-        raise JlpInputError("this network has no phases", column="phase",
-                            fix="add a 'phase' column to the nodes or edges table")
-    return pd.DataFrame(
-        [{"phase": p, **graph_summary(snapshot(graph, p))} for p in known]
-    )
+        raise JlpInputError(
+            "this network has no phases",
+            column="phase",
+            fix="add a 'phase' column to the nodes or edges table",
+        )
+    return pd.DataFrame([{"phase": p, **graph_summary(snapshot(graph, p))} for p in known])
 
 
 __all__ = ["metrics_by_phase", "phases", "resolve_phase", "snapshot", "summary_by_phase"]

@@ -8,8 +8,9 @@ their type or direction. :func:`departures` does so for every node and ranks the
 
 >>> import networkx as nx
 >>> g = nx.Graph([("f1", "broker"), ("f2", "broker"), ("broker", "bank")])
->>> nx.set_node_attributes(g, {"f1": "firm", "f2": "firm", "broker": "broker",
-...                            "bank": "institution"}, "kind")
+>>> nx.set_node_attributes(
+...     g, {"f1": "firm", "f2": "firm", "broker": "broker", "bank": "institution"}, "kind"
+... )
 >>> d = without(g, "broker")
 >>> d.firms_reaching_before, d.firms_reaching_after, d.cut_off
 (2, 0, ('f1', 'f2'))
@@ -72,7 +73,8 @@ def without(
     """Compare ``graph`` with and without ``node`` (``graph`` itself is not changed)."""
     if node not in graph:
         raise JlpInputError(
-            f"no node '{node}' in this network", column="id",
+            f"no node '{node}' in this network",
+            column="id",
             fix=did_you_mean(node, sorted(map(str, graph)), cutoff=0.6),
         )
     before = simple_view(graph)
@@ -92,18 +94,31 @@ def without(
         firms_reaching_before=len(reach_before),
         firms_reaching_after=len(reach_after),
         cut_off=tuple(sorted(reach_before - reach_after - {node}, key=order.get)),
-        isolated=tuple(sorted((n for n in before.neighbors(node) if after.degree(n) == 0),
-                              key=order.get)),
+        isolated=tuple(
+            sorted((n for n in before.neighbors(node) if after.degree(n) == 0), key=order.get)
+        ),
     )
 
 
 #: The columns of :func:`departures`, in order.
-DEPARTURE_COLUMNS = ("id", "label", "kind", "firms_cut_off", "components_added",
-                     "largest_after", "firms_reaching_after", "left_isolated")
+DEPARTURE_COLUMNS = (
+    "id",
+    "label",
+    "kind",
+    "firms_cut_off",
+    "components_added",
+    "largest_after",
+    "firms_reaching_after",
+    "left_isolated",
+)
 
 
-def departures(graph: nx.Graph, nodes: Iterable[Any] | None = None, *,
-               progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+def departures(
+    graph: nx.Graph,
+    nodes: Iterable[Any] | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> pd.DataFrame:
     """:func:`without` for each node (default: every node that has a tie), as a table
     sorted by the firms cut off from every institution, then by the pieces added.
 
@@ -113,8 +128,9 @@ def departures(graph: nx.Graph, nodes: Iterable[Any] | None = None, *,
     ``progress(done, total)`` follows the pass.
 
     >>> g = nx.Graph([("f1", "broker"), ("f2", "broker"), ("broker", "bank")])
-    >>> nx.set_node_attributes(g, {"f1": "firm", "f2": "firm", "broker": "broker",
-    ...                            "bank": "institution"}, "kind")
+    >>> nx.set_node_attributes(
+    ...     g, {"f1": "firm", "f2": "firm", "broker": "broker", "bank": "institution"}, "kind"
+    ... )
     >>> departures(g)[["id", "firms_cut_off", "components_added"]].values.tolist()[0]
     ['broker', 2, 2]
     """
@@ -131,18 +147,30 @@ def departures(graph: nx.Graph, nodes: Iterable[Any] | None = None, *,
     if nodes is None:
         chosen = [order[i] for i in np.flatnonzero(degree)]
     counts = _departure_counts(graph, order, arcs, progress=progress)
-    rows = [[str(node), str(graph.nodes[node].get("label", node)),
-             graph.nodes[node].get("kind", ""), *counts[index[node]]] for node in chosen]
+    rows = [
+        [
+            str(node),
+            str(graph.nodes[node].get("label", node)),
+            graph.nodes[node].get("kind", ""),
+            *counts[index[node]],
+        ]
+        for node in chosen
+    ]
     table = pd.DataFrame(rows, columns=list(DEPARTURE_COLUMNS))
     for column in DEPARTURE_COLUMNS[3:]:
         table[column] = table[column].astype("int64")
-    return table.sort_values(["firms_cut_off", "components_added"], ascending=False,
-                             kind="stable").reset_index(drop=True)
+    return table.sort_values(
+        ["firms_cut_off", "components_added"], ascending=False, kind="stable"
+    ).reset_index(drop=True)
 
 
-def _departure_counts(graph: nx.Graph, order: list, arcs: Arcs, *,
-                      progress: Callable[[int, int], None] | None = None,
-                      ) -> list[tuple[int, int, int, int, int]]:
+def _departure_counts(
+    graph: nx.Graph,
+    order: list,
+    arcs: Arcs,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[int, int, int, int, int]]:
     """For each node: firms cut off, pieces added, largest piece, firms still reaching an
     institution, neighbours left isolated, were it to leave.
 
@@ -157,8 +185,9 @@ def _departure_counts(graph: nx.Graph, order: list, arcs: Arcs, *,
     """
     n = len(order)
     firms = np.array([k in FIRM_KINDS for _, k in graph.nodes(data="kind")], dtype=np.int64)
-    institutions = np.array([k in INSTITUTION_KINDS for _, k in graph.nodes(data="kind")],
-                            dtype=np.int64)
+    institutions = np.array(
+        [k in INSTITUTION_KINDS for _, k in graph.nodes(data="kind")], dtype=np.int64
+    )
     degree = arcs.out_degree()
     count, piece = pieces(arcs)
     size = np.bincount(piece, minlength=count)
@@ -179,20 +208,32 @@ def _departure_counts(graph: nx.Graph, order: list, arcs: Arcs, *,
         p = piece[v]
         if v in branches:
             parts = branches[v]
-            rest = (size[p] - 1 - sum(s for s, _, _ in parts),
-                    piece_firms[p] - firms[v] - sum(f for _, f, _ in parts),
-                    piece_institutions[p] - institutions[v] - sum(i for _, _, i in parts))
+            rest = (
+                size[p] - 1 - sum(s for s, _, _ in parts),
+                piece_firms[p] - firms[v] - sum(f for _, f, _ in parts),
+                piece_institutions[p] - institutions[v] - sum(i for _, _, i in parts),
+            )
             parts = [*parts, rest] if rest[0] > 0 else parts
         else:
-            parts = [(size[p] - 1, piece_firms[p] - firms[v],
-                      piece_institutions[p] - institutions[v])] if size[p] > 1 else []
+            parts = (
+                [(size[p] - 1, piece_firms[p] - firms[v], piece_institutions[p] - institutions[v])]
+                if size[p] > 1
+                else []
+            )
         largest_elsewhere = _largest_elsewhere(size[p], first, second)
         largest = max([largest_elsewhere, *(s for s, _, _ in parts)])
         reach_after_piece = sum(f for _, f, i in parts if i > 0)
         reached_before = reaching[p]
         cut_off = 0 if reached_before == 0 else (reached_before - firms[v]) - reach_after_piece
-        out.append((int(cut_off), len(parts) - 1, int(largest),
-                    int(reach_total - reached_before + reach_after_piece), int(single[v])))
+        out.append(
+            (
+                int(cut_off),
+                len(parts) - 1,
+                int(largest),
+                int(reach_total - reached_before + reach_after_piece),
+                int(single[v]),
+            )
+        )
         if progress is not None and (v + 1) % 5000 == 0:
             progress(v + 1, n)
     if progress is not None:
@@ -206,8 +247,12 @@ def _largest_elsewhere(own: int, first: int, second: int) -> int:
     return second if own == first else first
 
 
-def _branches(simple: nx.Graph, n: int, firms: np.ndarray, institutions: np.ndarray,
-              ) -> dict[int, list[tuple[int, int, int]]]:
+def _branches(
+    simple: nx.Graph,
+    n: int,
+    firms: np.ndarray,
+    institutions: np.ndarray,
+) -> dict[int, list[tuple[int, int, int]]]:
     """For each cut vertex: (nodes, firms, institutions) of each block–tree branch hanging
     from it, away from its piece's root (the rest of the piece is what remains)."""
     result: dict[int, list[tuple[int, int, int]]] = {}
@@ -218,8 +263,11 @@ def _branches(simple: nx.Graph, n: int, firms: np.ndarray, institutions: np.ndar
     weight: dict[Any, tuple[int, int, int]] = {}
     for k, block in enumerate(nx.biconnected_components(simple)):
         members = [u for u in block if u not in cuts]
-        weight[("b", k)] = (len(members), int(firms[members].sum()),
-                            int(institutions[members].sum()))
+        weight[("b", k)] = (
+            len(members),
+            int(firms[members].sum()),
+            int(institutions[members].sum()),
+        )
         tree.add_edges_from((("b", k), ("c", u)) for u in block if u in cuts)
         tree.add_node(("b", k))
     for u in cuts:
@@ -243,8 +291,9 @@ def _branches(simple: nx.Graph, n: int, firms: np.ndarray, institutions: np.ndar
                     total[up][j] += total[node][j]
         for node in seen_order:
             if node[0] == "c":
-                result[node[1]] = [tuple(total[child]) for child in tree[node]
-                                   if parent.get(child) == node]
+                result[node[1]] = [
+                    tuple(total[child]) for child in tree[node] if parent.get(child) == node
+                ]
     return result
 
 

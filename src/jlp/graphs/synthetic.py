@@ -19,10 +19,34 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-_TRADES = ("Taller", "Carpintería", "Metálicas", "Confecciones", "Hamacas", "Calzado",
-           "Cerámica", "Muebles", "Panadería", "Tejidos")
-_NAMES = ("Núñez", "Peña", "López", "Ramírez", "Sánchez", "Muñoz", "Pérez", "Güell",
-          "Ordóñez", "Martínez", "Gómez", "Zúñiga", "Álvarez", "Báez")
+_TRADES = (
+    "Taller",
+    "Carpintería",
+    "Metálicas",
+    "Confecciones",
+    "Hamacas",
+    "Calzado",
+    "Cerámica",
+    "Muebles",
+    "Panadería",
+    "Tejidos",
+)
+_NAMES = (
+    "Núñez",
+    "Peña",
+    "López",
+    "Ramírez",
+    "Sánchez",
+    "Muñoz",
+    "Pérez",
+    "Güell",
+    "Ordóñez",
+    "Martínez",
+    "Gómez",
+    "Zúñiga",
+    "Álvarez",
+    "Báez",
+)
 INSTITUTIONS = (
     ("institute", "Broker institute (illustrative)", "institution", "support"),
     ("training_centre", "Training centre (illustrative)", "institution", "support"),
@@ -32,7 +56,11 @@ INSTITUTIONS = (
 
 
 def illustrative_programme(
-    *, brokers: int = 71, networks: int = 59, enterprises: int = 1200, seed: int = 1,
+    *,
+    brokers: int = 71,
+    networks: int = 59,
+    enterprises: int = 1200,
+    seed: int = 1,
     phases: int = 3,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Node and edge tables (strings, as read from files) of an illustrative programme.
@@ -47,13 +75,28 @@ def illustrative_programme(
     edge_rows: list[dict] = []
 
     def node(id_: str, label: str, kind: str, group: str, phase: int | str = "") -> None:
-        node_rows.append({"id": id_, "label": label, "kind": kind, "group": group,
-                          "phase": str(phase), "provenance": "illustrative"})
+        node_rows.append(
+            {
+                "id": id_,
+                "label": label,
+                "kind": kind,
+                "group": group,
+                "phase": str(phase),
+                "provenance": "illustrative",
+            }
+        )
 
     def tie(s: str, t: str, kind: str, directed: bool, phase: int | str = "") -> None:
-        edge_rows.append({"source": s, "target": t, "tie": kind,
-                          "directed": "true" if directed else "false", "phase": str(phase),
-                          "provenance": "illustrative"})
+        edge_rows.append(
+            {
+                "source": s,
+                "target": t,
+                "tie": kind,
+                "directed": "true" if directed else "false",
+                "phase": str(phase),
+                "provenance": "illustrative",
+            }
+        )
 
     for id_, label, kind, group in INSTITUTIONS:
         node(id_, label, kind, group)
@@ -69,10 +112,12 @@ def illustrative_programme(
         if rng.random() < 0.3:
             tie("association", f"network_{k}", "information", False, network_phase[k - 1])
     # enterprises: every network gets at least 3 members, the rest are spread at random
-    membership = np.concatenate([
-        np.repeat(np.arange(networks), 3),
-        rng.integers(0, networks, size=max(enterprises - 3 * networks, 0)),
-    ])[:enterprises]
+    membership = np.concatenate(
+        [
+            np.repeat(np.arange(networks), 3),
+            rng.integers(0, networks, size=max(enterprises - 3 * networks, 0)),
+        ]
+    )[:enterprises]
     rng.shuffle(membership)
     members: dict[int, list[int]] = {}
     for f, k in enumerate(membership, start=1):
@@ -88,11 +133,16 @@ def illustrative_programme(
     for k, firms in members.items():
         phase = int(network_phase[k])
         for i, a in enumerate(firms):
-            for b in firms[i + 1:]:
+            for b in firms[i + 1 :]:
                 if rng.random() < 0.12:
                     kind = ("joint_purchase", "shared_order", "subcontracting")[rng.integers(3)]
-                    tie(f"firm_{a}", f"firm_{b}", kind, kind == "subcontracting",
-                        min(phase + int(rng.integers(0, 2)), phases))
+                    tie(
+                        f"firm_{a}",
+                        f"firm_{b}",
+                        kind,
+                        kind == "subcontracting",
+                        min(phase + int(rng.integers(0, 2)), phases),
+                    )
     supplied = set()
     for _ in range(enterprises // 12):  # a few supply ties across networks
         a, b = (int(x) for x in rng.integers(1, enterprises + 1, size=2))

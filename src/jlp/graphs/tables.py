@@ -100,8 +100,9 @@ class Tables:
 # --------------------------------------------------------------------------- reading files
 
 
-def read_table(path: str | Path, *, sheet: str | None = None,
-               expected: Iterable[str] = ()) -> pd.DataFrame:
+def read_table(
+    path: str | Path, *, sheet: str | None = None, expected: Iterable[str] = ()
+) -> pd.DataFrame:
     """Read one table (CSV or XLSX) as strings, with a ``row`` column (spreadsheet rows).
 
     The reader is :func:`jlp.files.read.read_records` (one for every file jlp reads). Header names
@@ -127,7 +128,10 @@ def _require(frame: pd.DataFrame, needed: Iterable[str], file: str, what: str) -
     return [
         Problem(
             f"the {what} table has no column '{c}' (it has: {', '.join(present) or 'none'})",
-            file, 1, c, f"add a column named '{c}' to the header row",
+            file,
+            1,
+            c,
+            f"add a column named '{c}' to the header row",
         )
         for c in needed
         if c not in frame.columns
@@ -139,9 +143,16 @@ def _parse_bool(frame: pd.DataFrame, column: str, file: str, problems: list[Prob
     for row, raw in zip(frame["row"], frame[column], strict=True):
         value = parse_bool(raw)
         if value is None:
-            problems.append(Problem(f"'{raw}' is not true or false", file, row, column,
-                                    "write true or false (also sí/no, verdadero/falso, 1/0), "
-                                    "or leave the cell empty for false"))
+            problems.append(
+                Problem(
+                    f"'{raw}' is not true or false",
+                    file,
+                    row,
+                    column,
+                    "write true or false (also sí/no, verdadero/falso, 1/0), "
+                    "or leave the cell empty for false",
+                )
+            )
         values.append(bool(value))
     return values
 
@@ -159,8 +170,15 @@ def _parse_weight(frame: pd.DataFrame, file: str, problems: list[Problem]) -> li
             values.append(None)
             continue
         if value is None or value < 0:
-            problems.append(Problem(f"'{raw}' is not a weight", file, row, "weight",
-                                    "write a number of zero or more, or leave the cell empty"))
+            problems.append(
+                Problem(
+                    f"'{raw}' is not a weight",
+                    file,
+                    row,
+                    "weight",
+                    "write a number of zero or more, or leave the cell empty",
+                )
+            )
             values.append(None)
         else:
             values.append(value)
@@ -201,9 +219,14 @@ def _phase_problems(frame: pd.DataFrame, file: str, order: tuple | None) -> list
         if v and ((numeric and not v.lstrip("-").isdigit()) or (not numeric and v not in STAGES))
     ]
     return [
-        Problem(f"'{v}' is not a phase", file, row, "phase",
-                "write every phase as a whole number (1, 2, 3…) or every phase as a NET stage "
-                "(" + ", ".join(STAGES) + "); leave it empty for 'from the start'")
+        Problem(
+            f"'{v}' is not a phase",
+            file,
+            row,
+            "phase",
+            "write every phase as a whole number (1, 2, 3…) or every phase as a NET stage "
+            "(" + ", ".join(STAGES) + "); leave it empty for 'from the start'",
+        )
         for row, v in bad
     ]
 
@@ -219,8 +242,10 @@ def _numeric_extras(frame: pd.DataFrame, skip: Iterable[str]) -> pd.DataFrame:
         coded = filled.str.fullmatch(r"0\d+").any()  # "0123": a code, keep its zeros
         numbers = [] if coded else [_number_or_none(v) for v in filled]
         if numbers and all(n is not None for n in numbers):
-            as_int = all(float(n).is_integer() for n in numbers) \
+            as_int = (
+                all(float(n).is_integer() for n in numbers)
                 and not filled.str.contains(r"[.,eE]").any()
+            )
             converted: list[Any] = [None] * len(frame)
             values = iter(numbers)
             for i, mask in enumerate(frame[column] != ""):
@@ -262,9 +287,10 @@ def check_tables(
     unusual tie types and kinds, repeated ties and ties dated before their ends.
 
     >>> import pandas as pd
-    >>> t = check_tables(pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"],
-    ...                                "kind": ["firm", "firm"]}),
-    ...                  pd.DataFrame({"source": ["a"], "target": ["b"], "tie": ["supply"]}))
+    >>> t = check_tables(
+    ...     pd.DataFrame({"id": ["a", "b"], "label": ["A", "B"], "kind": ["firm", "firm"]}),
+    ...     pd.DataFrame({"source": ["a"], "target": ["b"], "tie": ["supply"]}),
+    ... )
     >>> t.edges[["source", "target", "directed", "row"]].to_dict("records")
     [{'source': 'a', 'target': 'b', 'directed': False, 'row': 2}]
     """
@@ -275,24 +301,48 @@ def check_tables(
     if problems:
         raise JlpInputError(problems=problems)
     if nodes.empty:
-        raise JlpInputError("the nodes table has no rows", file=nodes_file, row=2,
-                            fix="write one row per firm, institution or broker under the header")
+        raise JlpInputError(
+            "the nodes table has no rows",
+            file=nodes_file,
+            row=2,
+            fix="write one row per firm, institution or broker under the header",
+        )
 
     # nodes: ids present and unique, kinds present, labels default to ids
     first_row: dict[str, int] = {}
     for row, node_id, kind in zip(nodes["row"], nodes["id"], nodes["kind"], strict=True):
         if node_id == "":
-            problems.append(Problem("the id is empty", nodes_file, row, "id",
-                                    "give every node a short unique id, e.g. taller_nunez"))
+            problems.append(
+                Problem(
+                    "the id is empty",
+                    nodes_file,
+                    row,
+                    "id",
+                    "give every node a short unique id, e.g. taller_nunez",
+                )
+            )
         elif node_id in first_row:
-            problems.append(Problem(
-                f"the id '{node_id}' is used twice (first on row {first_row[node_id]})",
-                nodes_file, row, "id", "give each node its own id, or merge the two rows"))
+            problems.append(
+                Problem(
+                    f"the id '{node_id}' is used twice (first on row {first_row[node_id]})",
+                    nodes_file,
+                    row,
+                    "id",
+                    "give each node its own id, or merge the two rows",
+                )
+            )
         else:
             first_row[node_id] = row
         if kind == "":
-            problems.append(Problem("the kind is empty", nodes_file, row, "kind",
-                                    "write what the node is: " + ", ".join(KNOWN_KINDS)))
+            problems.append(
+                Problem(
+                    "the kind is empty",
+                    nodes_file,
+                    row,
+                    "kind",
+                    "write what the node is: " + ", ".join(KNOWN_KINDS),
+                )
+            )
 
     # edges: ends present and known, tie present
     known = sorted(first_row)
@@ -301,20 +351,39 @@ def check_tables(
     ):
         for column, end in (("source", source), ("target", target)):
             if end == "":
-                problems.append(Problem(f"the {column} is empty", edges_file, row, column,
-                                        "write the id of a node from the nodes table"))
+                problems.append(
+                    Problem(
+                        f"the {column} is empty",
+                        edges_file,
+                        row,
+                        column,
+                        "write the id of a node from the nodes table",
+                    )
+                )
             elif end not in first_row:
-                problems.append(Problem(f"unknown node '{end}'", edges_file, row, column,
-                                        _hint(end, known)))
+                problems.append(
+                    Problem(f"unknown node '{end}'", edges_file, row, column, _hint(end, known))
+                )
         if tie == "":
-            problems.append(Problem("the tie type is empty", edges_file, row, "tie",
-                                    "write the kind of tie: " + ", ".join(KNOWN_TIES)))
+            problems.append(
+                Problem(
+                    "the tie type is empty",
+                    edges_file,
+                    row,
+                    "tie",
+                    "write the kind of tie: " + ", ".join(KNOWN_TIES),
+                )
+            )
 
     # typed optional columns
-    directed = _parse_bool(edges, "directed", edges_file, problems) if "directed" in edges \
+    directed = (
+        _parse_bool(edges, "directed", edges_file, problems)
+        if "directed" in edges
         else [False] * len(edges)
-    weight = _parse_weight(edges, edges_file, problems) if "weight" in edges \
-        else [None] * len(edges)
+    )
+    weight = (
+        _parse_weight(edges, edges_file, problems) if "weight" in edges else [None] * len(edges)
+    )
     node_phases = list(nodes["phase"]) if "phase" in nodes else []
     edge_phases = list(edges["phase"]) if "phase" in edges else []
     order = phase_order(node_phases + edge_phases)
@@ -327,15 +396,15 @@ def check_tables(
     assert order is not None
     position = {str(p): i for i, p in enumerate(order)}
     nodes = _numeric_extras(nodes, skip=("id", "label", "kind", "group", "phase"))
-    edges = _numeric_extras(edges, skip=("source", "target", "tie", "directed", "phase",
-                                         "weight"))
+    edges = _numeric_extras(edges, skip=("source", "target", "tie", "directed", "phase", "weight"))
     nodes["label"] = [lab or nid for lab, nid in zip(nodes["label"], nodes["id"], strict=True)]
     edges["directed"] = directed
     edges["weight"] = pd.Series(weight, index=edges.index, dtype=object)
     for frame in (nodes, edges):
         if "phase" in frame:
-            frame["phase"] = pd.Series([position.get(v) for v in frame["phase"]],
-                                       index=frame.index, dtype=object)
+            frame["phase"] = pd.Series(
+                [position.get(v) for v in frame["phase"]], index=frame.index, dtype=object
+            )
     _warn_about(nodes, edges, nodes_file, edges_file, order)
     edges = _drop_repeats(edges, edges_file)
     return Tables(nodes, edges.reset_index(drop=True), tuple(order), nodes_file, edges_file)
@@ -346,7 +415,11 @@ def _drop_repeats(edges: pd.DataFrame, edges_file: str) -> pd.DataFrame:
     covered: dict[tuple[str, str, str], int] = {}
     keep, repeats = [], []
     for row, source, target, tie, directed in zip(
-        edges["row"], edges["source"], edges["target"], edges["tie"], edges["directed"],
+        edges["row"],
+        edges["source"],
+        edges["target"],
+        edges["tie"],
+        edges["directed"],
         strict=True,
     ):
         arcs = [(source, target, tie)] + ([] if directed else [(target, source, tie)])
@@ -358,8 +431,10 @@ def _drop_repeats(edges: pd.DataFrame, edges_file: str) -> pd.DataFrame:
         covered.update(dict.fromkeys(arcs, row))
         keep.append(True)
     if repeats:
-        _warn(f"{edges_file}: the same tie is written twice (an undirected tie already covers "
-              f"both directions); only the first is kept: {'; '.join(repeats)}")
+        _warn(
+            f"{edges_file}: the same tie is written twice (an undirected tie already covers "
+            f"both directions); only the first is kept: {'; '.join(repeats)}"
+        )
     return edges.loc[keep]
 
 
@@ -371,10 +446,14 @@ def _as_strings(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         if column != "row":
             # object columns: iterating pandas' string arrays costs ~4 µs a cell
-            frame[column] = pd.Series([
-                "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
-                for v in frame[column].tolist()
-            ], index=frame.index, dtype=object)
+            frame[column] = pd.Series(
+                [
+                    "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
+                    for v in frame[column].tolist()
+                ],
+                index=frame.index,
+                dtype=object,
+            )
     return frame
 
 
@@ -391,15 +470,18 @@ def _warn(message: str) -> None:
     warnings.warn(message, GraphDataWarning, stacklevel=level)
 
 
-def _warn_about(nodes: pd.DataFrame, edges: pd.DataFrame, nodes_file: str, edges_file: str,
-                order: tuple) -> None:
+def _warn_about(
+    nodes: pd.DataFrame, edges: pd.DataFrame, nodes_file: str, edges_file: str, order: tuple
+) -> None:
     unusual: dict[str, list[int]] = {}
     for row, kind in zip(nodes["row"], nodes["kind"], strict=True):
         if kind not in KNOWN_KINDS:
             unusual.setdefault(kind, []).append(row)
     for kind, rows in unusual.items():
-        _warn(f"{nodes_file}, {_rows(rows)}: unusual node kind '{kind}' (the usual kinds are "
-              f"{', '.join(KNOWN_KINDS)}); it is kept as written")
+        _warn(
+            f"{nodes_file}, {_rows(rows)}: unusual node kind '{kind}' (the usual kinds are "
+            f"{', '.join(KNOWN_KINDS)}); it is kept as written"
+        )
 
     ties: dict[str, list[int]] = {}
     loops: list[str] = []
@@ -411,11 +493,15 @@ def _warn_about(nodes: pd.DataFrame, edges: pd.DataFrame, nodes_file: str, edges
         if source == target:
             loops.append(f"'{source}' ({tie}, row {row})")
     for tie, rows in ties.items():
-        _warn(f"{edges_file}, {_rows(rows)}: unusual tie type '{tie}' (the usual types are "
-              f"{', '.join(KNOWN_TIES)}); it is kept as written")
+        _warn(
+            f"{edges_file}, {_rows(rows)}: unusual tie type '{tie}' (the usual types are "
+            f"{', '.join(KNOWN_TIES)}); it is kept as written"
+        )
     if loops:
-        _warn(f"{edges_file}: {len(loops)} tie(s) from a node to itself, kept in the graph but "
-              f"left out of every metric: {'; '.join(loops)}")
+        _warn(
+            f"{edges_file}: {len(loops)} tie(s) from a node to itself, kept in the graph but "
+            f"left out of every metric: {'; '.join(loops)}"
+        )
 
     if "phase" in edges and "phase" in nodes:
         node_phase = dict(zip(nodes["id"], nodes["phase"], strict=True))
@@ -428,11 +514,15 @@ def _warn_about(nodes: pd.DataFrame, edges: pd.DataFrame, nodes_file: str, edges
             ends = [node_phase.get(n) for n in (source, target)]
             later = [p for p in ends if p is not None and p > phase]
             if later:
-                early.append(f"row {row} ({source}–{target} in phase {order[phase]}, "
-                             f"an end appears in phase {order[max(later)]})")
+                early.append(
+                    f"row {row} ({source}–{target} in phase {order[phase]}, "
+                    f"an end appears in phase {order[max(later)]})"
+                )
         if early:
-            _warn(f"{edges_file}: tie(s) dated before one of their ends; they are drawn from "
-                  f"the later phase: {'; '.join(early)}")
+            _warn(
+                f"{edges_file}: tie(s) dated before one of their ends; they are drawn from "
+                f"the later phase: {'; '.join(early)}"
+            )
 
 
 # --------------------------------------------------------------------------- files to tables
@@ -447,9 +537,10 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
     if edges is None:
         if nodes_path.suffix.lower() not in _EXCEL:
             raise JlpInputError(
-                "no edges file given", file=str(nodes_path),
+                "no edges file given",
+                file=str(nodes_path),
                 fix="give the nodes file and the edges file, or one .xlsx workbook with "
-                    "sheets named 'nodes' and 'edges'",
+                "sheets named 'nodes' and 'edges'",
             )
         sheets = [name.strip().lower() for name in sheet_names(nodes_path)]
         missing = [s for s in ("nodes", "edges") if s not in sheets]
@@ -462,11 +553,18 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
             )
         node_frame = read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS)
         edge_frame = read_table(nodes_path, sheet="edges", expected=EDGE_COLUMNS)
-        return check_tables(node_frame, edge_frame, nodes_file=f"{nodes_path} [nodes]",
-                            edges_file=f"{nodes_path} [edges]")
-    return check_tables(read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS),
-                        read_table(edges, sheet="edges", expected=EDGE_COLUMNS),
-                        nodes_file=str(nodes_path), edges_file=str(edges))
+        return check_tables(
+            node_frame,
+            edge_frame,
+            nodes_file=f"{nodes_path} [nodes]",
+            edges_file=f"{nodes_path} [edges]",
+        )
+    return check_tables(
+        read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS),
+        read_table(edges, sheet="edges", expected=EDGE_COLUMNS),
+        nodes_file=str(nodes_path),
+        edges_file=str(edges),
+    )
 
 
 __all__ = [

@@ -30,10 +30,16 @@ interval), and reports the 2.5th and 97.5th percentiles of the alphas that are d
 stage (7 cells) or one indicator (6 cells) the interval is wide and worth reading as such.
 
 >>> from jlp.net.assessments import from_ratings
->>> ana = from_ratings("Emasim", "1998-03-01", {("group_cohesion", "decision"): 2,
-...                                             ("planning_capacity", "decision"): 0})
->>> ben = from_ratings("Emasim", "1998-03-01", {("group_cohesion", "decision"): 2,
-...                                             ("planning_capacity", "decision"): 1})
+>>> ana = from_ratings(
+...     "Emasim",
+...     "1998-03-01",
+...     {("group_cohesion", "decision"): 2, ("planning_capacity", "decision"): 0},
+... )
+>>> ben = from_ratings(
+...     "Emasim",
+...     "1998-03-01",
+...     {("group_cohesion", "decision"): 2, ("planning_capacity", "decision"): 1},
+... )
 >>> result = agreement({"Ana": ana, "Ben": ben}, n_boot=0)
 >>> result.assessors
 ('Ana', 'Ben')
@@ -85,8 +91,19 @@ CONSENSUS = "consensus"
 
 #: Columns of :attr:`Agreement.cells` (one row per cell).
 CELL_COLUMNS: tuple[str, ...] = (
-    "indicator", "stage", "judged", "low", "high", "spread", "median", "tie",
-    "disagreement", "achieved", "partial", "not_achieved", "not_judged",
+    "indicator",
+    "stage",
+    "judged",
+    "low",
+    "high",
+    "spread",
+    "median",
+    "tie",
+    "disagreement",
+    "achieved",
+    "partial",
+    "not_achieved",
+    "not_judged",
 )
 
 
@@ -145,8 +162,8 @@ def _distance(marginals: np.ndarray) -> np.ndarray:
     delta = np.zeros((k, k))
     for c in range(k):
         for d in range(c + 1, k):
-            between = marginals[c:d + 1].sum() - (marginals[c] + marginals[d]) / 2
-            delta[c, d] = delta[d, c] = between ** 2
+            between = marginals[c : d + 1].sum() - (marginals[c] + marginals[d]) / 2
+            delta[c, d] = delta[d, c] = between**2
     return delta
 
 
@@ -259,8 +276,12 @@ def split_assessors(
     spreadsheet row numbers) or already checked.
 
     >>> from jlp.net.assessments import from_ratings
-    >>> both = pd.concat([from_ratings("A", "1998-01-01", {}, assessor="Ana"),
-    ...                   from_ratings("A", "1998-01-01", {}, assessor="Ben")])
+    >>> both = pd.concat(
+    ...     [
+    ...         from_ratings("A", "1998-01-01", {}, assessor="Ana"),
+    ...         from_ratings("A", "1998-01-01", {}, assessor="Ben"),
+    ...     ]
+    ... )
     >>> [s.assessor for s in split_assessors(both)]
     ['Ana', 'Ben']
     """
@@ -292,15 +313,22 @@ def _one_moment(scorings: list[Scoring]) -> tuple[str, str]:
         keys = scoring.table[["network", "date"]].drop_duplicates()
         if len(keys) != 1:
             what = "; ".join(f"{n} on {d}" for n, d in keys.itertuples(index=False))
-            raise JlpInputError(TEXT["several"].format(n=len(keys), what=what),
-                                file=scoring.file, row=scoring.row, column="date",
-                                fix=TEXT["several_fix"])
+            raise JlpInputError(
+                TEXT["several"].format(n=len(keys), what=what),
+                file=scoring.file,
+                row=scoring.row,
+                column="date",
+                fix=TEXT["several_fix"],
+            )
         key = same_name(scoring.assessor)
         if key in seen:
-            raise JlpInputError(TEXT["twice"].format(name=scoring.assessor,
-                                                     first=seen[key].where),
-                                file=scoring.file, row=scoring.row, column="assessor",
-                                fix=TEXT["twice_fix"])
+            raise JlpInputError(
+                TEXT["twice"].format(name=scoring.assessor, first=seen[key].where),
+                file=scoring.file,
+                row=scoring.row,
+                column="assessor",
+                fix=TEXT["twice_fix"],
+            )
         seen[key] = scoring
         if first is None:
             first = scoring
@@ -309,24 +337,33 @@ def _one_moment(scorings: list[Scoring]) -> tuple[str, str]:
         network0, date0 = first.table[["network", "date"]].iloc[0]
         if same_name(network) != same_name(network0) or date != date0:
             column = "date" if same_name(network) == same_name(network0) else "network"
-            raise JlpInputError(TEXT["mixed"].format(network=network, date=date,
-                                                     first=first.where, network0=network0,
-                                                     date0=date0),
-                                file=scoring.file, row=scoring.row, column=column,
-                                fix=TEXT["mixed_fix"])
+            raise JlpInputError(
+                TEXT["mixed"].format(
+                    network=network, date=date, first=first.where, network0=network0, date0=date0
+                ),
+                file=scoring.file,
+                row=scoring.row,
+                column=column,
+                fix=TEXT["mixed_fix"],
+            )
     if len(scorings) < 2:
         only = scorings[0] if scorings else None
-        raise JlpInputError(TEXT["one_assessor"].format(n=len(scorings)),
-                            file=only.file if only else None, column="assessor",
-                            fix=TEXT["one_assessor_fix"])
+        raise JlpInputError(
+            TEXT["one_assessor"].format(n=len(scorings)),
+            file=only.file if only else None,
+            column="assessor",
+            fix=TEXT["one_assessor_fix"],
+        )
     network, date = scorings[0].table[["network", "date"]].iloc[0]
     return str(network), str(date)
 
 
 def _points(table: pd.DataFrame) -> np.ndarray:
     """The 42 cells of a checked scoring as points 0/1/2, ``nan`` where not judged."""
-    lookup = {(i, s): r for i, s, r in zip(table["indicator"], table["stage"], table["rating"],
-                                            strict=True)}
+    lookup = {
+        (i, s): r
+        for i, s, r in zip(table["indicator"], table["stage"], table["rating"], strict=True)
+    }
     return np.array([RATINGS.index(lookup[c]) if lookup.get(c) else np.nan for c in CELLS])
 
 
@@ -337,17 +374,24 @@ def _alpha_rows(values: np.ndarray, n_boot: int, seed: int, level: float) -> pd.
     cell_index = pd.MultiIndex.from_tuples(CELLS, names=["indicator", "stage"])
     scopes = [("all", TEXT["overall"], np.ones(len(CELLS), dtype=bool))]
     scopes += [("stage", s, cell_index.get_level_values("stage") == s) for s in STAGES]
-    scopes += [("indicator", i, cell_index.get_level_values("indicator") == i)
-               for i in INDICATORS]
+    scopes += [("indicator", i, cell_index.get_level_values("indicator") == i) for i in INDICATORS]
     rows = []
     for scope, name, mask in scopes:
         part = values[mask]
         pairable = (~np.isnan(part)).sum(axis=1)
         low, high = bootstrap_alpha(part, n_boot=n_boot, seed=seed, level=level)
-        rows.append((scope, name, krippendorff_alpha(part), low, high,
-                     int((pairable >= 2).sum()), int(pairable[pairable >= 2].sum())))
-    return pd.DataFrame(rows, columns=["scope", "name", "alpha", "low", "high", "cells",
-                                       "ratings"])
+        rows.append(
+            (
+                scope,
+                name,
+                krippendorff_alpha(part),
+                low,
+                high,
+                int((pairable >= 2).sum()),
+                int(pairable[pairable >= 2].sum()),
+            )
+        )
+    return pd.DataFrame(rows, columns=["scope", "name", "alpha", "low", "high", "cells", "ratings"])
 
 
 def _cell_table(values: np.ndarray) -> pd.DataFrame:
@@ -370,21 +414,24 @@ def _cell_table(values: np.ndarray) -> pd.DataFrame:
     with np.errstate(invalid="ignore", divide="ignore"):
         disagreement = np.where(pairs > 0, distance / np.maximum(pairs, 1), np.nan)
     counts = {r: (values == RATINGS.index(r)).sum(axis=1) for r in RATINGS}
-    return pd.DataFrame({
-        "indicator": [i for i, _ in CELLS],
-        "stage": [s for _, s in CELLS],
-        "judged": judged,
-        "low": low,
-        "high": high,
-        "spread": high - low,
-        "median": median,
-        "tie": np.isfinite(median) & (median % 1 != 0),
-        "disagreement": disagreement,
-        "achieved": counts["achieved"],
-        "partial": counts["partial"],
-        "not_achieved": counts["not_achieved"],
-        "not_judged": n - judged,
-    }, columns=list(CELL_COLUMNS))
+    return pd.DataFrame(
+        {
+            "indicator": [i for i, _ in CELLS],
+            "stage": [s for _, s in CELLS],
+            "judged": judged,
+            "low": low,
+            "high": high,
+            "spread": high - low,
+            "median": median,
+            "tie": np.isfinite(median) & (median % 1 != 0),
+            "disagreement": disagreement,
+            "achieved": counts["achieved"],
+            "partial": counts["partial"],
+            "not_achieved": counts["not_achieved"],
+            "not_judged": n - judged,
+        },
+        columns=list(CELL_COLUMNS),
+    )
 
 
 def rank_cells(cells: pd.DataFrame) -> pd.DataFrame:
@@ -395,33 +442,40 @@ def rank_cells(cells: pd.DataFrame) -> pd.DataFrame:
     order = cells.assign(
         _comparable=cells["judged"] >= 2,
         _grid=np.arange(len(cells)),
-    ).sort_values(["_comparable", "disagreement", "spread", "not_judged", "_grid"],
-                  ascending=[False, False, False, True, True], na_position="last")
+    ).sort_values(
+        ["_comparable", "disagreement", "spread", "not_judged", "_grid"],
+        ascending=[False, False, False, True, True],
+        na_position="last",
+    )
     ranked = order.drop(columns=["_comparable", "_grid"]).reset_index(drop=True)
     ranked.insert(0, "rank", np.arange(1, len(ranked) + 1))
     return ranked
 
 
-def _versus(values: np.ndarray, target: np.ndarray, assessors: Sequence[str],
-            label: str) -> pd.DataFrame:
+def _versus(
+    values: np.ndarray, target: np.ndarray, assessors: Sequence[str], label: str
+) -> pd.DataFrame:
     rows = []
     for k, name in enumerate(assessors):
         both = ~np.isnan(values[:, k]) & ~np.isnan(target)
         gap = values[both, k] - target[both]
-        rows.append({
-            "assessor": name,
-            "against": label,
-            "cells": int(both.sum()),
-            "exact": float((gap == 0).mean()) if both.any() else np.nan,
-            "mean_abs_gap": float(np.abs(gap).mean()) if both.any() else np.nan,
-            "mean_gap": float(gap.mean()) if both.any() else np.nan,
-            "judged": int((~np.isnan(values[:, k])).sum()),
-        })
+        rows.append(
+            {
+                "assessor": name,
+                "against": label,
+                "cells": int(both.sum()),
+                "exact": float((gap == 0).mean()) if both.any() else np.nan,
+                "mean_abs_gap": float(np.abs(gap).mean()) if both.any() else np.nan,
+                "mean_gap": float(gap.mean()) if both.any() else np.nan,
+                "judged": int((~np.isnan(values[:, k])).sum()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def consensus_scoring(network: str, date: str, cells: pd.DataFrame,
-                      assessor: str = CONSENSUS) -> pd.DataFrame:
+def consensus_scoring(
+    network: str, date: str, cells: pd.DataFrame, assessor: str = CONSENSUS
+) -> pd.DataFrame:
     """The median of each cell as an assessment table; a tie takes the lower rating.
 
     A tie (an even number of assessors split between two ratings) is flagged in the ``note``
@@ -435,13 +489,22 @@ def consensus_scoring(network: str, date: str, cells: pd.DataFrame,
             continue
         lower = int(np.floor(median))
         ratings.append(RATINGS[lower])
-        notes.append(TEXT["tie_note"].format(low=RATINGS[lower],
-                                             high=RATINGS[int(np.ceil(median))]) if tie else "")
-    table = pd.DataFrame({
-        "network": network, "date": date,
-        "indicator": cells["indicator"].to_numpy(), "stage": cells["stage"].to_numpy(),
-        "rating": ratings, "assessor": assessor, "note": notes,
-    })
+        notes.append(
+            TEXT["tie_note"].format(low=RATINGS[lower], high=RATINGS[int(np.ceil(median))])
+            if tie
+            else ""
+        )
+    table = pd.DataFrame(
+        {
+            "network": network,
+            "date": date,
+            "indicator": cells["indicator"].to_numpy(),
+            "stage": cells["stage"].to_numpy(),
+            "rating": ratings,
+            "assessor": assessor,
+            "note": notes,
+        }
+    )
     return validate(table)
 
 
@@ -471,8 +534,9 @@ def agreement(
     assessors = tuple(s.assessor for s in found)
     values = np.column_stack([_points(s.table) for s in found])
     if not ((~np.isnan(values)).sum(axis=1) >= 2).any():
-        raise JlpInputError(TEXT["no_cells"], file=found[0].file, column="rating",
-                            fix=TEXT["no_cells_fix"])
+        raise JlpInputError(
+            TEXT["no_cells"], file=found[0].file, column="rating", fix=TEXT["no_cells_fix"]
+        )
     index = pd.MultiIndex.from_tuples(CELLS, names=["indicator", "stage"])
     ratings = pd.DataFrame(values, index=index, columns=list(assessors))
     cells = _cell_table(values)
@@ -483,16 +547,31 @@ def agreement(
         keys = ref_table[["network", "date"]].drop_duplicates()
         ref_network, ref_date = keys.iloc[0]
         if len(keys) != 1 or same_name(ref_network) != same_name(network) or ref_date != date:
-            raise JlpInputError(TEXT["reference_mixed"].format(
-                network=ref_network, date=ref_date, network0=network, date0=date),
-                column="network", fix=TEXT["reference_fix"])
-        by_assessor = pd.concat([by_assessor, _versus(values, _points(ref_table), assessors,
-                                                      "reference")], ignore_index=True)
+            raise JlpInputError(
+                TEXT["reference_mixed"].format(
+                    network=ref_network, date=ref_date, network0=network, date0=date
+                ),
+                column="network",
+                fix=TEXT["reference_fix"],
+            )
+        by_assessor = pd.concat(
+            [by_assessor, _versus(values, _points(ref_table), assessors, "reference")],
+            ignore_index=True,
+        )
     return Agreement(
-        network=network, date=date, assessors=assessors, ratings=ratings, cells=cells,
-        ranked=rank_cells(cells), alpha=_alpha_rows(values, n_boot, seed, level),
-        by_assessor=by_assessor, consensus=consensus_scoring(network, date, cells),
-        reference=ref_table, n_boot=n_boot, seed=seed, level=level,
+        network=network,
+        date=date,
+        assessors=assessors,
+        ratings=ratings,
+        cells=cells,
+        ranked=rank_cells(cells),
+        alpha=_alpha_rows(values, n_boot, seed, level),
+        by_assessor=by_assessor,
+        consensus=consensus_scoring(network, date, cells),
+        reference=ref_table,
+        n_boot=n_boot,
+        seed=seed,
+        level=level,
         sources=tuple(s.where for s in found),
     )
 

@@ -73,7 +73,9 @@ def _scores(data: RatingCube, rule: ScoringRule) -> pd.DataFrame:
 
 
 def scores_over_time(
-    assessments: pd.DataFrame, *, threshold: float | None = None,
+    assessments: pd.DataFrame,
+    *,
+    threshold: float | None = None,
     rule: ScoringRule | None = None,
 ) -> pd.DataFrame:
     """Every assessment's scores (index, stage and indicator scores, current stage), with
@@ -88,8 +90,11 @@ def scores_over_time(
 
 
 def progression(
-    assessments: pd.DataFrame, network: str | None = None, *,
-    threshold: float | None = None, rule: ScoringRule | None = None,
+    assessments: pd.DataFrame,
+    network: str | None = None,
+    *,
+    threshold: float | None = None,
+    rule: ScoringRule | None = None,
 ) -> pd.DataFrame:
     """One network's scores in date order (all networks when ``network`` is ``None``).
 
@@ -102,7 +107,8 @@ def progression(
     if network is not None:
         if network not in set(table["network"]):
             raise JlpInputError(
-                f"no assessment of the network '{network}'", column="network",
+                f"no assessment of the network '{network}'",
+                column="network",
                 fix=did_you_mean(network, sorted(set(table["network"]))),
             )
         table = table[table["network"] == network]
@@ -130,30 +136,33 @@ def benchmark(
     True
     """
     if date is not None and months is not None:
-        raise JlpInputError("compare at a date or at a number of months, not both",
-                            fix="give either date or months")
+        raise JlpInputError(
+            "compare at a date or at a number of months, not both", fix="give either date or months"
+        )
     table = scores_over_time(assessments, threshold=threshold, rule=rule)
     if date is not None:
         iso = normalise_date(date)
         if iso is None:
-            raise JlpInputError(f"'{date}' is not a date in the form YYYY-MM-DD",
-                                column="date", fix="e.g. 1998-03-01")
+            raise JlpInputError(
+                f"'{date}' is not a date in the form YYYY-MM-DD",
+                column="date",
+                fix="e.g. 1998-03-01",
+            )
         table = table[table["date"] <= iso]
     if months is not None:
         if int(months) < 0:
-            raise JlpInputError("months cannot be negative", column="months",
-                                fix="give 0 or more months")
+            raise JlpInputError(
+                "months cannot be negative", column="months", fix="give 0 or more months"
+            )
         reached = table.groupby("network")["months"].transform("max") >= int(months)
         table = table[(table["months"] <= int(months)) & reached]
     latest = table.sort_values(["network", "date"]).groupby("network").tail(1)
-    return latest.sort_values(["index", "network"], ascending=[False, True]).reset_index(
-        drop=True)
+    return latest.sort_values(["index", "network"], ascending=[False, True]).reset_index(drop=True)
 
 
 def _latest_only(data: RatingCube) -> RatingCube:
     last = ~data.keys["network"].duplicated(keep="last").to_numpy()
-    return RatingCube(data.keys[last].reset_index(drop=True), data.codes[last],
-                      data.assessor[last])
+    return RatingCube(data.keys[last].reset_index(drop=True), data.codes[last], data.assessor[last])
 
 
 def _inversion_mask(codes: np.ndarray) -> np.ndarray:
@@ -183,8 +192,11 @@ def method_feedback(
     'always'
     """
     if which not in ("latest", "all"):
-        raise JlpInputError(f"which must be 'latest' or 'all', not {which!r}",
-                            column="which", fix="use 'latest' or 'all'")
+        raise JlpInputError(
+            f"which must be 'latest' or 'all', not {which!r}",
+            column="which",
+            fix="use 'latest' or 'all'",
+        )
     data = cube(assessments)
     if which == "latest":
         data = _latest_only(data)
@@ -194,20 +206,25 @@ def method_feedback(
     inversions = _inversion_mask(codes).sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         rate = np.where(judged > 0, counts["achieved"] / np.maximum(judged, 1), np.nan)
-    table = pd.DataFrame({
-        "indicator": np.repeat(INDICATORS, len(STAGES)),
-        "stage": np.tile(STAGES, len(INDICATORS)),
-        "judged": judged.ravel(),
-        "achieved": counts["achieved"].ravel(),
-        "partial": counts["partial"].ravel(),
-        "not_achieved": counts["not_achieved"].ravel(),
-        "achievement_rate": rate.ravel(),
-        "inversions": inversions.ravel(),
-    })
+    table = pd.DataFrame(
+        {
+            "indicator": np.repeat(INDICATORS, len(STAGES)),
+            "stage": np.tile(STAGES, len(INDICATORS)),
+            "judged": judged.ravel(),
+            "achieved": counts["achieved"].ravel(),
+            "partial": counts["partial"].ravel(),
+            "not_achieved": counts["not_achieved"].ravel(),
+            "achievement_rate": rate.ravel(),
+            "inversions": inversions.ravel(),
+        }
+    )
     table["pattern"] = np.select(
-        [(table["judged"] > 0) & (table["achieved"] == 0),
-         (table["judged"] > 0) & (table["achieved"] == table["judged"])],
-        ["never", "always"], default="",
+        [
+            (table["judged"] > 0) & (table["achieved"] == 0),
+            (table["judged"] > 0) & (table["achieved"] == table["judged"]),
+        ],
+        ["never", "always"],
+        default="",
     )
     table.attrs["assessments"] = len(data)
     return table
@@ -220,8 +237,11 @@ def order_inversions(assessments: pd.DataFrame) -> pd.DataFrame:
     One row per (assessment, indicator, earlier stage, later stage).
 
     >>> from jlp.net.assessments import from_ratings
-    >>> a = from_ratings("A", "1998-01-01", {("group_cohesion", "promotion_motivation"): 0,
-    ...                                      ("group_cohesion", "decision"): 2})
+    >>> a = from_ratings(
+    ...     "A",
+    ...     "1998-01-01",
+    ...     {("group_cohesion", "promotion_motivation"): 0, ("group_cohesion", "decision"): 2},
+    ... )
     >>> order_inversions(a)[["earlier_stage", "later_stage"]].values.tolist()
     [['promotion_motivation', 'decision']]
     """
@@ -234,16 +254,21 @@ def order_inversions(assessments: pd.DataFrame) -> pd.DataFrame:
         for earlier in range(later):
             a, i = np.nonzero(achieved[:, :, later] & short[:, :, earlier])
             if len(a):
-                found.append(pd.DataFrame({
-                    "network": data.keys["network"].to_numpy()[a],
-                    "date": data.keys["date"].to_numpy()[a],
-                    "indicator": np.asarray(INDICATORS, dtype=object)[i],
-                    "earlier_stage": STAGES[earlier],
-                    "earlier_rating": np.asarray(RATINGS, dtype=object)[codes[a, i, earlier]],
-                    "later_stage": STAGES[later],
-                }))
-    columns = ["network", "date", "indicator", "earlier_stage", "earlier_rating",
-               "later_stage"]
+                found.append(
+                    pd.DataFrame(
+                        {
+                            "network": data.keys["network"].to_numpy()[a],
+                            "date": data.keys["date"].to_numpy()[a],
+                            "indicator": np.asarray(INDICATORS, dtype=object)[i],
+                            "earlier_stage": STAGES[earlier],
+                            "earlier_rating": np.asarray(RATINGS, dtype=object)[
+                                codes[a, i, earlier]
+                            ],
+                            "later_stage": STAGES[later],
+                        }
+                    )
+                )
+    columns = ["network", "date", "indicator", "earlier_stage", "earlier_rating", "later_stage"]
     if not found:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     table = pd.concat(found, ignore_index=True)
@@ -251,12 +276,17 @@ def order_inversions(assessments: pd.DataFrame) -> pd.DataFrame:
     table["_i"] = table["indicator"].map({s: n for n, s in enumerate(INDICATORS)})
     table["_e"] = table["earlier_stage"].map(order)
     table["_l"] = table["later_stage"].map(order)
-    return (table.sort_values(["network", "date", "_i", "_l", "_e"])
-            .drop(columns=["_i", "_e", "_l"]).reset_index(drop=True))
+    return (
+        table.sort_values(["network", "date", "_i", "_l", "_e"])
+        .drop(columns=["_i", "_e", "_l"])
+        .reset_index(drop=True)
+    )
 
 
 def broker_feedback(
-    assessments: pd.DataFrame, *, threshold: float | None = None,
+    assessments: pd.DataFrame,
+    *,
+    threshold: float | None = None,
     rule: ScoringRule | None = None,
 ) -> pd.DataFrame:
     """Per assessor (the broker who filled in the assessments), how their networks fare.
@@ -275,7 +305,8 @@ def broker_feedback(
     data = cube(assessments)
     if not (data.assessor != "").any():
         raise JlpInputError(
-            "no assessor is named, so there is no feedback per broker", column="assessor",
+            "no assessor is named, so there is no feedback per broker",
+            column="assessor",
             fix="add an assessor column with the broker's name on each row",
         )
     table = _scores(data, rule_for(threshold, rule))
@@ -283,9 +314,11 @@ def broker_feedback(
     table = table[table["assessor"] != ""]
     latest = table.sort_values(["network", "date"]).groupby("network").tail(1)
     first = table.sort_values(["network", "date"]).groupby("network").head(1)
-    span = latest[["network", "index", "months"]].merge(
-        first[["network", "index"]], on="network", suffixes=("", "_first")
-    ).set_index("network")
+    span = (
+        latest[["network", "index", "months"]]
+        .merge(first[["network", "index"]], on="network", suffixes=("", "_first"))
+        .set_index("network")
+    )
     span = span[span["months"] >= 6]
     gain = ((span["index"] - span["index_first"]) / span["months"] * 12).rename("gain")
     latest = latest.join(gain, on="network")
@@ -296,17 +329,20 @@ def broker_feedback(
         if mine.empty:  # every network of theirs was last assessed by someone else
             mine = group.sort_values("date").groupby("network").tail(1)
         lag = mine[list(INDICATORS)].mean() - programme_mean
-        rows.append({
-            "assessor": assessor,
-            "networks": group["network"].nunique(),
-            "assessments": len(group),
-            "mean_index": round(float(mine["index"].mean()), 1),
-            "index_gain_per_year": round(float(mine["gain"].mean()), 1)
-            if "gain" in mine and mine["gain"].notna().any() else np.nan,
-            "mean_completeness": float(group["completeness"].mean()),
-            "inversions_per_assessment": float(group["inversions"].mean()),
-            "weakest_indicator": str(lag.idxmin()),
-        })
+        rows.append(
+            {
+                "assessor": assessor,
+                "networks": group["network"].nunique(),
+                "assessments": len(group),
+                "mean_index": round(float(mine["index"].mean()), 1),
+                "index_gain_per_year": round(float(mine["gain"].mean()), 1)
+                if "gain" in mine and mine["gain"].notna().any()
+                else np.nan,
+                "mean_completeness": float(group["completeness"].mean()),
+                "inversions_per_assessment": float(group["inversions"].mean()),
+                "weakest_indicator": str(lag.idxmin()),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -315,7 +351,9 @@ def extremes(feedback: pd.DataFrame, *, min_judged: int = 1) -> pd.DataFrame:
 
     >>> from jlp.net.simulate import simulate_programme
     >>> set(extremes(method_feedback(simulate_programme(10, 3, seed=0)))["pattern"]) <= {
-    ...     "never", "always"}
+    ...     "never",
+    ...     "always",
+    ... }
     True
     """
     rows = feedback[(feedback["pattern"] != "") & (feedback["judged"] >= min_judged)]

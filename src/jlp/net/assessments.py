@@ -139,14 +139,20 @@ def check(
             f"missing required column(s): {', '.join(missing)}",
             file=file,
             row=1,
-            fix="the header row must name " + ", ".join(REQUIRED_COLUMNS)
-            + " (optional: " + ", ".join(OPTIONAL_COLUMNS) + ")",
+            fix="the header row must name "
+            + ", ".join(REQUIRED_COLUMNS)
+            + " (optional: "
+            + ", ".join(OPTIONAL_COLUMNS)
+            + ")",
         )
     dupes = table.columns[table.columns.duplicated()].unique().tolist()
     if dupes:
         raise JlpInputError(
             f"the column '{dupes[0]}' appears twice in the header",
-            file=file, row=1, column=dupes[0], fix="keep one column of each name",
+            file=file,
+            row=1,
+            column=dupes[0],
+            fix="keep one column of each name",
         )
     table = table.drop(columns=[c for c in REFERENCE_COLUMNS if c in table.columns])
     row_numbers = np.asarray(list(rows) if rows is not None else range(2, len(table) + 2))
@@ -178,34 +184,54 @@ def check(
         for position in np.flatnonzero(bad_unique[codes]):
             value = uniques[codes[position]]
             hint = fix[value] if isinstance(fix, dict) else fix
-            problems.append(Problem(message.replace("{value}", value), file,
-                                    int(row_numbers[position]), column, hint))
+            problems.append(
+                Problem(
+                    message.replace("{value}", value),
+                    file,
+                    int(row_numbers[position]),
+                    column,
+                    hint,
+                )
+            )
 
     net_codes, net_uniques = factors["network"]
-    report(net_uniques == "", "network", "the network name is empty",
-           "write the network's name on every row")
+    report(
+        net_uniques == "",
+        "network",
+        "the network name is empty",
+        "write the network's name on every row",
+    )
 
     date_codes, date_uniques = factors["date"]
     iso = np.array([normalise_date(d) or "" for d in date_uniques], dtype=object)
-    report(iso == "", "date", "'{value}' is not a date in the form YYYY-MM-DD",
-           "write the date as year-month-day, e.g. 1998-03-01")
+    report(
+        iso == "",
+        "date",
+        "'{value}' is not a date in the form YYYY-MM-DD",
+        "write the date as year-month-day, e.g. 1998-03-01",
+    )
 
     positions = {}
     for column, choices in (("indicator", INDICATORS), ("stage", STAGES)):
         codes, uniques = factors[column]
-        lookup = np.array([choices.index(u) if u in choices else -1 for u in uniques],
-                          dtype=np.int64)
+        lookup = np.array(
+            [choices.index(u) if u in choices else -1 for u in uniques], dtype=np.int64
+        )
         hints = {u: did_you_mean(u, choices) for u in uniques[lookup < 0]}
         report(lookup < 0, column, f"'{{value}}' is not a NET {column}", hints)
         positions[column] = lookup[codes]
 
     rating_codes, rating_uniques = factors["rating"]
     words = [normalise_rating(u) for u in rating_uniques]
-    rating_lookup = np.array([-2 if w is None else (RATINGS.index(w) if w else -1)
-                              for w in words], dtype=np.int8)
-    report(rating_lookup == -2, "rating", "'{value}' is not a rating",
-           "write achieved, partial or not_achieved (or 2, 1, 0); "
-           "leave it empty if not judged yet")
+    rating_lookup = np.array(
+        [-2 if w is None else (RATINGS.index(w) if w else -1) for w in words], dtype=np.int8
+    )
+    report(
+        rating_lookup == -2,
+        "rating",
+        "'{value}' is not a rating",
+        "write achieved, partial or not_achieved (or 2, 1, 0); leave it empty if not judged yet",
+    )
 
     if problems:
         _raise(problems, file)
@@ -226,19 +252,35 @@ def check(
             if cell not in first_row:
                 first_row[cell] = int(row_numbers[position])
                 continue
-            problems.append(Problem(
-                f"the cell {INDICATORS[indicator[position]]} × {STAGES[stage[position]]} of "
-                f"{networks[net_codes[position]]} on {dates[date_codes[position]]} is "
-                f"already rated on row {first_row[cell]}",
-                file, int(row_numbers[position]), "stage",
-                "keep one row per cell in each assessment",
-            ))
+            problems.append(
+                Problem(
+                    f"the cell {INDICATORS[indicator[position]]} × {STAGES[stage[position]]} of "
+                    f"{networks[net_codes[position]]} on {dates[date_codes[position]]} is "
+                    f"already rated on row {first_row[cell]}",
+                    file,
+                    int(row_numbers[position]),
+                    "stage",
+                    "keep one row per cell in each assessment",
+                )
+            )
         _raise(problems, file)
 
-    text = {c: uniques[codes] for c, (codes, uniques) in factors.items()
-            if c not in ("network", "date", "indicator", "stage", "rating")}
-    return Checked(net_codes, networks, date_codes, dates, indicator.astype(np.int8),
-                   stage.astype(np.int8), rating_lookup[rating_codes], text, index)
+    text = {
+        c: uniques[codes]
+        for c, (codes, uniques) in factors.items()
+        if c not in ("network", "date", "indicator", "stage", "rating")
+    }
+    return Checked(
+        net_codes,
+        networks,
+        date_codes,
+        dates,
+        indicator.astype(np.int8),
+        stage.astype(np.int8),
+        rating_lookup[rating_codes],
+        text,
+        index,
+    )
 
 
 def _raise(problems: list[Problem], file: str | None) -> None:
@@ -294,15 +336,22 @@ def template(network: str, date: str | dt.date, *, assessor: str = "") -> pd.Dat
     """
     network = str(network).strip()
     if not network:
-        raise JlpInputError("the network name is empty", column="network",
-                            fix="give the network's name")
+        raise JlpInputError(
+            "the network name is empty", column="network", fix="give the network's name"
+        )
     if has_hidden(network):
-        raise JlpInputError(f"the network name '{network}' holds a hidden character",
-                            column="network", fix="type the name again, letters only")
+        raise JlpInputError(
+            f"the network name '{network}' holds a hidden character",
+            column="network",
+            fix="type the name again, letters only",
+        )
     iso = normalise_date(date)
     if iso is None:
-        raise JlpInputError(f"'{date}' is not a date in the form YYYY-MM-DD", column="date",
-                            fix="write the date as year-month-day, e.g. 1998-03-01")
+        raise JlpInputError(
+            f"'{date}' is not a date in the form YYYY-MM-DD",
+            column="date",
+            fix="write the date as year-month-day, e.g. 1998-03-01",
+        )
     return pd.DataFrame(
         {
             "network": network,
@@ -348,7 +397,7 @@ def assessment_keys(assessments: pd.DataFrame) -> pd.DataFrame:
     >>> assessment_keys(template("B", "1998-01-01")).values.tolist()
     [['B', '1998-01-01']]
     """
-    return (assessments[KEY].drop_duplicates().sort_values(KEY).reset_index(drop=True))
+    return assessments[KEY].drop_duplicates().sort_values(KEY).reset_index(drop=True)
 
 
 def select(
@@ -365,13 +414,15 @@ def select(
         if len(networks) != 1:
             raise JlpInputError(
                 "the table holds several networks: say which one",
-                column="network", fix="choose one of " + ", ".join(networks[:10]),
+                column="network",
+                fix="choose one of " + ", ".join(networks[:10]),
             )
         network = networks[0]
     rows = assessments[assessments["network"] == network]
     if rows.empty:
         raise JlpInputError(
-            f"no assessment of the network '{network}'", column="network",
+            f"no assessment of the network '{network}'",
+            column="network",
             fix=did_you_mean(network, networks),
         )
     if date is None:
@@ -380,7 +431,8 @@ def select(
         iso = normalise_date(date)
         if iso is None or iso not in set(rows["date"]):
             raise JlpInputError(
-                f"'{network}' has no assessment dated '{date}'", column="date",
+                f"'{network}' has no assessment dated '{date}'",
+                column="date",
                 fix="choose one of " + ", ".join(sorted(set(rows["date"]))),
             )
         date = iso

@@ -118,8 +118,12 @@ def _refuse_unless_own(target: Path, name: str) -> None:
     """Raise unless the scoring already at ``target`` is ``name``'s own."""
     owner = _owner_of(target)
     if owner is None or same_name(owner) != same_name(name):
-        raise JlpInputError(TEXT["taken"].format(name=target.name, other=owner or "someone else"),
-                            file=str(target), column="assessor", fix=TEXT["taken_fix"])
+        raise JlpInputError(
+            TEXT["taken"].format(name=target.name, other=owner or "someone else"),
+            file=str(target),
+            column="assessor",
+            fix=TEXT["taken_fix"],
+        )
 
 
 def drop_scoring(
@@ -140,8 +144,11 @@ def drop_scoring(
     names = {same_name(n) for n in table["assessor"]}
     keys = table[["network", "date"]].drop_duplicates()
     if len(keys) != 1 or len(names) != 1:
-        raise JlpInputError(TEXT["one_only"].format(n=max(len(keys), len(names))),
-                            column="assessor", fix=TEXT["one_only_fix"])
+        raise JlpInputError(
+            TEXT["one_only"].format(n=max(len(keys), len(names))),
+            column="assessor",
+            fix=TEXT["one_only_fix"],
+        )
     name = str(table["assessor"].iloc[0]).strip()
     if not name:
         raise JlpInputError(TEXT["no_assessor"], column="assessor", fix=TEXT["no_assessor_fix"])
@@ -152,8 +159,7 @@ def drop_scoring(
     columns = [c for c in COLUMNS if c in table.columns]
     data = csv_bytes(table[columns])  # formulas neutralised, as in every CSV jlp writes
 
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                     dir=target_folder)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target_folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -172,8 +178,9 @@ def drop_scoring(
                 _refuse_unless_own(target, name)
             os.replace(temporary, target)
     except PermissionError:
-        raise JlpInputError(TEXT["denied"].format(name=target.name), file=str(target),
-                            fix=TEXT["denied_fix"]) from None
+        raise JlpInputError(
+            TEXT["denied"].format(name=target.name), file=str(target), fix=TEXT["denied_fix"]
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -227,10 +234,12 @@ def read_scorings(
         raw = read_table(path)
         found.extend(split_assessors(raw, file=str(path), default=path.stem))
     if network is not None or date is not None:
-        found = [s for s in found
-                 if (network is None or same_name(s.table["network"].iloc[0])
-                     == same_name(network))
-                 and (date is None or s.table["date"].iloc[0] == date)]
+        found = [
+            s
+            for s in found
+            if (network is None or same_name(s.table["network"].iloc[0]) == same_name(network))
+            and (date is None or s.table["date"].iloc[0] == date)
+        ]
     return found
 
 

@@ -23,9 +23,18 @@ _A, _P, _N = "achieved", "partial", "not_achieved"
 #: The worked example's ratings, stage by stage (cells not listed are not judged).
 WORKED_RATINGS: dict[tuple[str, str], str] = {
     # promotion and motivation: all 7 achieved (14 points)
-    **{(i, "promotion_motivation"): _A for i in (
-        "group_cohesion", "group_organisation", "problem_analysis", "planning_capacity",
-        "production_changes", "economic_changes", "external_relations")},
+    **{
+        (i, "promotion_motivation"): _A
+        for i in (
+            "group_cohesion",
+            "group_organisation",
+            "problem_analysis",
+            "planning_capacity",
+            "production_changes",
+            "economic_changes",
+            "external_relations",
+        )
+    },
     # strategic planning: 5 achieved, 2 partial (12 points)
     ("group_cohesion", "strategic_planning"): _A,
     ("group_organisation", "strategic_planning"): _A,
@@ -85,5 +94,4 @@ def example_programme() -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-__all__ = ["WORKED_DATE", "WORKED_NETWORK", "WORKED_RATINGS", "example_programme",
-           "worked_example"]
+__all__ = ["WORKED_DATE", "WORKED_NETWORK", "WORKED_RATINGS", "example_programme", "worked_example"]

@@ -51,10 +51,13 @@ ASSESSMENT_SHEET = "assessments"
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
-def _read(source: str | os.PathLike | bytes, *, name: str | None = None,
-          sheet: str = ASSESSMENT_SHEET) -> pd.DataFrame:
-    return _read_any(source, name=name, sheet=sheet, expected=REQUIRED_COLUMNS,
-                     empty_fix=TEXT["empty_fix"])
+def _read(
+    source: str | os.PathLike | bytes, *, name: str | None = None, sheet: str = ASSESSMENT_SHEET
+) -> pd.DataFrame:
+    return _read_any(
+        source, name=name, sheet=sheet, expected=REQUIRED_COLUMNS, empty_fix=TEXT["empty_fix"]
+    )
+
 
 #: How long :func:`save_assessment` waits for another save to the same history (seconds).
 LOCK_TIMEOUT = 10.0
@@ -102,9 +105,7 @@ def read_table(
     return _read(source, name=name, sheet=sheet)
 
 
-def read_assessments(
-    source: str | os.PathLike | bytes, *, name: str | None = None
-) -> pd.DataFrame:
+def read_assessments(source: str | os.PathLike | bytes, *, name: str | None = None) -> pd.DataFrame:
     """Read and check an assessment file (CSV or XLSX); return the normalised table.
 
     >>> data = "network,date,indicator,stage,rating\\nA,1998-01-01,group_cohesion,decision,2\\n"
@@ -121,8 +122,9 @@ def read_assessments(
 # --------------------------------------------------------------------------- writing
 
 
-def _csv_bytes(table: pd.DataFrame, *, header: bool = True, sep: str = ",",
-               bom: bool = True) -> bytes:
+def _csv_bytes(
+    table: pd.DataFrame, *, header: bool = True, sep: str = ",", bom: bool = True
+) -> bytes:
     return csv_bytes(table, header=header, sep=sep, bom=bom)
 
 
@@ -153,8 +155,9 @@ def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
     sheet.freeze_panes = "A2"
     if "rating" in table.columns and len(table):
         letter = openpyxl.utils.get_column_letter(list(table.columns).index("rating") + 1)
-        check = DataValidation(type="list", formula1='"achieved,partial,not_achieved"',
-                               allow_blank=True)
+        check = DataValidation(
+            type="list", formula1='"achieved,partial,not_achieved"', allow_blank=True
+        )
         check.error = "achieved, partial or not_achieved (or leave empty)"
         sheet.add_data_validation(check)
         check.add(f"{letter}2:{letter}{len(table) + 1}")
@@ -165,8 +168,17 @@ def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
         from jlp.net.rubric import rubric
 
         reference = book.create_sheet("rubric")
-        cells = rubric()[["indicator", "stage", "indicator_label", "stage_label", "result",
-                          "evidence", "provenance"]]
+        cells = rubric()[
+            [
+                "indicator",
+                "stage",
+                "indicator_label",
+                "stage_label",
+                "result",
+                "evidence",
+                "provenance",
+            ]
+        ]
         _append_text(reference, list(cells.columns))
         for row in cells.itertuples(index=False, name=None):
             _append_text(reference, list(row))
@@ -198,9 +210,7 @@ def write_assessments(table: pd.DataFrame, path: str | os.PathLike) -> Path:
     return atomic_write(path, _csv_bytes(checked))
 
 
-def write_template(
-    network: str, date: str, path: str | os.PathLike, *, assessor: str = ""
-) -> Path:
+def write_template(network: str, date: str, path: str | os.PathLike, *, assessor: str = "") -> Path:
     """Write the 42 empty rows of one network and date, ready to fill in a spreadsheet.
 
     A CSV template also carries the reference columns ``indicator_label``,
@@ -277,8 +287,10 @@ def save_assessment(
         if clash.any() and not overwrite:
             network, date = old.loc[clash, KEY].iloc[0]
             raise JlpInputError(
-                TEXT["exists"].format(network=network, date=date), file=str(path),
-                row=int(old.index[clash][0]), fix=TEXT["exists_fix"],
+                TEXT["exists"].format(network=network, date=date),
+                file=str(path),
+                row=int(old.index[clash][0]),
+                fix=TEXT["exists_fix"],
             )
         sep = raw.attrs.get("separator", ",")
         header = list(raw.columns)

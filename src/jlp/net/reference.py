@@ -8,10 +8,14 @@ its dataset, or one an instructor builds (:meth:`ReferenceScoring.from_table`).
 
 >>> from jlp import net
 >>> first = net.from_ratings("Ref", "1998-01-01", {("group_cohesion", "decision"): 1})
->>> second = net.from_ratings("Ref", "1999-01-01", {("group_cohesion", "decision"): 2,
-...                                                   ("group_cohesion", "pilot_projects"): 1})
->>> scoring = ReferenceScoring.from_table(net.combine([first, second]), network="Ref",
-...                                       dates=("1998-01-01", "1999-01-01"))
+>>> second = net.from_ratings(
+...     "Ref",
+...     "1999-01-01",
+...     {("group_cohesion", "decision"): 2, ("group_cohesion", "pilot_projects"): 1},
+... )
+>>> scoring = ReferenceScoring.from_table(
+...     net.combine([first, second]), network="Ref", dates=("1998-01-01", "1999-01-01")
+... )
 >>> scoring.reasoning("1999-01-01", changed_only=True)["Stage"].tolist()
 ['Decision', 'Pilot projects']
 >>> scoring.compare(net.template("Mine", "1998-01-01"))[["Yours", "Reference"]].values.tolist()
@@ -59,8 +63,11 @@ class ReferenceScoring:
     short name and what the case reports by then, and ``text["moment_columns"]`` names the
     three columns; it is read at each call, so a translated dict takes effect at once.
 
-    >>> emasim = ReferenceScoring("emasim_net_reference", network="EMASIM",
-    ...                           dates=("1995-12-01", "1997-01-15", "1998-12-01"))
+    >>> emasim = ReferenceScoring(
+    ...     "emasim_net_reference",
+    ...     network="EMASIM",
+    ...     dates=("1995-12-01", "1997-01-15", "1998-12-01"),
+    ... )
     >>> len(emasim.at("1998-12-01")), len(emasim.assessments())
     (42, 126)
     """
@@ -96,8 +103,9 @@ class ReferenceScoring:
         The table is checked at once (:func:`jlp.net.validate`).
 
         >>> from jlp import net
-        >>> ReferenceScoring.from_table(net.template("X", "2000-01-01"), network="X",
-        ...                             dates=["2000-01-01"]).dataset
+        >>> ReferenceScoring.from_table(
+        ...     net.template("X", "2000-01-01"), network="X", dates=["2000-01-01"]
+        ... ).dataset
         ''
         """
         scoring = cls("", network=network, dates=dates, subject=subject, text=text)
@@ -114,8 +122,9 @@ class ReferenceScoring:
         """The whole reference table, checked: one row per cell and moment.
 
         >>> from jlp import net
-        >>> ReferenceScoring.from_table(net.template("X", "2000-01-01"), network="X",
-        ...                             dates=["2000-01-01"]).assessments().shape
+        >>> ReferenceScoring.from_table(
+        ...     net.template("X", "2000-01-01"), network="X", dates=["2000-01-01"]
+        ... ).assessments().shape
         (42, 7)
         """
         if self._table is not None:
@@ -129,7 +138,8 @@ class ReferenceScoring:
             dates = ", ".join(self.dates)
             raise JlpInputError(
                 TEXT["unknown_date"].format(subject=self.subject, dates=dates, date=date),
-                column="date", fix=TEXT["date_fix"].format(dates=dates),
+                column="date",
+                fix=TEXT["date_fix"].format(dates=dates),
             )
         return str(date)
 
@@ -176,7 +186,9 @@ class ReferenceScoring:
         >>> from jlp import net
         >>> ref = ReferenceScoring.from_table(
         ...     net.from_ratings("R", "2000-01-01", {("group_cohesion", "decision"): 0}),
-        ...     network="R", dates=["2000-01-01"])
+        ...     network="R",
+        ...     dates=["2000-01-01"],
+        ... )
         >>> ref.reasoning("2000-01-01", judged_only=True)["Rating"].tolist()
         ['not achieved']
         >>> len(ref.reasoning("2000-01-01", ratings=["achieved", "partial"]))
@@ -193,18 +205,22 @@ class ReferenceScoring:
         position = self.dates.index(date)
         if changed_only and position > 0:
             before = self.at(self.dates[position - 1]).set_index(["indicator", "stage"])["rating"]
-            previous = [before.get(cell, "") for cell in zip(rows["indicator"], rows["stage"],
-                                                             strict=True)]
+            previous = [
+                before.get(cell, "") for cell in zip(rows["indicator"], rows["stage"], strict=True)
+            ]
             rows = rows[rows["rating"].to_numpy() != pd.Series(previous, dtype=object).to_numpy()]
-        rows = rows.assign(_s=rows["stage"].map(STAGES.index),
-                           _i=rows["indicator"].map(INDICATORS.index)).sort_values(["_s", "_i"])
+        rows = rows.assign(
+            _s=rows["stage"].map(STAGES.index), _i=rows["indicator"].map(INDICATORS.index)
+        ).sort_values(["_s", "_i"])
         columns = TEXT["reasoning_columns"]
-        return pd.DataFrame({
-            columns[0]: rows["indicator"].map(indicator_labels()).to_numpy(),
-            columns[1]: rows["stage"].map(stage_labels()).to_numpy(),
-            columns[2]: rows["rating"].map(COMPARE_TEXT["ratings"]).to_numpy(),
-            columns[3]: rows["note"].fillna("").to_numpy(),
-        })
+        return pd.DataFrame(
+            {
+                columns[0]: rows["indicator"].map(indicator_labels()).to_numpy(),
+                columns[1]: rows["stage"].map(stage_labels()).to_numpy(),
+                columns[2]: rows["rating"].map(COMPARE_TEXT["ratings"]).to_numpy(),
+                columns[3]: rows["note"].fillna("").to_numpy(),
+            }
+        )
 
     def compare(
         self,
@@ -230,8 +246,9 @@ class ReferenceScoring:
                 fix=COMPARE_TEXT["one_fix"],
             )
         reference = self.at(str(keys.loc[0, "date"]))
-        return compare_assessments(mine, reference, only_differences=only_differences,
-                                   with_reasoning=with_reasoning)
+        return compare_assessments(
+            mine, reference, only_differences=only_differences, with_reasoning=with_reasoning
+        )
 
 
 def _chosen(values: Iterable[str], allowed: Sequence[str], what: str) -> list[str]:
@@ -240,7 +257,8 @@ def _chosen(values: Iterable[str], allowed: Sequence[str], what: str) -> list[st
     unknown = [v for v in chosen if v not in allowed]
     if unknown:
         raise JlpInputError(
-            TEXT[f"unknown_{what}"].format(value=unknown[0]), column=what,
+            TEXT[f"unknown_{what}"].format(value=unknown[0]),
+            column=what,
             fix=TEXT[f"{what}_fix"].format(choices=", ".join(a for a in allowed if a)),
         )
     return chosen

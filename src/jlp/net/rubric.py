@@ -137,8 +137,9 @@ def check_slug(value: str, choices: tuple[str, ...], column: str) -> str:
     """
     if value in choices:
         return value
-    raise JlpInputError(f"'{value}' is not a NET {column}", column=column,
-                        fix=did_you_mean(value, choices))
+    raise JlpInputError(
+        f"'{value}' is not a NET {column}", column=column, fix=did_you_mean(value, choices)
+    )
 
 
 __all__ = [

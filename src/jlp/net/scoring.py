@@ -17,8 +17,9 @@ Everything works on whole arrays: the assessments become one ``(n, 7, 6)`` array
 rating codes (:class:`RatingCube`), and each score is a sum over one of its axes.
 
 >>> from jlp.net.assessments import from_ratings
->>> a = from_ratings("A", "1998-01-01", {(i, "promotion_motivation"): "achieved"
-...                                      for i in INDICATORS})
+>>> a = from_ratings(
+...     "A", "1998-01-01", {(i, "promotion_motivation"): "achieved" for i in INDICATORS}
+... )
 >>> score(a)[["index", "current_stage", "promotion_motivation"]].values.tolist()
 [[16.7, 'strategic_planning', 1.0]]
 """
@@ -44,7 +45,12 @@ COMPLETE = "complete"
 
 #: The columns :func:`score` returns (the ``jlp net score`` contract).
 SCORE_COLUMNS: tuple[str, ...] = (
-    "network", "date", "index", "current_stage", "completeness", *STAGES,
+    "network",
+    "date",
+    "index",
+    "current_stage",
+    "completeness",
+    *STAGES,
 )
 
 _DEFAULT_POINTS = MappingProxyType({"achieved": 2, "partial": 1, "not_achieved": 0})
@@ -75,18 +81,23 @@ class ScoringRule:
         if threshold is None or not 0 < threshold <= 1:
             raise JlpInputError(
                 f"the threshold must lie above 0 and at most 1, not {self.threshold}",
-                column="threshold", fix="give a share such as 0.75",
+                column="threshold",
+                fix="give a share such as 0.75",
             )
         if set(self.points) != set(RATINGS):
-            raise JlpInputError("points must be given for exactly " + ", ".join(RATINGS),
-                                column="points", fix="e.g. achieved 2, partial 1, "
-                                "not_achieved 0")
+            raise JlpInputError(
+                "points must be given for exactly " + ", ".join(RATINGS),
+                column="points",
+                fix="e.g. achieved 2, partial 1, not_achieved 0",
+            )
         values = [float(self.points[r]) for r in RATINGS]
         if not (0 <= values[0] <= values[1] <= values[2] and values[2] > 0):
-            raise JlpInputError("points must not fall from not_achieved to partial to "
-                                "achieved, and achieved must be above 0",
-                                column="points", fix="e.g. achieved 2, partial 1, "
-                                "not_achieved 0")
+            raise JlpInputError(
+                "points must not fall from not_achieved to partial to "
+                "achieved, and achieved must be above 0",
+                column="points",
+                fix="e.g. achieved 2, partial 1, not_achieved 0",
+            )
         object.__setattr__(self, "threshold", threshold)
         object.__setattr__(self, "points", MappingProxyType(dict(self.points)))
 
@@ -143,10 +154,13 @@ def cube(assessments: pd.DataFrame) -> RatingCube:
     n = len(unique)
     codes = np.full((n, len(INDICATORS) * len(STAGES)), NOT_JUDGED, dtype=np.int8)
     codes[assessment, data.indicator.astype(np.int64) * len(STAGES) + data.stage] = data.rating
-    keys = pd.DataFrame({
-        "network": data.networks[unique // len(data.dates)],
-        "date": data.dates[unique % len(data.dates)],
-    }, dtype=str)
+    keys = pd.DataFrame(
+        {
+            "network": data.networks[unique // len(data.dates)],
+            "date": data.dates[unique % len(data.dates)],
+        },
+        dtype=str,
+    )
     assessor = np.full(n, "", dtype=object)
     if "assessor" in data.text:
         named = np.flatnonzero(data.text["assessor"] != "")
@@ -168,8 +182,10 @@ def cube_from_ratings(ratings: Mapping[tuple[str, str], object]) -> np.ndarray:
     for (indicator, stage), value in ratings.items():
         word = normalise_rating(value)
         if word is None or (indicator, stage) not in CELLS:
-            raise JlpInputError(f"cannot rate {indicator} × {stage} as {value!r}",
-                                fix="use NET slugs and achieved, partial or not_achieved")
+            raise JlpInputError(
+                f"cannot rate {indicator} × {stage} as {value!r}",
+                fix="use NET slugs and achieved, partial or not_achieved",
+            )
         if word:
             codes[0, INDICATORS.index(indicator), STAGES.index(stage)] = RATINGS.index(word)
     return codes
@@ -231,9 +247,7 @@ def score(
     return table
 
 
-def indicator_scores(
-    assessments: pd.DataFrame, *, rule: ScoringRule | None = None
-) -> pd.DataFrame:
+def indicator_scores(assessments: pd.DataFrame, *, rule: ScoringRule | None = None) -> pd.DataFrame:
     """One row per network and date with the seven indicator scores (0–1).
 
     >>> from jlp.net.assessments import template
@@ -265,8 +279,9 @@ def summary(
         "current_stage": str(result["current_stage"][0]),
         "completeness": float(result["completeness"][0]),
         "stage_scores": dict(zip(STAGES, result["stage_scores"][0].tolist(), strict=True)),
-        "indicator_scores": dict(zip(INDICATORS, result["indicator_scores"][0].tolist(),
-                                     strict=True)),
+        "indicator_scores": dict(
+            zip(INDICATORS, result["indicator_scores"][0].tolist(), strict=True)
+        ),
     }
 
 

@@ -71,12 +71,15 @@ def simulate_programme(
     np.True_
     """
     if int(n_networks) < 1 or int(years) < 1 or int(interval_months) < 1:
-        raise JlpInputError("n_networks, years and interval_months must be at least 1",
-                            fix="e.g. simulate_programme(12, 3, seed=0)")
+        raise JlpInputError(
+            "n_networks, years and interval_months must be at least 1",
+            fix="e.g. simulate_programme(12, 3, seed=0)",
+        )
     origin = normalise_date(start)
     if origin is None:
-        raise JlpInputError(f"'{start}' is not a date in the form YYYY-MM-DD",
-                            column="start", fix="e.g. 1996-01-01")
+        raise JlpInputError(
+            f"'{start}' is not a date in the form YYYY-MM-DD", column="start", fix="e.g. 1996-01-01"
+        )
     n, horizon = int(n_networks), int(years) * 12
     rng = np.random.default_rng(seed)
     n_brokers = int(brokers) if brokers else max(1, math.ceil(n / 5))
@@ -85,8 +88,9 @@ def simulate_programme(
     speed = rng.lognormal(0.0, 0.35, n) * broker_skill[broker]  # stages per year
     cap = np.where(rng.random(n) < 0.25, rng.uniform(1.2, 3.8, n), np.inf)  # stalled
     joined = rng.integers(0, 12, n)  # month of the first assessment
-    last = np.where(rng.random(n) < 0.15,
-                    joined + rng.integers(interval_months, horizon + 1, n), horizon)
+    last = np.where(
+        rng.random(n) < 0.15, joined + rng.integers(interval_months, horizon + 1, n), horizon
+    )
     last = np.minimum(last, horizon - 1)
     counts = np.maximum(1, (last - joined) // interval_months + 1)
 
@@ -101,35 +105,45 @@ def simulate_programme(
     for (indicator, stage), extra in SPECIAL_CELLS.items():
         difficulty[INDICATORS.index(indicator), STAGES.index(stage)] += extra
     own = rng.normal(0.0, 0.3, (n, len(INDICATORS), len(STAGES)))
-    level = (progress[:, None, None] - difficulty[None] + own[network]
-             + rng.normal(0.0, 0.15, (len(network), len(INDICATORS), len(STAGES))))
+    level = (
+        progress[:, None, None]
+        - difficulty[None]
+        + own[network]
+        + rng.normal(0.0, 0.15, (len(network), len(INDICATORS), len(STAGES)))
+    )
     codes = np.where(level > 0.5, 2, np.where(level > -0.25, 1, 0)).astype(np.int8)
     far = (level < -1.5) & (rng.random(level.shape) < 0.6)
     codes[far] = -1
 
     year0, month0 = int(origin[:4]), int(origin[5:7]) - 1
     months = np.unique(month)
-    iso = {m: dt.date(year0 + (month0 + m) // 12, (month0 + m) % 12 + 1, 1).isoformat()
-           for m in months.tolist()}
+    iso = {
+        m: dt.date(year0 + (month0 + m) // 12, (month0 + m) % 12 + 1, 1).isoformat()
+        for m in months.tolist()
+    }
     width = len(str(n))
     names = np.array([f"sim-{i + 1:0{width}d}" for i in range(n)], dtype=object)
     letters = np.array([_broker_name(b) for b in range(n_brokers)], dtype=object)
     cells = len(INDICATORS) * len(STAGES)
     words = np.array((*RATINGS, ""), dtype=object)
-    table = pd.DataFrame({
-        "network": np.repeat(names[network], cells),
-        "date": np.repeat(np.array([iso[m] for m in month.tolist()], dtype=object), cells),
-        "indicator": np.tile(np.repeat(np.array(INDICATORS, dtype=object), len(STAGES)),
-                             len(network)),
-        "stage": np.tile(np.array(STAGES, dtype=object), len(network) * len(INDICATORS)),
-        "rating": words[codes.reshape(-1)],
-        "assessor": np.repeat(letters[broker[network]], cells),
-        "note": "",
-        "provenance": "illustrative",
-    })
+    table = pd.DataFrame(
+        {
+            "network": np.repeat(names[network], cells),
+            "date": np.repeat(np.array([iso[m] for m in month.tolist()], dtype=object), cells),
+            "indicator": np.tile(
+                np.repeat(np.array(INDICATORS, dtype=object), len(STAGES)), len(network)
+            ),
+            "stage": np.tile(np.array(STAGES, dtype=object), len(network) * len(INDICATORS)),
+            "rating": words[codes.reshape(-1)],
+            "assessor": np.repeat(letters[broker[network]], cells),
+            "note": "",
+            "provenance": "illustrative",
+        }
+    )
     table.attrs["provenance"] = "illustrative"
     table.attrs["description"] = (
-        f"simulate_programme({n}, {years}, seed={seed}): illustrative, not real networks")
+        f"simulate_programme({n}, {years}, seed={seed}): illustrative, not real networks"
+    )
     return table
 
 
@@ -140,8 +154,6 @@ def _broker_name(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return f"Broker {letters}"
-
-
 
 
 __all__ = ["INDICATOR_LAG", "SPECIAL_CELLS", "simulate_programme"]

@@ -58,16 +58,22 @@ TEXT = {
     "ranked_help": "The cells where two assessors' ratings lie furthest apart on average "
     "(in points), then those with the widest spread. The consensus is the median; a tie "
     "takes the lower rating and is flagged for the group to decide.",
-    "ranked_columns": ["Rank", "Indicator", "Stage", "Ratings", "Mean gap (points)",
-                       "Consensus"],
+    "ranked_columns": ["Rank", "Indicator", "Stage", "Ratings", "Mean gap (points)", "Consensus"],
     "no_disagreement": "Every assessor gave every cell the same rating.",
     "tie": "{rating} (tie: decide)",
     "assessors_heading": "Each assessor against the group",
     "assessors_help": "Exact: the share of cells rated as the group median (or the "
     "reference). Mean gap: the assessor's points minus the median's, averaged over the "
     "cells both judged; below 0 is harsher than the group, above 0 more lenient.",
-    "assessor_columns": ["Assessor", "Against", "Cells judged", "Cells compared", "Exact",
-                         "Mean |gap|", "Mean gap"],
+    "assessor_columns": [
+        "Assessor",
+        "Against",
+        "Cells judged",
+        "Cells compared",
+        "Exact",
+        "Mean |gap|",
+        "Mean gap",
+    ],
     "against": {"median": "group median", "reference": "reference"},
     "sources_heading": "Scorings compared",
     "honesty": "The cell texts and the points per rating are the jlp course's "
@@ -80,8 +86,9 @@ TEXT = {
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=True,
-                       trim_blocks=False, lstrip_blocks=False)
+    return Environment(
+        loader=FileSystemLoader(_TEMPLATES), autoescape=True, trim_blocks=False, lstrip_blocks=False
+    )
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -99,8 +106,13 @@ def _counts(row) -> str:
 def _context(result: Agreement, title: str, heading: int = 2) -> dict:
     ilabels, slabels = indicator_labels(), stage_labels()
     cells = result.cells.set_index(["indicator", "stage"])
-    consensus = dict(zip(zip(result.consensus["indicator"], result.consensus["stage"],
-                             strict=True), result.consensus["rating"], strict=True))
+    consensus = dict(
+        zip(
+            zip(result.consensus["indicator"], result.consensus["stage"], strict=True),
+            result.consensus["rating"],
+            strict=True,
+        )
+    )
     grid = []
     for indicator in INDICATORS:
         row = []
@@ -108,10 +120,15 @@ def _context(result: Agreement, title: str, heading: int = 2) -> dict:
             cell = cells.loc[(indicator, stage)]
             spread = cell["spread"]
             css = "nobody" if cell["judged"] == 0 else f"s{int(spread)}"
-            row.append({"css": css, "text": _counts(cell),
-                        "title": TEXT["cell_title"].format(indicator=ilabels[indicator],
-                                                           stage=slabels[stage],
-                                                           spread=_num(spread, 0))})
+            row.append(
+                {
+                    "css": css,
+                    "text": _counts(cell),
+                    "title": TEXT["cell_title"].format(
+                        indicator=ilabels[indicator], stage=slabels[stage], spread=_num(spread, 0)
+                    ),
+                }
+            )
         grid.append({"label": ilabels[indicator], "cells": row})
     ranked = []
     for _, row in result.ranked.iterrows():
@@ -119,35 +136,63 @@ def _context(result: Agreement, title: str, heading: int = 2) -> dict:
             break
         word = consensus[(row["indicator"], row["stage"])]
         shown = TEXT["symbols"][word] + " " + word.replace("_", " ")
-        ranked.append({
-            "rank": int(row["rank"]), "indicator": ilabels[row["indicator"]],
-            "stage": slabels[row["stage"]], "ratings": _counts(row),
-            "disagreement": _num(row["disagreement"]),
-            "consensus": TEXT["tie"].format(rating=shown) if row["tie"] else shown,
-        })
+        ranked.append(
+            {
+                "rank": int(row["rank"]),
+                "indicator": ilabels[row["indicator"]],
+                "stage": slabels[row["stage"]],
+                "ratings": _counts(row),
+                "disagreement": _num(row["disagreement"]),
+                "consensus": TEXT["tie"].format(rating=shown) if row["tie"] else shown,
+            }
+        )
     alpha_rows = []
     for _, row in result.alpha.iterrows():
         name = {"stage": slabels, "indicator": ilabels}.get(row["scope"], {}).get(
-            row["name"], row["name"])
-        alpha_rows.append({"scope": TEXT["scopes"][row["scope"]], "name": name,
-                           "alpha": _num(row["alpha"]),
-                           "interval": f"{_num(row['low'])} – {_num(row['high'])}",
-                           "cells": int(row["cells"])})
-    by_assessor = [{
-        "assessor": row["assessor"], "against": TEXT["against"][row["against"]],
-        "judged": int(row["judged"]), "cells": int(row["cells"]),
-        "exact": "–" if math.isnan(row["exact"]) else f"{row['exact']:.0%}",
-        "mean_abs_gap": _num(row["mean_abs_gap"]), "mean_gap": _num(row["mean_gap"]),
-    } for _, row in result.by_assessor.iterrows()]
-    overall = alpha_rows[0] | {"low": _num(result.alpha["low"].iloc[0]),
-                               "high": _num(result.alpha["high"].iloc[0])}
+            row["name"], row["name"]
+        )
+        alpha_rows.append(
+            {
+                "scope": TEXT["scopes"][row["scope"]],
+                "name": name,
+                "alpha": _num(row["alpha"]),
+                "interval": f"{_num(row['low'])} – {_num(row['high'])}",
+                "cells": int(row["cells"]),
+            }
+        )
+    by_assessor = [
+        {
+            "assessor": row["assessor"],
+            "against": TEXT["against"][row["against"]],
+            "judged": int(row["judged"]),
+            "cells": int(row["cells"]),
+            "exact": "–" if math.isnan(row["exact"]) else f"{row['exact']:.0%}",
+            "mean_abs_gap": _num(row["mean_abs_gap"]),
+            "mean_gap": _num(row["mean_gap"]),
+        }
+        for _, row in result.by_assessor.iterrows()
+    ]
+    overall = alpha_rows[0] | {
+        "low": _num(result.alpha["low"].iloc[0]),
+        "high": _num(result.alpha["high"].iloc[0]),
+    }
     return {
-        "text": TEXT, "title": title, "heading": heading,
-        "network": result.network, "date": result.date,
-        "assessors": result.assessors, "overall": overall, "level": result.level,
-        "n_boot": result.n_boot, "seed": result.seed, "alpha_rows": alpha_rows,
-        "stages": [slabels[s] for s in STAGES], "grid": grid, "ranked": ranked,
-        "by_assessor": by_assessor, "sources": result.sources or result.assessors,
+        "text": TEXT,
+        "title": title,
+        "heading": heading,
+        "network": result.network,
+        "date": result.date,
+        "assessors": result.assessors,
+        "overall": overall,
+        "level": result.level,
+        "n_boot": result.n_boot,
+        "seed": result.seed,
+        "alpha_rows": alpha_rows,
+        "stages": [slabels[s] for s in STAGES],
+        "grid": grid,
+        "ranked": ranked,
+        "by_assessor": by_assessor,
+        "sources": result.sources or result.assessors,
         "generated": TEXT["generated"].format(today=dt.date.today().isoformat()),
     }
 
@@ -172,8 +217,9 @@ def agreement_fragment(result: Agreement, *, heading: int = 3) -> str:
     return template.render(**_context(result, TEXT["title"], heading=heading))
 
 
-def write_agreement_report(result: Agreement, path: str | os.PathLike, *,
-                           title: str | None = None) -> Path:
+def write_agreement_report(
+    result: Agreement, path: str | os.PathLike, *, title: str | None = None
+) -> Path:
     """Write :func:`agreement_html` to ``path`` atomically; return the path."""
     return atomic_write(path, agreement_html(result, title=title).encode("utf-8"))
 

@@ -85,14 +85,25 @@ TEXT = {
     "none": "None.",
     "more_inversions": "… and {n} more.",
     "more_networks": "The per-network sections show {shown} of {total} networks.",
-    "columns_summary": ["Network", "Date", "Index", "Current stage", "Completeness",
-                        "Assessor"],
+    "columns_summary": ["Network", "Date", "Index", "Current stage", "Completeness", "Assessor"],
     "columns_extremes": ["Indicator", "Stage", "Pattern", "Judged"],
-    "columns_inversions": ["Network", "Date", "Indicator", "Earlier stage (rating)",
-                           "Later stage (achieved)"],
-    "columns_brokers": ["Assessor", "Networks", "Assessments", "Mean index",
-                        "Index gain per year", "Mean completeness",
-                        "Out-of-order cells per assessment", "Weakest indicator"],
+    "columns_inversions": [
+        "Network",
+        "Date",
+        "Indicator",
+        "Earlier stage (rating)",
+        "Later stage (achieved)",
+    ],
+    "columns_brokers": [
+        "Assessor",
+        "Networks",
+        "Assessments",
+        "Mean index",
+        "Index gain per year",
+        "Mean completeness",
+        "Out-of-order cells per assessment",
+        "Weakest indicator",
+    ],
 }
 
 _CSS = """
@@ -153,7 +164,8 @@ def _template() -> Template:
     environment = Environment(
         loader=PackageLoader("jlp.report", "templates"),
         autoescape=select_autoescape(["html"], default_for_string=True),
-        undefined=StrictUndefined, keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
     )
     return environment.get_template("net_report.html")
 
@@ -191,14 +203,26 @@ def net_report_html(
     fig = _Figures()
     title = title or TEXT["title"]
 
-    facts = {"source": source or TEXT["no_source"], "networks": scores["network"].nunique(),
-             "assessments": len(scores), "first": scores["date"].min(),
-             "last": scores["date"].max()}
-    generated = (TEXT["generated_on"].format(today=stamp, **facts) if stamp
-                 else TEXT["generated"].format(**facts))
+    facts = {
+        "source": source or TEXT["no_source"],
+        "networks": scores["network"].nunique(),
+        "assessments": len(scores),
+        "first": scores["date"].min(),
+        "last": scores["date"].max(),
+    }
+    generated = (
+        TEXT["generated_on"].format(today=stamp, **facts)
+        if stamp
+        else TEXT["generated"].format(**facts)
+    )
     rule_text = TEXT["rule"].format(
-        a=rule.points["achieved"], p=rule.points["partial"], n=rule.points["not_achieved"],
-        stage_max=7 * rule.max_points, total_max=42 * rule.max_points, threshold=rule.threshold)
+        a=rule.points["achieved"],
+        p=rule.points["partial"],
+        n=rule.points["not_achieved"],
+        stage_max=7 * rule.max_points,
+        total_max=42 * rule.max_points,
+        threshold=rule.threshold,
+    )
 
     all_networks = sorted(set(scores["network"]))
     for name in networks or []:
@@ -206,23 +230,39 @@ def net_report_html(
             from jlp.errors import JlpInputError
             from jlp.text import did_you_mean
 
-            raise JlpInputError(f"no assessment of the network '{name}'", column="network",
-                                fix=did_you_mean(name, all_networks))
+            raise JlpInputError(
+                f"no assessment of the network '{name}'",
+                column="network",
+                fix=did_you_mean(name, all_networks),
+            )
     chosen = list(networks) if networks else all_networks
     shown = chosen[:max_networks]
     used: set[str] = set()
     anchors = {n: _slug(n, used) for n in shown}
-    sections = [("summary", TEXT["summary"]), ("benchmark", TEXT["benchmark"]),
-                ("progression", TEXT["progression"]), ("feedback", TEXT["feedback"])]
+    sections = [
+        ("summary", TEXT["summary"]),
+        ("benchmark", TEXT["benchmark"]),
+        ("progression", TEXT["progression"]),
+        ("feedback", TEXT["feedback"]),
+    ]
     has_assessor = (data.assessor != "").any()
     if has_assessor:
         sections.append(("brokers", TEXT["brokers"]))
     sections.append(("networks", TEXT["networks"]))
 
-    summary = _rows([
-        [r.network, r.date, float(r.index), labels[r.current_stage],
-         f"{r.completeness:.0%}", r.assessor]
-        for r in latest.sort_values("network").itertuples()])
+    summary = _rows(
+        [
+            [
+                r.network,
+                r.date,
+                float(r.index),
+                labels[r.current_stage],
+                f"{r.completeness:.0%}",
+                r.assessor,
+            ]
+            for r in latest.sort_values("network").itertuples()
+        ]
+    )
     figures = {
         "benchmark": fig(benchmark_chart(latest, illustrative=illustrative)),
         "progression": fig(progression_chart(scores, x="months", illustrative=illustrative)),
@@ -233,11 +273,21 @@ def net_report_html(
     limit = 100
     brokers = None
     if has_assessor:
-        brokers = _rows([
-            [r.assessor, int(r.networks), int(r.assessments), float(r.mean_index),
-             float(r.index_gain_per_year), f"{r.mean_completeness:.0%}",
-             float(r.inversions_per_assessment), ilabels[r.weakest_indicator]]
-            for r in broker_feedback(table, rule=rule).itertuples()])
+        brokers = _rows(
+            [
+                [
+                    r.assessor,
+                    int(r.networks),
+                    int(r.assessments),
+                    float(r.mean_index),
+                    float(r.index_gain_per_year),
+                    f"{r.mean_completeness:.0%}",
+                    float(r.inversions_per_assessment),
+                    ilabels[r.weakest_indicator],
+                ]
+                for r in broker_feedback(table, rule=rule).itertuples()
+            ]
+        )
 
     matrix = matrix_figure(height=480)
     positions = {key: k for k, key in enumerate(data.keys.itertuples(index=False, name=None))}
@@ -245,28 +295,56 @@ def net_report_html(
     for network in shown:
         rows = scores[scores["network"] == network].sort_values("date")
         last = rows.iloc[-1]
-        update_matrix(matrix, data.codes[positions[(network, last["date"])]],
-                      network=network, date=str(last["date"]), rule=rule)
+        update_matrix(
+            matrix,
+            data.codes[positions[(network, last["date"])]],
+            network=network,
+            date=str(last["date"]),
+            rule=rule,
+        )
         drawn = [fig(matrix)]
         if len(rows) > 1:
             drawn.append(fig(progression_chart(rows, illustrative=illustrative)))
         per_network.append({"name": network, "anchor": anchors[network], "figures": drawn})
 
     return _template().render(
-        text=TEXT, title=title, generated=generated, rule=rule_text,
-        illustrative=illustrative, sections=sections, summary=summary, figures=figures,
-        extremes=_rows([[ilabels[r.indicator], labels[r.stage], r.pattern, int(r.judged)]
-                        for r in found.itertuples()]),
-        inversions=_rows([
-            [r.network, r.date, ilabels[r.indicator],
-             f"{labels[r.earlier_stage]} ({r.earlier_rating.replace('_', ' ')})",
-             labels[r.later_stage]]
-            for r in inversions.head(limit).itertuples()]),
-        more_inversions=(TEXT["more_inversions"].format(n=len(inversions) - limit)
-                         if len(inversions) > limit else ""),
+        text=TEXT,
+        title=title,
+        generated=generated,
+        rule=rule_text,
+        illustrative=illustrative,
+        sections=sections,
+        summary=summary,
+        figures=figures,
+        extremes=_rows(
+            [
+                [ilabels[r.indicator], labels[r.stage], r.pattern, int(r.judged)]
+                for r in found.itertuples()
+            ]
+        ),
+        inversions=_rows(
+            [
+                [
+                    r.network,
+                    r.date,
+                    ilabels[r.indicator],
+                    f"{labels[r.earlier_stage]} ({r.earlier_rating.replace('_', ' ')})",
+                    labels[r.later_stage],
+                ]
+                for r in inversions.head(limit).itertuples()
+            ]
+        ),
+        more_inversions=(
+            TEXT["more_inversions"].format(n=len(inversions) - limit)
+            if len(inversions) > limit
+            else ""
+        ),
         brokers=brokers,
-        more_networks=(TEXT["more_networks"].format(shown=len(shown), total=len(all_networks))
-                       if len(shown) < len(all_networks) else ""),
+        more_networks=(
+            TEXT["more_networks"].format(shown=len(shown), total=len(all_networks))
+            if len(shown) < len(all_networks)
+            else ""
+        ),
         networks=per_network,
         # written by jlp, not from the data: the style sheet and the installed plotly.js
         css=Markup(_CSS),
@@ -274,9 +352,7 @@ def net_report_html(
     )
 
 
-def write_net_report(
-    assessments: pd.DataFrame, path: str | Path, **options: object
-) -> Path:
+def write_net_report(assessments: pd.DataFrame, path: str | Path, **options: object) -> Path:
     """Write :func:`net_report_html` to ``path`` (atomically) and return the path."""
     page = net_report_html(assessments, **options)  # type: ignore[arg-type]
     return atomic_write(path, page.encode("utf-8"))

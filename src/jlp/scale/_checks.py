@@ -42,8 +42,9 @@ TEXT = {
 }
 
 
-def number(value: Any, name: str, *, minimum: float = 0.0, above: bool = False,
-           fix: str | None = None) -> float:
+def number(
+    value: Any, name: str, *, minimum: float = 0.0, above: bool = False, fix: str | None = None
+) -> float:
     """A finite float, at least ``minimum`` (strictly above it if ``above``).
 
     >>> number("2.5", "price"), number(3, "price")
@@ -75,8 +76,9 @@ def whole(value: Any, name: str, *, minimum: int = 0) -> int:
     if parsed is None or parsed != int(parsed):
         raise JlpInputError(TEXT["not_whole"].format(value=value), column=name, fix=fix)
     if parsed < minimum:
-        raise JlpInputError(TEXT["below"].format(value=parsed, minimum=minimum), column=name,
-                            fix=fix)
+        raise JlpInputError(
+            TEXT["below"].format(value=parsed, minimum=minimum), column=name, fix=fix
+        )
     return int(parsed)
 
 
@@ -87,13 +89,15 @@ def quantities(value: Any, name: str, fix: str) -> float | np.ndarray:
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise JlpInputError(TEXT["not_number"].format(value=value), column=name,
-                            fix=fix) from None
+        raise JlpInputError(TEXT["not_number"].format(value=value), column=name, fix=fix) from None
     bad = ~np.isfinite(array) | (array < 0)
     if bad.any():
         first = array[bad][0]
-        message = (TEXT["below"].format(value=first, minimum=0) if np.isfinite(first)
-                   else TEXT["not_number"].format(value=first))
+        message = (
+            TEXT["below"].format(value=first, minimum=0)
+            if np.isfinite(first)
+            else TEXT["not_number"].format(value=first)
+        )
         raise JlpInputError(message, column=name, fix=fix)
     return array
 
@@ -118,9 +122,13 @@ def suggest(value: str, choices: Sequence[str], what: str, column: str) -> JlpIn
     near = closest(value, choices, cutoff=0.6)
     close = [near] if near else []
     shown = ", ".join(choices) if len(choices) <= 12 else ", ".join([*choices[:12], "…"])
-    fix = (TEXT["did_you_mean"].format(close=" or ".join(repr(c) for c in close), what=what,
-                                       choices=shown)
-           if close else TEXT["choose_from"].format(what=what, choices=shown))
+    fix = (
+        TEXT["did_you_mean"].format(
+            close=" or ".join(repr(c) for c in close), what=what, choices=shown
+        )
+        if close
+        else TEXT["choose_from"].format(what=what, choices=shown)
+    )
     return JlpInputError(TEXT["unknown"].format(value=value, what=what), column=column, fix=fix)
 
 
@@ -140,8 +148,9 @@ def table(source: Any, kind: str) -> tuple[pd.DataFrame, str | None, list[int]]:
     elif isinstance(source, pd.DataFrame):
         frame, file = source, None
     else:
-        raise JlpInputError(TEXT["not_table"].format(kind=type(source).__name__), column=kind,
-                            fix=TEXT["table_fix"])
+        raise JlpInputError(
+            TEXT["not_table"].format(kind=type(source).__name__), column=kind, fix=TEXT["table_fix"]
+        )
     if "row" in frame.columns:
         rows = [int(r) for r in frame["row"]]
         frame = frame.drop(columns="row")
@@ -154,22 +163,40 @@ def table(source: Any, kind: str) -> tuple[pd.DataFrame, str | None, list[int]]:
 def require(frame: pd.DataFrame, columns: dict[str, str], file: str | None) -> None:
     """Raise one problem per missing column; ``columns`` maps a name to what it holds."""
     problems = [
-        Problem(TEXT["missing_column"].format(column=c), file, 1, c,
-                TEXT["missing_fix"].format(column=c, what=what))
-        for c, what in columns.items() if c not in frame.columns
+        Problem(
+            TEXT["missing_column"].format(column=c),
+            file,
+            1,
+            c,
+            TEXT["missing_fix"].format(column=c, what=what),
+        )
+        for c, what in columns.items()
+        if c not in frame.columns
     ]
     if problems:
         raise JlpInputError(problems=problems)
 
 
-def numeric_column(frame: pd.DataFrame, column: str, rows: list[int], file: str | None,
-                   problems: list[Problem], *, minimum: float = 0.0, above: bool = False,
-                   fix: str) -> list[float | None]:
+def numeric_column(
+    frame: pd.DataFrame,
+    column: str,
+    rows: list[int],
+    file: str | None,
+    problems: list[Problem],
+    *,
+    minimum: float = 0.0,
+    above: bool = False,
+    fix: str,
+) -> list[float | None]:
     """The column as floats (None where a problem was recorded in ``problems``)."""
     values: list[float | None] = []
     for row, raw in zip(rows, frame[column].tolist(), strict=True):
-        blank = raw is None or (isinstance(raw, float) and math.isnan(raw)) or (
-            isinstance(raw, str) and not raw.strip()) or raw is pd.NA
+        blank = (
+            raw is None
+            or (isinstance(raw, float) and math.isnan(raw))
+            or (isinstance(raw, str) and not raw.strip())
+            or raw is pd.NA
+        )
         try:
             parsed = None if blank else _float(raw, column)
         except JlpInputError as err:
@@ -182,15 +209,17 @@ def numeric_column(frame: pd.DataFrame, column: str, rows: list[int], file: str 
             problems.append(Problem(TEXT["not_number"].format(value=raw), file, row, column, fix))
         elif parsed < minimum or (above and parsed == minimum):
             key = "not_above" if above else "below"
-            problems.append(Problem(TEXT[key].format(value=parsed, minimum=minimum), file, row,
-                                    column, fix))
+            problems.append(
+                Problem(TEXT[key].format(value=parsed, minimum=minimum), file, row, column, fix)
+            )
             parsed = None
         values.append(parsed)
     return values
 
 
-def text_column(frame: pd.DataFrame, column: str, default: Iterable[str] | None = None
-                ) -> list[str]:
+def text_column(
+    frame: pd.DataFrame, column: str, default: Iterable[str] | None = None
+) -> list[str]:
     """The column as stripped strings ('' for a blank), or ``default`` if it is absent."""
     if column not in frame.columns:
         return list(default) if default is not None else [""] * len(frame)

@@ -87,8 +87,9 @@ def _sizes(size: Any) -> np.ndarray:
     array = np.asarray(array, dtype=float)
     if np.any(array != np.floor(array)):
         bad = array[array != np.floor(array)].ravel()[0]
-        raise JlpInputError(TEXT["not_whole"].format(value=float(bad)), column="size",
-                            fix=TEXT["size_fix"])
+        raise JlpInputError(
+            TEXT["not_whole"].format(value=float(bad)), column="size", fix=TEXT["size_fix"]
+        )
     return array
 
 

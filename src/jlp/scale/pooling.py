@@ -135,15 +135,22 @@ yarn need in kg a month, a number of at least 0 (0 if none))
         if not pid:
             problems.append(Problem(TEXT["id_empty"], file, row, "id", TEXT["id_fix"]))
         elif pid in first:
-            problems.append(Problem(TEXT["id_twice"].format(pid, first[pid]), file, row, "id",
-                                    TEXT["id_twice_fix"]))
+            problems.append(
+                Problem(
+                    TEXT["id_twice"].format(pid, first[pid]), file, row, "id", TEXT["id_twice_fix"]
+                )
+            )
         else:
             first[pid] = row
     sectors = _checks.text_column(frame, "sector")
-    problems += [Problem(TEXT["sector_empty"], file, row, "sector", TEXT["sector_fix"])
-                 for row, s in zip(rows, sectors, strict=True) if not s]
-    yarn = _checks.numeric_column(frame, "yarn_kg_month", rows, file, problems,
-                                  fix=TEXT["yarn_fix"])
+    problems += [
+        Problem(TEXT["sector_empty"], file, row, "sector", TEXT["sector_fix"])
+        for row, s in zip(rows, sectors, strict=True)
+        if not s
+    ]
+    yarn = _checks.numeric_column(
+        frame, "yarn_kg_month", rows, file, problems, fix=TEXT["yarn_fix"]
+    )
     if problems:
         raise JlpInputError(problems=problems)
     networks = _checks.text_column(frame, "network")
@@ -154,8 +161,7 @@ yarn need in kg a month, a number of at least 0 (0 if none))
     clean["id"] = ids
     clean["label"] = [lab or pid for lab, pid in zip(labels, ids, strict=True)]
     clean["network"] = networks
-    clean["network_label"] = [lab or net for lab, net in zip(network_labels, networks,
-                                                              strict=True)]
+    clean["network_label"] = [lab or net for lab, net in zip(network_labels, networks, strict=True)]
     clean["sector"] = sectors
     clean["cluster"] = [c or TEXT["default_cluster"] for c in clusters]
     clean["yarn_kg_month"] = np.asarray(yarn, dtype=float)
@@ -215,10 +221,15 @@ class PoolResult:
         0.0
         """
         return {
-            "size": self.size, "quantity_kg": self.quantity_kg, "unit_price": self.unit_price,
-            "own_unit_price": self.own_unit_price, "cost": self.cost,
-            "cost_alone": self.cost_alone, "saving": self.saving,
-            "saving_share": self.saving_share, "coordination_cost": self.coordination_cost,
+            "size": self.size,
+            "quantity_kg": self.quantity_kg,
+            "unit_price": self.unit_price,
+            "own_unit_price": self.own_unit_price,
+            "cost": self.cost,
+            "cost_alone": self.cost_alone,
+            "saving": self.saving,
+            "saving_share": self.saving_share,
+            "coordination_cost": self.coordination_cost,
             "net_saving": self.net_saving,
         }
 
@@ -234,8 +245,9 @@ def _members(members: Any, view: _View) -> list[str]:
         if member not in view.index:
             raise _checks.suggest(member, view.ids, TEXT["producer_what"], "members")
         if member in seen:
-            raise JlpInputError(TEXT["listed_twice"].format(member), column="members",
-                                fix=TEXT["twice_fix"])
+            raise JlpInputError(
+                TEXT["listed_twice"].format(member), column="members", fix=TEXT["twice_fix"]
+            )
         seen.add(member)
     return chosen
 
@@ -265,19 +277,31 @@ class _View:
         for net, lab in zip(networks, table["network_label"].tolist(), strict=True):
             if net and isinstance(net, str):
                 names.setdefault(net, lab if isinstance(lab, str) and lab else net)
-        return cls(table=table, ids=ids, labels=table["label"].tolist(), networks=networks,
-                   sectors=table["sector"].tolist(), clusters=table["cluster"].tolist(),
-                   yarn=table["yarn_kg_month"].to_numpy(dtype=float),
-                   index={pid: i for i, pid in enumerate(ids)}, network_labels=names)
+        return cls(
+            table=table,
+            ids=ids,
+            labels=table["label"].tolist(),
+            networks=networks,
+            sectors=table["sector"].tolist(),
+            clusters=table["cluster"].tolist(),
+            yarn=table["yarn_kg_month"].to_numpy(dtype=float),
+            index={pid: i for i, pid in enumerate(ids)},
+            network_labels=names,
+        )
 
     def sound(self) -> bool:
         """The quick re-check of a table already cleaned: every text a string, ids unique and
         filled, sectors filled, needs finite and at least 0."""
         texts = (self.ids, self.labels, self.networks, self.sectors, self.clusters)
-        return (all(isinstance(v, str) for column in texts for v in column)
-                and len(self.index) == len(self.ids) and all(self.ids) and all(self.sectors)
-                and all(self.clusters) and bool(np.all(np.isfinite(self.yarn)))
-                and bool(np.all(self.yarn >= 0)))
+        return (
+            all(isinstance(v, str) for column in texts for v in column)
+            and len(self.index) == len(self.ids)
+            and all(self.ids)
+            and all(self.sectors)
+            and all(self.clusters)
+            and bool(np.all(np.isfinite(self.yarn)))
+            and bool(np.all(self.yarn >= 0))
+        )
 
 
 def _view(table: pd.DataFrame | None) -> _View:
@@ -289,34 +313,48 @@ def _view(table: pd.DataFrame | None) -> _View:
     """
     if table is None:
         return _View.of(producers())
-    if (isinstance(table, pd.DataFrame) and list(table.columns[:7]) == _FRONT
-            and table["yarn_kg_month"].dtype == float):
+    if (
+        isinstance(table, pd.DataFrame)
+        and list(table.columns[:7]) == _FRONT
+        and table["yarn_kg_month"].dtype == float
+    ):
         view = _View.of(table)
         if view.sound():
             return view
     return _View.of(check_producers(table))
 
 
-def _defaults(table: pd.DataFrame | None, curve: PriceCurve | None,
-              coordination: CoordinationCost | None
-              ) -> tuple[_View, PriceCurve, CoordinationCost]:
+def _defaults(
+    table: pd.DataFrame | None, curve: PriceCurve | None, coordination: CoordinationCost | None
+) -> tuple[_View, PriceCurve, CoordinationCost]:
     if curve is not None and not isinstance(curve, PriceCurve):
-        raise JlpInputError(TEXT["not_curve"].format(type(curve).__name__), column="curve",
-                            fix=TEXT["curve_fix"])
+        raise JlpInputError(
+            TEXT["not_curve"].format(type(curve).__name__), column="curve", fix=TEXT["curve_fix"]
+        )
     if coordination is not None and not isinstance(coordination, CoordinationCost):
-        raise JlpInputError(TEXT["not_coordination"].format(type(coordination).__name__),
-                            column="coordination", fix=TEXT["coordination_fix"])
-    return (_view(table), yarn_prices() if curve is None else curve,
-            CoordinationCost() if coordination is None else coordination)
+        raise JlpInputError(
+            TEXT["not_coordination"].format(type(coordination).__name__),
+            column="coordination",
+            fix=TEXT["coordination_fix"],
+        )
+    return (
+        _view(table),
+        yarn_prices() if curve is None else curve,
+        CoordinationCost() if coordination is None else coordination,
+    )
 
 
 def _price(curve: PriceCurve, quantity: np.ndarray) -> np.ndarray:
     return np.asarray(curve.price(quantity), dtype=float)
 
 
-def pool_purchase(producers: pd.DataFrame | None, members: Iterable[str],
-                  curve: PriceCurve | None = None, *,
-                  coordination: CoordinationCost | None = None) -> PoolResult:
+def pool_purchase(
+    producers: pd.DataFrame | None,
+    members: Iterable[str],
+    curve: PriceCurve | None = None,
+    *,
+    coordination: CoordinationCost | None = None,
+) -> PoolResult:
     """The producers ``members`` buy their yarn together: price, cost, saving, co-ordination.
 
     ``producers`` None means the bundled table, ``curve`` None the bundled price tiers,
@@ -336,21 +374,27 @@ def pool_purchase(producers: pd.DataFrame | None, members: Iterable[str],
     total = float(quantity.sum())
     price = float(curve.price(total))
     pooled_cost = quantity * price
-    detail = pd.DataFrame({
-        "id": chosen,
-        "label": [view.labels[i] for i in where],
-        "network": [view.networks[i] for i in where],
-        "quantity_kg": quantity,
-        "own_unit_price": own_price,
-        "own_cost": own_cost,
-        "pooled_unit_price": np.full(len(chosen), price),
-        "pooled_cost": pooled_cost,
-        "saving": own_cost - pooled_cost,
-    })
+    detail = pd.DataFrame(
+        {
+            "id": chosen,
+            "label": [view.labels[i] for i in where],
+            "network": [view.networks[i] for i in where],
+            "quantity_kg": quantity,
+            "own_unit_price": own_price,
+            "own_cost": own_cost,
+            "pooled_unit_price": np.full(len(chosen), price),
+            "pooled_cost": pooled_cost,
+            "saving": own_cost - pooled_cost,
+        }
+    )
     return PoolResult(
-        members=tuple(chosen), quantity_kg=total, unit_price=price,
-        cost=float(pooled_cost.sum()), cost_alone=float(own_cost.sum()),
-        coordination_cost=float(coordination.cost(len(chosen))), detail=detail,
+        members=tuple(chosen),
+        quantity_kg=total,
+        unit_price=price,
+        cost=float(pooled_cost.sum()),
+        cost_alone=float(own_cost.sum()),
+        coordination_cost=float(coordination.cost(len(chosen))),
+        detail=detail,
     )
 
 
@@ -413,12 +457,24 @@ def group_label(producers: pd.DataFrame | None, level: str, group: str) -> str:
     return _label(_view(producers), level, group)
 
 
-_PURCHASE_COLUMNS = ["level", "group", "label", "members", "quantity_kg", "unit_price", "cost",
-                     "cost_alone", "saving", "coordination_cost", "net_saving"]
+_PURCHASE_COLUMNS = [
+    "level",
+    "group",
+    "label",
+    "members",
+    "quantity_kg",
+    "unit_price",
+    "cost",
+    "cost_alone",
+    "saving",
+    "coordination_cost",
+    "net_saving",
+]
 
 
-def _purchase_records(view: _View, curve: PriceCurve, coordination: CoordinationCost,
-                      levels: Iterable[str]) -> list[dict[str, Any]]:
+def _purchase_records(
+    view: _View, curve: PriceCurve, coordination: CoordinationCost, levels: Iterable[str]
+) -> list[dict[str, Any]]:
     alone = view.yarn * _price(curve, view.yarn)  # what each producer pays buying alone
     records = []
     for level in levels:
@@ -433,19 +489,31 @@ def _purchase_records(view: _View, curve: PriceCurve, coordination: Coordination
             cost_alone = float(alone[where[i]].sum())
             cost = total * price
             saving = cost_alone - cost
-            records.append({
-                "level": level, "group": group, "label": _label(view, level, group),
-                "members": int(sizes[i]), "quantity_kg": total, "unit_price": price,
-                "cost": cost, "cost_alone": cost_alone, "saving": saving,
-                "coordination_cost": float(coordinating[i]),
-                "net_saving": saving - float(coordinating[i]),
-            })
+            records.append(
+                {
+                    "level": level,
+                    "group": group,
+                    "label": _label(view, level, group),
+                    "members": int(sizes[i]),
+                    "quantity_kg": total,
+                    "unit_price": price,
+                    "cost": cost,
+                    "cost_alone": cost_alone,
+                    "saving": saving,
+                    "coordination_cost": float(coordinating[i]),
+                    "net_saving": saving - float(coordinating[i]),
+                }
+            )
     return records
 
 
-def purchases(producers: pd.DataFrame | None = None, curve: PriceCurve | None = None, *,
-              levels: Iterable[str] = LEVELS,
-              coordination: CoordinationCost | None = None) -> pd.DataFrame:
+def purchases(
+    producers: pd.DataFrame | None = None,
+    curve: PriceCurve | None = None,
+    *,
+    levels: Iterable[str] = LEVELS,
+    coordination: CoordinationCost | None = None,
+) -> pd.DataFrame:
     """Every purchase at every level: one row per buying group.
 
     Columns: level, group, label, members, quantity_kg, unit_price, cost, cost_alone,
@@ -462,9 +530,13 @@ def purchases(producers: pd.DataFrame | None = None, curve: PriceCurve | None = 
     return pd.DataFrame.from_records(records, columns=_PURCHASE_COLUMNS)
 
 
-def savings_by_level(producers: pd.DataFrame | None = None, curve: PriceCurve | None = None, *,
-                     levels: Iterable[str] = LEVELS,
-                     coordination: CoordinationCost | None = None) -> pd.DataFrame:
+def savings_by_level(
+    producers: pd.DataFrame | None = None,
+    curve: PriceCurve | None = None,
+    *,
+    levels: Iterable[str] = LEVELS,
+    coordination: CoordinationCost | None = None,
+) -> pd.DataFrame:
     """What pooling saves at each level, against every producer buying alone.
 
     One row per level: level, label, purchases (buying groups), pooled_members (producers
@@ -491,16 +563,24 @@ def savings_by_level(producers: pd.DataFrame | None = None, curve: PriceCurve | 
         alone = sum(r["cost_alone"] for r in rows)
         saving = alone - cost
         coordinating = sum(r["coordination_cost"] for r in rows)
-        out.append({
-            "level": level, "label": TEXT["levels"][level], "purchases": len(rows),
-            "pooled_members": sum(r["members"] for r in rows if r["members"] >= 2),
-            "largest_kg": max((r["quantity_kg"] for r in rows), default=0.0),
-            "quantity_kg": float(quantity), "cost_alone": float(alone), "cost": float(cost),
-            "saving": saving, "saving_share": saving / alone if alone > 0 else 0.0,
-            "mean_unit_price": cost / quantity if quantity > 0 else float("nan"),
-            "best_unit_price": min((r["unit_price"] for r in rows), default=float("nan")),
-            "coordination_cost": float(coordinating), "net_saving": saving - coordinating,
-        })
+        out.append(
+            {
+                "level": level,
+                "label": TEXT["levels"][level],
+                "purchases": len(rows),
+                "pooled_members": sum(r["members"] for r in rows if r["members"] >= 2),
+                "largest_kg": max((r["quantity_kg"] for r in rows), default=0.0),
+                "quantity_kg": float(quantity),
+                "cost_alone": float(alone),
+                "cost": float(cost),
+                "saving": saving,
+                "saving_share": saving / alone if alone > 0 else 0.0,
+                "mean_unit_price": cost / quantity if quantity > 0 else float("nan"),
+                "best_unit_price": min((r["unit_price"] for r in rows), default=float("nan")),
+                "coordination_cost": float(coordinating),
+                "net_saving": saving - coordinating,
+            }
+        )
     return pd.DataFrame.from_records(out)
 
 
@@ -514,8 +594,11 @@ def pool_choices(producers: pd.DataFrame | None = None) -> dict[str, list[str]]:
     ['ecohamaca', 'network_b', 'network_c', 'sector:hammocks', 'cluster:masaya']
     """
     view = _view(producers)
-    choices = {key: members for key, members in _groups(view, "network").items()
-               if key in view.network_labels}
+    choices = {
+        key: members
+        for key, members in _groups(view, "network").items()
+        if key in view.network_labels
+    }
     for level in ("sector", "cluster"):
         choices.update({f"{level}:{key}": members for key, members in _groups(view, level).items()})
     return choices

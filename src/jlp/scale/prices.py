@@ -139,8 +139,10 @@ class TierTable:
 
     def __post_init__(self) -> None:
         kg = tuple(float(_checks.number(v, "min_kg", fix=TEXT["kg_fix"])) for v in self.min_kg)
-        usd = tuple(float(_checks.number(v, "unit_price_usd", above=True, fix=TEXT["usd_fix"]))
-                    for v in self.unit_price)
+        usd = tuple(
+            float(_checks.number(v, "unit_price_usd", above=True, fix=TEXT["usd_fix"]))
+            for v in self.unit_price
+        )
         labels = tuple(str(v) for v in self.labels)
         _tier_problems(kg, usd, labels, None, list(range(2, len(kg) + 2)), raise_=True)
         object.__setattr__(self, "min_kg", kg)
@@ -168,8 +170,9 @@ class TierTable:
     def cost(self, quantity: Any) -> float | np.ndarray:
         """What an order of ``quantity`` kg costs in all (US$): quantity × price."""
         q = _quantity(quantity)
-        return _scalar_or_array(q * self._prices[np.searchsorted(self._edges, q, "right") - 1],
-                                quantity)
+        return _scalar_or_array(
+            q * self._prices[np.searchsorted(self._edges, q, "right") - 1], quantity
+        )
 
     @property
     def list_price(self) -> float:
@@ -193,13 +196,15 @@ class TierTable:
         >>> TierTable([0, 100], [4.0, 3.5], labels=["shop", "bulk"]).table()["max_kg"].tolist()
         [100.0, inf]
         """
-        return pd.DataFrame({
-            "tier": range(1, len(self.min_kg) + 1),
-            "min_kg": self.min_kg,
-            "max_kg": [*self.min_kg[1:], math.inf],
-            "unit_price_usd": self.unit_price,
-            "label": list(self.labels) or [""] * len(self.min_kg),
-        })
+        return pd.DataFrame(
+            {
+                "tier": range(1, len(self.min_kg) + 1),
+                "min_kg": self.min_kg,
+                "max_kg": [*self.min_kg[1:], math.inf],
+                "unit_price_usd": self.unit_price,
+                "label": list(self.labels) or [""] * len(self.min_kg),
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -226,13 +231,19 @@ class SmoothPrice:
 
     def __post_init__(self) -> None:
         top = _checks.number(self.list_price, "list_price", above=True, fix=TEXT["usd_fix"])
-        floor = _checks.number(self.floor_price, "floor_price", above=True,
-                               fix=TEXT["floor_fix"])
-        half = _checks.number(self.half_discount_kg, "half_discount_kg", above=True,
-                              fix=TEXT["quantity_fix"].replace("at least 0", "above 0"))
+        floor = _checks.number(self.floor_price, "floor_price", above=True, fix=TEXT["floor_fix"])
+        half = _checks.number(
+            self.half_discount_kg,
+            "half_discount_kg",
+            above=True,
+            fix=TEXT["quantity_fix"].replace("at least 0", "above 0"),
+        )
         if floor > top:
-            raise JlpInputError(TEXT["floor_above"].format(floor=floor, top=top),
-                                column="floor_price", fix=TEXT["floor_fix"])
+            raise JlpInputError(
+                TEXT["floor_above"].format(floor=floor, top=top),
+                column="floor_price",
+                fix=TEXT["floor_fix"],
+            )
         object.__setattr__(self, "list_price", top)
         object.__setattr__(self, "floor_price", floor)
         object.__setattr__(self, "half_discount_kg", half)
@@ -273,8 +284,9 @@ def price_table(curve: PriceCurve, quantities: Iterable[float]) -> pd.DataFrame:
 # --------------------------------------------------------------------------- reading tiers
 
 
-def yarn_prices(source: str | Path | pd.DataFrame | None = None, *,
-                curve: str | None = None) -> TierTable:
+def yarn_prices(
+    source: str | Path | pd.DataFrame | None = None, *, curve: str | None = None
+) -> TierTable:
     """A price list in tiers: the bundled illustrative list, or one you give.
 
     ``source`` is None (the bundled table ``masaya_price_tiers``), a DataFrame, or the path
@@ -290,15 +302,15 @@ def yarn_prices(source: str | Path | pd.DataFrame | None = None, *,
         from jlp import datasets
 
         frame = datasets.load(DATASET)
-        return tiers_from_table(frame, file=f"datasets/{DATASET}.csv",
-                                curve=curve or DEFAULT_CURVE)
+        return tiers_from_table(frame, file=f"datasets/{DATASET}.csv", curve=curve or DEFAULT_CURVE)
     frame, file, rows = _checks.table(source, "source")
     frame = frame.assign(row=rows)
     return tiers_from_table(frame, file=file, curve=curve)
 
 
-def tiers_from_table(frame: pd.DataFrame, *, file: str | None = None,
-                     curve: str | None = None) -> TierTable:
+def tiers_from_table(
+    frame: pd.DataFrame, *, file: str | None = None, curve: str | None = None
+) -> TierTable:
     """A :class:`TierTable` from a table of tiers, with every problem reported at once.
 
     Rows are numbered as in a spreadsheet (the header is row 1) unless the frame carries a
@@ -313,8 +325,9 @@ def tiers_from_table(frame: pd.DataFrame, *, file: str | None = None,
     if "curve" in frame.columns:
         names = _checks.text_column(frame, "curve")
         available = list(dict.fromkeys(n for n in names if n))
-        wanted = curve or (DEFAULT_CURVE if DEFAULT_CURVE in available else
-                           (available[0] if available else None))
+        wanted = curve or (
+            DEFAULT_CURVE if DEFAULT_CURVE in available else (available[0] if available else None)
+        )
         if wanted not in available:
             raise _checks.suggest(wanted, available, TEXT["curve_what"], "curve")
         keep = [n == wanted for n in names]
@@ -324,12 +337,12 @@ def tiers_from_table(frame: pd.DataFrame, *, file: str | None = None,
     elif curve is not None:
         name = curve
     if frame.empty:
-        raise JlpInputError(TEXT["no_tiers"], file=file, column="min_kg",
-                            fix=TEXT["no_tiers_fix"])
+        raise JlpInputError(TEXT["no_tiers"], file=file, column="min_kg", fix=TEXT["no_tiers_fix"])
     problems: list[Problem] = []
     kg = _checks.numeric_column(frame, "min_kg", rows, file, problems, fix=TEXT["kg_fix"])
-    usd = _checks.numeric_column(frame, "unit_price_usd", rows, file, problems, above=True,
-                                 fix=TEXT["usd_fix"])
+    usd = _checks.numeric_column(
+        frame, "unit_price_usd", rows, file, problems, above=True, fix=TEXT["usd_fix"]
+    )
     labels = tuple(_checks.text_column(frame, "label")) if "label" in frame.columns else ()
     problems += _tier_problems(kg, usd, labels, file, rows, raise_=False)
     if problems:
@@ -337,30 +350,71 @@ def tiers_from_table(frame: pd.DataFrame, *, file: str | None = None,
     return TierTable(min_kg=kg, unit_price=usd, labels=labels, name=name)
 
 
-def _tier_problems(kg: Sequence[float | None], usd: Sequence[float | None],
-                   labels: Sequence[str], file: str | None, rows: list[int], *,
-                   raise_: bool) -> list[Problem]:
+def _tier_problems(
+    kg: Sequence[float | None],
+    usd: Sequence[float | None],
+    labels: Sequence[str],
+    file: str | None,
+    rows: list[int],
+    *,
+    raise_: bool,
+) -> list[Problem]:
     """The order problems of a tier table (values already checked one by one)."""
     found: list[Problem] = []
     if not kg:
         found.append(Problem(TEXT["no_tiers"], file, None, "min_kg", TEXT["no_tiers_fix"]))
     elif len(kg) != len(usd):
-        found.append(Problem(TEXT["lengths"].format(kg=len(kg), prices=len(usd)), file, None,
-                             "unit_price_usd", TEXT["lengths_fix"]))
+        found.append(
+            Problem(
+                TEXT["lengths"].format(kg=len(kg), prices=len(usd)),
+                file,
+                None,
+                "unit_price_usd",
+                TEXT["lengths_fix"],
+            )
+        )
     elif labels and len(labels) != len(kg):
-        found.append(Problem(TEXT["labels_length"].format(labels=len(labels), tiers=len(kg)),
-                             file, None, "label", TEXT["labels_fix"]))
+        found.append(
+            Problem(
+                TEXT["labels_length"].format(labels=len(labels), tiers=len(kg)),
+                file,
+                None,
+                "label",
+                TEXT["labels_fix"],
+            )
+        )
     else:
         if kg[0] is not None and kg[0] != 0:
-            found.append(Problem(TEXT["first_tier"].format(first=kg[0]), file, rows[0], "min_kg",
-                                 TEXT["first_fix"]))
+            found.append(
+                Problem(
+                    TEXT["first_tier"].format(first=kg[0]),
+                    file,
+                    rows[0],
+                    "min_kg",
+                    TEXT["first_fix"],
+                )
+            )
         for i in range(1, len(kg)):
             if kg[i] is not None and kg[i - 1] is not None and kg[i] <= kg[i - 1]:
-                found.append(Problem(TEXT["not_increasing"].format(value=kg[i], before=kg[i - 1]),
-                                     file, rows[i], "min_kg", TEXT["increasing_fix"]))
+                found.append(
+                    Problem(
+                        TEXT["not_increasing"].format(value=kg[i], before=kg[i - 1]),
+                        file,
+                        rows[i],
+                        "min_kg",
+                        TEXT["increasing_fix"],
+                    )
+                )
             if usd[i] is not None and usd[i - 1] is not None and usd[i] > usd[i - 1]:
-                found.append(Problem(TEXT["price_rises"].format(value=usd[i], before=usd[i - 1]),
-                                     file, rows[i], "unit_price_usd", TEXT["price_fix"]))
+                found.append(
+                    Problem(
+                        TEXT["price_rises"].format(value=usd[i], before=usd[i - 1]),
+                        file,
+                        rows[i],
+                        "unit_price_usd",
+                        TEXT["price_fix"],
+                    )
+                )
     if found and raise_:
         raise JlpInputError(problems=found)
     return found

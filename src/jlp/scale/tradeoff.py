@@ -53,8 +53,14 @@ from jlp.scale.prices import PriceCurve
 OBJECTIVES = ("total", "per_member")
 
 #: The columns of :func:`net_benefit_table` (and the last ones of :func:`pool_tradeoff`).
-TABLE_COLUMNS = ("size", "benefit", "coordination_cost", "net_benefit", "benefit_per_member",
-                 "net_per_member")
+TABLE_COLUMNS = (
+    "size",
+    "benefit",
+    "coordination_cost",
+    "net_benefit",
+    "benefit_per_member",
+    "net_per_member",
+)
 
 #: User-facing strings (a Spanish edition replaces this dict only).
 TEXT = {
@@ -90,8 +96,9 @@ class JointProject:
     ``half_partners`` the number of partners a member needs to gain half of it (the critical
     mass). ``level`` optionally names the level the project illustrates.
 
-    >>> p = JointProject(value_per_member=300, half_partners=4,
-    ...                  coordination=CoordinationCost(100, 10, 2))
+    >>> p = JointProject(
+    ...     value_per_member=300, half_partners=4, coordination=CoordinationCost(100, 10, 2)
+    ... )
     >>> p.benefit_per_member(5), p.benefit(5), p.net_benefit(5)
     (150.0, 750.0, 580.0)
     >>> JointProject(value_per_member=300, half_partners=0)  # doctest: +ELLIPSIS
@@ -108,11 +115,13 @@ class JointProject:
 
     def __post_init__(self) -> None:
         value = _checks.number(self.value_per_member, "value_per_member", fix=TEXT["value_fix"])
-        half = _checks.number(self.half_partners, "half_partners", above=True,
-                              fix=TEXT["half_fix"])
+        half = _checks.number(self.half_partners, "half_partners", above=True, fix=TEXT["half_fix"])
         if not isinstance(self.coordination, CoordinationCost):
-            raise JlpInputError(TEXT["not_coordination"].format(type(self.coordination).__name__),
-                                column="coordination", fix=TEXT["coordination_fix"])
+            raise JlpInputError(
+                TEXT["not_coordination"].format(type(self.coordination).__name__),
+                column="coordination",
+                fix=TEXT["coordination_fix"],
+            )
         object.__setattr__(self, "value_per_member", value)
         object.__setattr__(self, "half_partners", half)
 
@@ -140,8 +149,9 @@ def _sizes(size: Any) -> np.ndarray:
     array = np.asarray(_checks.quantities(size, "size", TEXT["size_fix"]), dtype=float)
     if np.any(array != np.floor(array)):
         bad = float(array[array != np.floor(array)].ravel()[0])
-        raise JlpInputError(_checks.TEXT["not_whole"].format(value=bad), column="size",
-                            fix=TEXT["size_fix"])
+        raise JlpInputError(
+            _checks.TEXT["not_whole"].format(value=bad), column="size", fix=TEXT["size_fix"]
+        )
     return array
 
 
@@ -170,14 +180,25 @@ def _objective(objective: str) -> str:
 
 def _frame(sizes: np.ndarray, benefit: np.ndarray, cost: np.ndarray) -> pd.DataFrame:
     net = benefit - cost
-    return pd.DataFrame({
-        "size": sizes.astype(int), "benefit": benefit, "coordination_cost": cost,
-        "net_benefit": net, "benefit_per_member": benefit / sizes, "net_per_member": net / sizes,
-    })
+    return pd.DataFrame(
+        {
+            "size": sizes.astype(int),
+            "benefit": benefit,
+            "coordination_cost": cost,
+            "net_benefit": net,
+            "benefit_per_member": benefit / sizes,
+            "net_per_member": net / sizes,
+        }
+    )
 
 
-def net_benefit_table(project: JointProject, sizes: Iterable[int] | None = None, *,
-                      max_size: int = 60, min_size: int = 1) -> pd.DataFrame:
+def net_benefit_table(
+    project: JointProject,
+    sizes: Iterable[int] | None = None,
+    *,
+    max_size: int = 60,
+    min_size: int = 1,
+) -> pd.DataFrame:
     """The benefit, co-ordination cost and net benefit of ``project`` at each group size.
 
     ``sizes`` defaults to ``min_size`` … ``max_size``. Columns: :data:`TABLE_COLUMNS`.
@@ -192,8 +213,11 @@ def net_benefit_table(project: JointProject, sizes: Iterable[int] | None = None,
     if grid.size == 0:
         raise JlpInputError(TEXT["no_sizes"], column="sizes", fix=TEXT["sizes_fix"])
     if np.any(grid < 1):
-        raise JlpInputError(_checks.TEXT["below"].format(value=float(grid.min()), minimum=1),
-                            column="sizes", fix=TEXT["size_fix"])
+        raise JlpInputError(
+            _checks.TEXT["below"].format(value=float(grid.min()), minimum=1),
+            column="sizes",
+            fix=TEXT["size_fix"],
+        )
     benefit = np.asarray(project.benefit(grid), dtype=float)
     cost = np.asarray(project.coordination.cost(grid), dtype=float)
     return _frame(grid, benefit, cost)
@@ -203,8 +227,9 @@ def _grid(min_size: int, max_size: int) -> np.ndarray:
     low = _checks.whole(min_size, "min_size", minimum=1)
     high = _checks.whole(max_size, "max_size", minimum=1)
     if high < low:
-        raise JlpInputError(TEXT["range"].format(high=high, low=low), column="max_size",
-                            fix=TEXT["range_fix"])
+        raise JlpInputError(
+            TEXT["range"].format(high=high, low=low), column="max_size", fix=TEXT["range_fix"]
+        )
     return np.arange(low, high + 1, dtype=float)
 
 
@@ -217,9 +242,11 @@ def best_row(table: pd.DataFrame, objective: str = "total") -> Optimum:
     10
     """
     _objective(objective)
-    missing = [Problem(TEXT["missing_column"].format(column), None, 1, column, TEXT["table_fix"])
-               for column in ("size", "net_benefit", "benefit", "coordination_cost")
-               if column not in table.columns]
+    missing = [
+        Problem(TEXT["missing_column"].format(column), None, 1, column, TEXT["table_fix"])
+        for column in ("size", "net_benefit", "benefit", "coordination_cost")
+        if column not in table.columns
+    ]
     if missing:
         raise JlpInputError(problems=missing)
     if table.empty:
@@ -229,14 +256,19 @@ def best_row(table: pd.DataFrame, objective: str = "total") -> Optimum:
     per_member = net / sizes
     index = int(np.argmax(net if objective == "total" else per_member))
     row = table.iloc[index]
-    return Optimum(size=int(row["size"]), benefit=float(row["benefit"]),
-                   coordination_cost=float(row["coordination_cost"]),
-                   net_benefit=float(row["net_benefit"]), net_per_member=float(per_member[index]),
-                   objective=objective)
+    return Optimum(
+        size=int(row["size"]),
+        benefit=float(row["benefit"]),
+        coordination_cost=float(row["coordination_cost"]),
+        net_benefit=float(row["net_benefit"]),
+        net_per_member=float(per_member[index]),
+        objective=objective,
+    )
 
 
-def best_size(project: JointProject, *, max_size: int = 60, min_size: int = 1,
-              objective: str = "total") -> Optimum:
+def best_size(
+    project: JointProject, *, max_size: int = 60, min_size: int = 1, objective: str = "total"
+) -> Optimum:
     """The group size between ``min_size`` and ``max_size`` that maximises the net benefit.
 
     Exact on the integer grid without evaluating every size: the net benefit (total or per
@@ -285,11 +317,16 @@ def _stationary_points(project: JointProject, objective: str) -> np.ndarray | No
     c = project.coordination
     p = Polynomial([0.0, 1.0])
     if objective == "total":
-        poly = b * (p**2 + 2 * h * p + h) - (c.per_pair * p + c.per_member + c.per_pair / 2) * (
-            p + h) ** 2
+        poly = (
+            b * (p**2 + 2 * h * p + h)
+            - (c.per_pair * p + c.per_member + c.per_pair / 2) * (p + h) ** 2
+        )
     else:
-        poly = (2 * b * h * (p + 1) ** 2 + 2 * c.fixed * (p + h) ** 2
-                - c.per_pair * (p + h) ** 2 * (p + 1) ** 2)
+        poly = (
+            2 * b * h * (p + 1) ** 2
+            + 2 * c.fixed * (p + h) ** 2
+            - c.per_pair * (p + h) ** 2 * (p + 1) ** 2
+        )
     coef = poly.coef
     biggest = float(np.max(np.abs(coef))) if coef.size else 0.0
     if biggest == 0:
@@ -314,9 +351,13 @@ _TINY = 1e-12  # relative size below which a polynomial coefficient is treated a
 # --------------------------------------------------------------------------- the yarn pool
 
 
-def pool_tradeoff(producers: pd.DataFrame | None = None, curve: PriceCurve | None = None,
-                  coordination: CoordinationCost | None = None, *,
-                  order: Sequence[str] | None = None) -> pd.DataFrame:
+def pool_tradeoff(
+    producers: pd.DataFrame | None = None,
+    curve: PriceCurve | None = None,
+    coordination: CoordinationCost | None = None,
+    *,
+    order: Sequence[str] | None = None,
+) -> pd.DataFrame:
     """The yarn pool grown one producer at a time: saving, co-ordination and net benefit.
 
     Row ``n`` is the pool of the first ``n`` producers of ``order`` (default: every
@@ -331,8 +372,9 @@ def pool_tradeoff(producers: pd.DataFrame | None = None, curve: PriceCurve | Non
     """
     view, curve, coordination = _defaults(producers, curve, coordination)
     if order is None:
-        buyers = [(-kg, pid) for pid, kg in zip(view.ids, view.yarn.tolist(), strict=True)
-                  if kg > 0]
+        buyers = [
+            (-kg, pid) for pid, kg in zip(view.ids, view.yarn.tolist(), strict=True) if kg > 0
+        ]
         ids = [pid for _, pid in sorted(buyers)]
     else:
         if not isinstance(order, str) and len(list(order)) == 0:
@@ -340,9 +382,9 @@ def pool_tradeoff(producers: pd.DataFrame | None = None, curve: PriceCurve | Non
         try:
             ids = _members(order, view)
         except JlpInputError as err:
-            raise JlpInputError(problems=[
-                Problem(p.message, p.file, p.row, "order", p.fix) for p in err.problems
-            ]) from None
+            raise JlpInputError(
+                problems=[Problem(p.message, p.file, p.row, "order", p.fix) for p in err.problems]
+            ) from None
     where = [view.index[pid] for pid in ids]
     added = view.yarn[where]
     quantity = np.cumsum(added)
@@ -351,9 +393,15 @@ def pool_tradeoff(producers: pd.DataFrame | None = None, curve: PriceCurve | Non
     sizes = np.arange(1, len(ids) + 1, dtype=float)
     benefit = alone - quantity * price
     cost = np.asarray(coordination.cost(sizes), dtype=float)
-    head = pd.DataFrame({"member": ids, "label": [view.labels[i] for i in where],
-                         "added_kg": added,
-                         "quantity_kg": quantity, "unit_price": price})
+    head = pd.DataFrame(
+        {
+            "member": ids,
+            "label": [view.labels[i] for i in where],
+            "added_kg": added,
+            "quantity_kg": quantity,
+            "unit_price": price,
+        }
+    )
     body = _frame(sizes, benefit, cost)
     return pd.concat([body[["size"]], head, body.drop(columns="size")], axis=1)
 
@@ -363,12 +411,24 @@ def pool_tradeoff(producers: pd.DataFrame | None = None, curve: PriceCurve | Non
 #: Illustrative joint projects, one per level (parameters made up for teaching; the paper
 #: gives none). Each is chosen so that its best group size falls in the range of its level.
 PRESETS: dict[str, dict[str, Any]] = {
-    "joint_export": {"value_per_member": 250.0, "half_partners": 2.0, "level": "network",
-                     "coordination": {"fixed": 150.0, "per_member": 10.0, "per_pair": 25.0}},
-    "purchase_centre": {"value_per_member": 300.0, "half_partners": 10.0, "level": "sector",
-                        "coordination": {"fixed": 300.0, "per_member": 15.0, "per_pair": 7.0}},
-    "common_brand": {"value_per_member": 150.0, "half_partners": 50.0, "level": "cluster",
-                     "coordination": {"fixed": 1000.0, "per_member": 5.0, "per_pair": 0.8}},
+    "joint_export": {
+        "value_per_member": 250.0,
+        "half_partners": 2.0,
+        "level": "network",
+        "coordination": {"fixed": 150.0, "per_member": 10.0, "per_pair": 25.0},
+    },
+    "purchase_centre": {
+        "value_per_member": 300.0,
+        "half_partners": 10.0,
+        "level": "sector",
+        "coordination": {"fixed": 300.0, "per_member": 15.0, "per_pair": 7.0},
+    },
+    "common_brand": {
+        "value_per_member": 150.0,
+        "half_partners": 50.0,
+        "level": "cluster",
+        "coordination": {"fixed": 1000.0, "per_member": 5.0, "per_pair": 0.8},
+    },
 }
 
 

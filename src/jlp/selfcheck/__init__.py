@@ -63,7 +63,7 @@ def parse_marker(text: str) -> tuple[bool, str] | None:
     m = _MARKER.match(text)
     if not m:
         return None
-    return m.group("mark") in "xX", text[m.end():]
+    return m.group("mark") in "xX", text[m.end() :]
 
 
 class selfcheck(nodes.General, nodes.Element):
@@ -101,7 +101,9 @@ class SelfCheckDirective(SphinxDirective):
 
     def _warn(self, message: str) -> list[nodes.Node]:
         LOG.warning(
-            f"self-check: {message}", location=(self.env.docname, self.lineno), type="jlp",
+            f"self-check: {message}",
+            location=(self.env.docname, self.lineno),
+            type="jlp",
             subtype="selfcheck",
         )
         return []
@@ -117,8 +119,9 @@ class SelfCheckDirective(SphinxDirective):
             return self._warn("write the options as one bullet list, each starting [x] or [ ]")
         node = selfcheck(ids=[base], words=words)
         question_nodes, messages = self.state.inline_text(self.arguments[0], self.lineno)
-        question = nodes.paragraph("", "", *question_nodes, classes=["jlp-question"],
-                                   ids=[f"{base}-q"])
+        question = nodes.paragraph(
+            "", "", *question_nodes, classes=["jlp-question"], ids=[f"{base}-q"]
+        )
         node += question
         node += messages
         for child in body.children:  # any text before the options belongs to the question
@@ -259,8 +262,12 @@ def setup(app: Any) -> dict[str, Any]:
     # Only "html": Sphinx gives singlehtml/dirhtml the html handlers when no extension
     # registers handlers under their own names (registering them hides everyone else's).
     html = ("html",)
-    plain = {"latex": (_skip, None), "text": (_skip, None), "man": (_skip, None),
-             "texinfo": (_skip, None)}
+    plain = {
+        "latex": (_skip, None),
+        "text": (_skip, None),
+        "man": (_skip, None),
+        "texinfo": (_skip, None),
+    }
     for node_class, visit, depart in (
         (selfcheck, _visit_selfcheck, _depart_selfcheck),
         (selfcheck_options, _visit_options, _depart_options),

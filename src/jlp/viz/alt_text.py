@@ -13,7 +13,7 @@ author should still add the one sentence that says what the figure *shows*.
 >>> summarize_figure(fig)
 'Chart "Growth, %". Bar series "EMASIM", 2 values: Sales 200, Jobs 15.'
 >>> html = described(fig, "EMASIM's sales grew far more than its jobs.").html
->>> 'aria-describedby' in html and "EMASIM&#x27;s sales" in html
+>>> "aria-describedby" in html and "EMASIM&#x27;s sales" in html
 True
 """
 
@@ -74,7 +74,8 @@ def _pairs(xs: Sequence[Any], ys: Sequence[Any], limit: int, words: dict[str, st
         numeric = [y for y in ys if isinstance(y, int | float)]
         extent = (
             "; " + words["range"].format(lo=_fmt(min(numeric)), hi=_fmt(max(numeric)))
-            if numeric else ""
+            if numeric
+            else ""
         )
         text += f", {words['more'].format(n=rest)}{extent}"
     return text
@@ -85,7 +86,7 @@ def summarize_figure(fig: Any, *, max_items: int = 6, language: str = "en") -> s
     words = _words(language)
     parts: list[str] = []
     title = getattr(getattr(fig.layout, "title", None), "text", None)
-    parts.append(f'{words["chart"]} "{title}".' if title else f'{words["chart"]}.')
+    parts.append(f'{words["chart"]} "{title}".' if title else f"{words['chart']}.")
     for axis_name in ("xaxis", "yaxis"):
         axis = getattr(fig.layout, axis_name, None)
         axis_title = getattr(getattr(axis, "title", None), "text", None)
@@ -115,9 +116,13 @@ def summarize_graph(
 
     >>> import networkx as nx
     >>> g = nx.Graph()
-    >>> g.add_nodes_from([("b", {"label": "Broker", "kind": "broker"}),
-    ...                   ("f1", {"label": "Firm 1", "kind": "firm"}),
-    ...                   ("f2", {"label": "Firm 2", "kind": "firm"})])
+    >>> g.add_nodes_from(
+    ...     [
+    ...         ("b", {"label": "Broker", "kind": "broker"}),
+    ...         ("f1", {"label": "Firm 1", "kind": "firm"}),
+    ...         ("f2", {"label": "Firm 2", "kind": "firm"}),
+    ...     ]
+    ... )
     >>> g.add_edges_from([("b", "f1"), ("b", "f2")])
     >>> summarize_graph(g)
     'Network of 3 actors and 2 ties. Actors by kind: firm 2, broker 1. Most linked: Broker (2).'

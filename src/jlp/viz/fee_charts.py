@@ -105,8 +105,13 @@ def _title(title: str, note: str) -> dict:
     """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
     lines = textwrap.wrap(note, width=95)
     return {
-        "title": {"text": title, "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
-                  "y": 0.98, "yanchor": "top", "yref": "container"},
+        "title": {
+            "text": title,
+            "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
+        },
         "margin": {"t": 70 + 16 * len(lines)},
     }
 
@@ -118,8 +123,10 @@ def _reuse(fig: go.Figure | None, count: int) -> bool:
 def _refresh(fig: go.Figure, traces: Sequence[dict], layout: dict) -> go.Figure:
     """Update ``fig`` in place; the layout only when its title or subtitle changed."""
     title = fig.layout.title
-    changed = (title.text != layout["title"]["text"]
-               or title.subtitle.text != layout["title"]["subtitle"]["text"])
+    changed = (
+        title.text != layout["title"]["text"]
+        or title.subtitle.text != layout["title"]["subtitle"]["text"]
+    )
     with fig.batch_update():
         for trace, new in zip(fig.data, traces, strict=True):
             trace.update(new)
@@ -144,12 +151,21 @@ def _full_cost_text(rule: RampRule | None) -> str:
     if rule is None:
         return ""
     year = full_cost_year(rule)
-    return (TEXT["full_cost"].format(year=year) if year is not None
-            else TEXT["never_full"].format(cap=rule.cap))
+    return (
+        TEXT["full_cost"].format(year=year)
+        if year is not None
+        else TEXT["never_full"].format(cap=rule.cap)
+    )
 
 
-def schedule_chart(table: pd.DataFrame, *, rule: RampRule | None = None, title: str | None = None,
-                   note: str | None = None, fig: go.Figure | None = None) -> go.Figure:
+def schedule_chart(
+    table: pd.DataFrame,
+    *,
+    rule: RampRule | None = None,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """Fee and subsidy stacked per year, with cumulative cost recovery (right axis).
 
     ``table`` is :func:`jlp.fees.schedule`; with ``rule`` the caption says when (if ever)
@@ -161,21 +177,38 @@ def schedule_chart(table: pd.DataFrame, *, rule: RampRule | None = None, title: 
     if _reuse(fig, 3):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
-    fig.add_bar(name=TEXT["fee"], marker_color=FEE_COLOR, hovertemplate=TEXT["fee_hover"],
-                **traces[0])
-    fig.add_bar(name=TEXT["subsidy"], marker_color=SUBSIDY_COLOR,
-                hovertemplate=TEXT["subsidy_hover"], **traces[1])
-    fig.add_scatter(name=TEXT["recovery"], mode="lines+markers", yaxis="y2",
-                    line={"color": LINE_COLOR, "width": 2}, marker={"symbol": "diamond"},
-                    hovertemplate=TEXT["recovery_hover"], **traces[2])
+    fig.add_bar(
+        name=TEXT["fee"], marker_color=FEE_COLOR, hovertemplate=TEXT["fee_hover"], **traces[0]
+    )
+    fig.add_bar(
+        name=TEXT["subsidy"],
+        marker_color=SUBSIDY_COLOR,
+        hovertemplate=TEXT["subsidy_hover"],
+        **traces[1],
+    )
+    fig.add_scatter(
+        name=TEXT["recovery"],
+        mode="lines+markers",
+        yaxis="y2",
+        line={"color": LINE_COLOR, "width": 2},
+        marker={"symbol": "diamond"},
+        hovertemplate=TEXT["recovery_hover"],
+        **traces[2],
+    )
     fig.update_layout(
         barmode="stack",
         height=430,
         xaxis={"title": TEXT["year"], "dtick": 1},
         yaxis={"title": TEXT["usd"], "rangemode": "tozero"},
-        yaxis2={"title": TEXT["recovery"], "overlaying": "y", "side": "right",
-                "range": [0, 1.05], "tickvals": [0, 0.25, 0.5, 0.75, 1],
-                "tickformat": ".0%", "showgrid": False},
+        yaxis2={
+            "title": TEXT["recovery"],
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1.05],
+            "tickvals": [0, 0.25, 0.5, 0.75, 1],
+            "tickformat": ".0%",
+            "showgrid": False,
+        },
         legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
         margin={"t": layout["margin"]["t"], "b": 80, "r": 70},
         **{k: v for k, v in layout.items() if k != "margin"},
@@ -193,16 +226,22 @@ def preset_shares_chart(rules: Mapping[str, RampRule], years: int = 10) -> go.Fi
     fig = styled(go.Figure())
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
     for i, (name, rule) in enumerate(rules.items()):
-        fig.add_scatter(x=list(range(1, years + 1)), y=rule.shares(years).tolist(),
-                        name=plotly_text(name), mode="lines+markers",
-                        line={"shape": "hv", "width": 2},
-                        marker={"symbol": symbols[i % len(symbols)], "size": 8},
-                        hovertemplate="%{fullData.name}, year %{x}: %{y:.0%}<extra></extra>")
-    fig.update_layout(title=TEXT["presets_title"], height=380,
-                      xaxis={"title": TEXT["year"], "dtick": 1},
-                      yaxis={"title": TEXT["share_axis"], "tickformat": ".0%",
-                             "range": [-0.02, 1.05]},
-                      legend={"orientation": "h", "y": -0.25})
+        fig.add_scatter(
+            x=list(range(1, years + 1)),
+            y=rule.shares(years).tolist(),
+            name=plotly_text(name),
+            mode="lines+markers",
+            line={"shape": "hv", "width": 2},
+            marker={"symbol": symbols[i % len(symbols)], "size": 8},
+            hovertemplate="%{fullData.name}, year %{x}: %{y:.0%}<extra></extra>",
+        )
+    fig.update_layout(
+        title=TEXT["presets_title"],
+        height=380,
+        xaxis={"title": TEXT["year"], "dtick": 1},
+        yaxis={"title": TEXT["share_axis"], "tickformat": ".0%", "range": [-0.02, 1.05]},
+        legend={"orientation": "h", "y": -0.25},
+    )
     return fig
 
 
@@ -220,19 +259,34 @@ def _affordability_traces(result: Affordability) -> list[dict]:
         {"x": years, "y": table["margin"].tolist()},
         {"x": years, "y": table["fee"].tolist()},
         {"x": years, "y": ratio.tolist()},
-        {"x": years, "y": [result.rule.dropout_threshold] * n,
-         "name": TEXT["dropout_line"].format(result.rule.dropout_threshold)},
-        {"x": years, "y": [result.rule.dependency_floor] * n,
-         "name": TEXT["floor_line"].format(result.rule.dependency_floor)},
-        {"x": [y for y, d in zip(years, drop, strict=True) if d],
-         "y": [r for r, d in zip(ratio.tolist(), drop, strict=True) if d]},
-        {"x": [y for y, d in zip(years, dep, strict=True) if d],
-         "y": [r for r, d in zip(ratio.tolist(), dep, strict=True) if d]},
+        {
+            "x": years,
+            "y": [result.rule.dropout_threshold] * n,
+            "name": TEXT["dropout_line"].format(result.rule.dropout_threshold),
+        },
+        {
+            "x": years,
+            "y": [result.rule.dependency_floor] * n,
+            "name": TEXT["floor_line"].format(result.rule.dependency_floor),
+        },
+        {
+            "x": [y for y, d in zip(years, drop, strict=True) if d],
+            "y": [r for r, d in zip(ratio.tolist(), drop, strict=True) if d],
+        },
+        {
+            "x": [y for y, d in zip(years, dep, strict=True) if d],
+            "y": [r for r, d in zip(ratio.tolist(), dep, strict=True) if d],
+        },
     ]
 
 
-def affordability_chart(result: Affordability, *, title: str | None = None,
-                        note: str | None = None, fig: go.Figure | None = None) -> go.Figure:
+def affordability_chart(
+    result: Affordability,
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """Top: extra margin and fee in US$. Bottom: the fee as a share of the extra margin,
     with the drop-out threshold, the dependency floor and the years each warning marks.
 
@@ -242,36 +296,91 @@ def affordability_chart(result: Affordability, *, title: str | None = None,
     traces = _affordability_traces(result)
     if _reuse(fig, 7):
         return _refresh(fig, traces, layout)
-    fig = styled(make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.4, 0.6],
-                               vertical_spacing=0.08))
-    fig.add_bar(name=TEXT["margin"], marker={"color": OKABE_ITO["sky_blue"]},
-                hovertemplate=TEXT["margin_hover"], row=1, col=1, **traces[0])
-    fig.add_bar(name=TEXT["fee_usd"], marker={"color": FEE_COLOR},
-                hovertemplate=TEXT["feeusd_hover"], row=1, col=1, **traces[1])
-    fig.add_scatter(name=TEXT["ratio"], mode="lines+markers", line={"color": LINE_COLOR},
-                    hovertemplate=TEXT["ratio_hover"], row=2, col=1, **traces[2])
-    fig.add_scatter(mode="lines", line={"color": OKABE_ITO["vermillion"], "dash": "dash"},
-                    hoverinfo="skip", row=2, col=1, **traces[3])
-    fig.add_scatter(mode="lines", line={"color": OKABE_ITO["purple"], "dash": "dot"},
-                    hoverinfo="skip", row=2, col=1, **traces[4])
-    fig.add_scatter(name=TEXT["dropout_mark"], mode="markers", hoverinfo="skip",
-                    marker={"symbol": "triangle-up", "size": 14,
-                            "color": OKABE_ITO["vermillion"],
-                            "line": {"color": "black", "width": 1}},
-                    row=2, col=1, **traces[5])
-    fig.add_scatter(name=TEXT["dependency_mark"], mode="markers", hoverinfo="skip",
-                    marker={"symbol": "circle-open", "size": 14, "color": OKABE_ITO["purple"],
-                            "line": {"width": 2}},
-                    row=2, col=1, **traces[6])
-    fig.update_layout(barmode="group", height=580,
-                      legend={"orientation": "h", "y": -0.14, "traceorder": "normal"},
-                      margin={"t": layout["margin"]["t"], "b": 110},
-                      **{k: v for k, v in layout.items() if k != "margin"})
+    fig = styled(
+        make_subplots(
+            rows=2, cols=1, shared_xaxes=True, row_heights=[0.4, 0.6], vertical_spacing=0.08
+        )
+    )
+    fig.add_bar(
+        name=TEXT["margin"],
+        marker={"color": OKABE_ITO["sky_blue"]},
+        hovertemplate=TEXT["margin_hover"],
+        row=1,
+        col=1,
+        **traces[0],
+    )
+    fig.add_bar(
+        name=TEXT["fee_usd"],
+        marker={"color": FEE_COLOR},
+        hovertemplate=TEXT["feeusd_hover"],
+        row=1,
+        col=1,
+        **traces[1],
+    )
+    fig.add_scatter(
+        name=TEXT["ratio"],
+        mode="lines+markers",
+        line={"color": LINE_COLOR},
+        hovertemplate=TEXT["ratio_hover"],
+        row=2,
+        col=1,
+        **traces[2],
+    )
+    fig.add_scatter(
+        mode="lines",
+        line={"color": OKABE_ITO["vermillion"], "dash": "dash"},
+        hoverinfo="skip",
+        row=2,
+        col=1,
+        **traces[3],
+    )
+    fig.add_scatter(
+        mode="lines",
+        line={"color": OKABE_ITO["purple"], "dash": "dot"},
+        hoverinfo="skip",
+        row=2,
+        col=1,
+        **traces[4],
+    )
+    fig.add_scatter(
+        name=TEXT["dropout_mark"],
+        mode="markers",
+        hoverinfo="skip",
+        marker={
+            "symbol": "triangle-up",
+            "size": 14,
+            "color": OKABE_ITO["vermillion"],
+            "line": {"color": "black", "width": 1},
+        },
+        row=2,
+        col=1,
+        **traces[5],
+    )
+    fig.add_scatter(
+        name=TEXT["dependency_mark"],
+        mode="markers",
+        hoverinfo="skip",
+        marker={
+            "symbol": "circle-open",
+            "size": 14,
+            "color": OKABE_ITO["purple"],
+            "line": {"width": 2},
+        },
+        row=2,
+        col=1,
+        **traces[6],
+    )
+    fig.update_layout(
+        barmode="group",
+        height=580,
+        legend={"orientation": "h", "y": -0.14, "traceorder": "normal"},
+        margin={"t": layout["margin"]["t"], "b": 110},
+        **{k: v for k, v in layout.items() if k != "margin"},
+    )
     fig.update_xaxes(dtick=1)
     fig.update_xaxes(title=TEXT["year"], row=2, col=1)
     fig.update_yaxes(title=TEXT["usd"], rangemode="tozero", row=1, col=1)
-    fig.update_yaxes(title=TEXT["share_axis"], tickformat=".0%", rangemode="tozero", row=2,
-                     col=1)
+    fig.update_yaxes(title=TEXT["share_axis"], tickformat=".0%", rangemode="tozero", row=2, col=1)
     return fig
 
 
@@ -279,27 +388,38 @@ def affordability_chart(result: Affordability, *, title: str | None = None,
 
 
 def _source_label(column: str) -> str:
-    return plotly_text(TEXT["sources"].get(column, column.removeprefix("public_")
-                                           .replace("_", " ").title()))
+    return plotly_text(
+        TEXT["sources"].get(column, column.removeprefix("public_").replace("_", " ").title())
+    )
 
 
 def _revenue_traces(table: pd.DataFrame) -> list[dict]:
     years = table["year"].tolist()
-    traces = [{"x": years, "y": table[c].tolist(), "name": _source_label(c)}
-              for c in revenue_sources(table)]
+    traces = [
+        {"x": years, "y": table[c].tolist(), "name": _source_label(c)}
+        for c in revenue_sources(table)
+    ]
     traces.append({"x": years, "y": table["cost"].tolist()})
     traces.append({"x": years, "y": table["public_share"].tolist()})
     return traces
 
 
-def revenue_mix_chart(table: pd.DataFrame, *, title: str | None = None, note: str | None = None,
-                      fig: go.Figure | None = None) -> go.Figure:
+def revenue_mix_chart(
+    table: pd.DataFrame,
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """Revenue by source per year (stacked), the total cost, and the public/donor share
     of the costs (right axis). ``table`` is :func:`jlp.fees.finances`.
     """
     year = break_even_year(table)
-    verdict = (TEXT["break_even"].format(year=year) if year is not None
-               else TEXT["no_break_even"].format(years=len(table)))
+    verdict = (
+        TEXT["break_even"].format(year=year)
+        if year is not None
+        else TEXT["no_break_even"].format(years=len(table))
+    )
     layout = _title(title or TEXT["revenue_title"], f"{verdict} {note or TEXT['revenue_note']}")
     sources = revenue_sources(table)
     traces = _revenue_traces(table)
@@ -315,21 +435,41 @@ def revenue_mix_chart(table: pd.DataFrame, *, title: str | None = None, note: st
         else:
             color, pattern = PUBLIC_STYLES[public % len(PUBLIC_STYLES)]
             public += 1
-        fig.add_bar(marker={"color": color, "pattern": {"shape": pattern}},
-                    hovertemplate=TEXT["source_hover"], **trace)
-    fig.add_scatter(name=TEXT["cost"], mode="lines", line={"color": LINE_COLOR, "dash": "dash"},
-                    hovertemplate=TEXT["cost_hover"], **traces[-2])
-    fig.add_scatter(name=TEXT["public_share"], mode="lines+markers", yaxis="y2",
-                    line={"color": "#7a7a7a", "width": 2}, marker={"symbol": "square"},
-                    hovertemplate=TEXT["share_hover"], **traces[-1])
+        fig.add_bar(
+            marker={"color": color, "pattern": {"shape": pattern}},
+            hovertemplate=TEXT["source_hover"],
+            **trace,
+        )
+    fig.add_scatter(
+        name=TEXT["cost"],
+        mode="lines",
+        line={"color": LINE_COLOR, "dash": "dash"},
+        hovertemplate=TEXT["cost_hover"],
+        **traces[-2],
+    )
+    fig.add_scatter(
+        name=TEXT["public_share"],
+        mode="lines+markers",
+        yaxis="y2",
+        line={"color": "#7a7a7a", "width": 2},
+        marker={"symbol": "square"},
+        hovertemplate=TEXT["share_hover"],
+        **traces[-1],
+    )
     fig.update_layout(
         barmode="stack",
         height=460,
         xaxis={"title": TEXT["year"], "dtick": 1},
         yaxis={"title": TEXT["usd"], "rangemode": "tozero"},
-        yaxis2={"title": TEXT["public_axis"], "overlaying": "y", "side": "right",
-                "range": [0, 1.05], "tickvals": [0, 0.25, 0.5, 0.75, 1], "tickformat": ".0%",
-                "showgrid": False},
+        yaxis2={
+            "title": TEXT["public_axis"],
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1.05],
+            "tickvals": [0, 0.25, 0.5, 0.75, 1],
+            "tickformat": ".0%",
+            "showgrid": False,
+        },
         legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
         margin={"t": layout["margin"]["t"], "b": 100, "r": 70},
         **{k: v for k, v in layout.items() if k != "margin"},
@@ -369,12 +509,15 @@ def ramp_explorer_chart(
     def restyle(free: int, step: float) -> list[dict]:
         rule, traces = combos[free, step]
         title = TEXT["explorer_title"].format(free=free, first=first_share, step=step)
-        note = TEXT["explorer_note"].format(first=first_share, cost=annual_cost,
-                                            full=_full_cost_text(rule))
+        note = TEXT["explorer_note"].format(
+            first=first_share, cost=annual_cost, full=_full_cost_text(rule)
+        )
         return [
             {"y": [t["y"] for t in traces], "customdata": [traces[0]["customdata"], None, None]},
-            {"title.text": title,
-             "title.subtitle.text": _title(title, note)["title"]["subtitle"]["text"]},
+            {
+                "title.text": title,
+                "title.subtitle.text": _title(title, note)["title"]["subtitle"]["text"],
+            },
         ]
 
     def slider(free: int, active: int) -> dict:
@@ -382,8 +525,10 @@ def ramp_explorer_chart(
             "active": active,
             "currentvalue": {"prefix": TEXT["explorer_step"]},
             "pad": {"t": 60},
-            "steps": [{"label": f"{step:.0%}", "method": "update", "args": restyle(free, step)}
-                      for step in steps],
+            "steps": [
+                {"label": f"{step:.0%}", "method": "update", "args": restyle(free, step)}
+                for step in steps
+            ],
         }
 
     free0, step0 = start
@@ -394,26 +539,43 @@ def ramp_explorer_chart(
     fig.update_layout(
         title_text=layout_update["title.text"],
         sliders=[slider(free0, active)],
-        updatemenus=[{
-            "type": "buttons",
-            "direction": "right",
-            "x": 0.14,
-            "xanchor": "left",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "pad": {"b": 10},
-            "showactive": True,
-            "active": free_years.index(free0),
-            "buttons": [
-                {"label": f" {free} ", "method": "update",
-                 "args": [restyle(free, step0)[0],
-                          {**restyle(free, step0)[1], "sliders": [slider(free, active)]}]}
-                for free in free_years
-            ],
-        }],
-        annotations=[{"text": TEXT["explorer_free"], "xref": "paper", "yref": "paper", "x": 0,
-                      "y": 1.0, "xanchor": "left", "yanchor": "bottom", "yshift": 16,
-                      "showarrow": False}],
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "right",
+                "x": 0.14,
+                "xanchor": "left",
+                "y": 1.0,
+                "yanchor": "bottom",
+                "pad": {"b": 10},
+                "showactive": True,
+                "active": free_years.index(free0),
+                "buttons": [
+                    {
+                        "label": f" {free} ",
+                        "method": "update",
+                        "args": [
+                            restyle(free, step0)[0],
+                            {**restyle(free, step0)[1], "sliders": [slider(free, active)]},
+                        ],
+                    }
+                    for free in free_years
+                ],
+            }
+        ],
+        annotations=[
+            {
+                "text": TEXT["explorer_free"],
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 1.0,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "yshift": 16,
+                "showarrow": False,
+            }
+        ],
         height=600,
         margin={"t": fig.layout.margin.t + 50, "b": 170},
         legend={"y": -0.55},

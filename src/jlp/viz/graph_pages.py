@@ -14,8 +14,9 @@ escaped, the caller's graph never changed). This module only decides the look:
   benchmark ``graph_physics_limit`` measured this limit (see ``benchmarks/bench_graphs.py``).
 
 >>> from jlp import graphs
->>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
-...                       graphs.template_path("example_edges.csv"))
+>>> g = graphs.read_graph(
+...     graphs.template_path("example_nodes.csv"), graphs.template_path("example_edges.csv")
+... )
 >>> page = graph_page(g, size_by="betweenness")
 >>> "Joint purchase" in page and "Broker" in page
 True
@@ -108,8 +109,13 @@ TIE_STYLE: dict[str, tuple[str, bool]] = {
 }
 OTHER_TIE = ("#9a9a9a", True)
 #: Metrics a picture can size its nodes by (``brokerage`` is the sum of the five roles).
-SIZE_METRICS: tuple[str, ...] = ("degree", "betweenness", "constraint", "effective_size",
-                                 "brokerage")
+SIZE_METRICS: tuple[str, ...] = (
+    "degree",
+    "betweenness",
+    "constraint",
+    "effective_size",
+    "brokerage",
+)
 #: Up to this many nodes, a page lets vis.js physics settle the seeded layout; above it the
 #: nodes are drawn still. Measured by ``benchmarks/bench_graphs.py`` (``graph_physics_*``) in
 #: headless Chromium on this project's shared 2-core machine, seconds until the picture stands
@@ -142,8 +148,10 @@ def _spring(graph: nx.Graph, seed: int, scale: float) -> dict:
     nodes = sorted(graph.nodes, key=lambda n: (-graph.degree(n), str(n)))
     golden = math.pi * (3 - math.sqrt(5))
     return {
-        node: (scale * math.sqrt((i + 0.5) / len(nodes)) * math.cos(i * golden),
-               scale * math.sqrt((i + 0.5) / len(nodes)) * math.sin(i * golden))
+        node: (
+            scale * math.sqrt((i + 0.5) / len(nodes)) * math.cos(i * golden),
+            scale * math.sqrt((i + 0.5) / len(nodes)) * math.sin(i * golden),
+        )
         for i, node in enumerate(nodes)
     }
 
@@ -204,7 +212,10 @@ def _number(value: Any) -> str:
 
 
 def styled_graph(
-    graph: nx.Graph, *, size_by: str | None = "degree", group: str | None = None,
+    graph: nx.Graph,
+    *,
+    size_by: str | None = "degree",
+    group: str | None = None,
     metrics: Any = None,
 ) -> nx.MultiDiGraph:
     """A new graph carrying vis.js attributes (colour, shape, size, title, arrows, curves).
@@ -213,8 +224,9 @@ def styled_graph(
     (computed when not given); tooltips show each node's measures.
     """
     if size_by is not None and size_by not in SIZE_METRICS:
-        raise JlpInputError(f"cannot size nodes by '{size_by}'",
-                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+        raise JlpInputError(
+            f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
+        )
     table = metrics if metrics is not None else node_metrics(graph, group=group)
     table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
     records = {r["id"]: r for r in table.to_dict("records")}
@@ -232,47 +244,89 @@ def styled_graph(
             lines.append(f"{TEXT['phase']}: {data['phase']}")
         measures = [f"{TEXT['metrics'][m]}: {_number(row[m])}" for m in SIZE_METRICS]
         lines.append(" · ".join(measures) if row["degree"] else TEXT["isolate"])
-        drawn.add_node(node, label=str(data.get("label", node)), color=color, shape=shape,
-                       title="\n".join(lines), size=sizes.get(node, 16.0),
-                       borderWidth=1.5)
+        drawn.add_node(
+            node,
+            label=str(data.get("label", node)),
+            color=color,
+            shape=shape,
+            title="\n".join(lines),
+            size=sizes.get(node, 16.0),
+            borderWidth=1.5,
+        )
     seen: dict[frozenset, int] = {}
     labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
-    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
-        (u, v, d.get("tie"), d) for u, v, d in graph.edges(data=True))
+    edges = (
+        graph.edges(keys=True, data=True)
+        if graph.is_multigraph()
+        else ((u, v, d.get("tie"), d) for u, v, d in graph.edges(data=True))
+    )
     for u, v, key, data in edges:
         tie = str(data.get("tie", key))
         color, dashed = TIE_STYLE.get(tie, OTHER_TIE)
         directed = bool(data.get("directed", graph.is_directed() and not graph.is_multigraph()))
         k = seen.get(frozenset((u, v)), 0)
         seen[frozenset((u, v))] = k + 1
-        smooth = {"enabled": True, "type": "continuous"} if k == 0 else {
-            "enabled": True, "type": "curvedCW" if k % 2 else "curvedCCW",
-            "roundness": 0.18 * ((k + 1) // 2)}
+        smooth = (
+            {"enabled": True, "type": "continuous"}
+            if k == 0
+            else {
+                "enabled": True,
+                "type": "curvedCW" if k % 2 else "curvedCCW",
+                "roundness": 0.18 * ((k + 1) // 2),
+            }
+        )
         arrow = "→" if directed else "–"
         title = f"{labels[u]} {arrow} {labels[v]}: {tie_label(tie)}"
         if data.get("phase") is not None:
             title += f" ({TEXT['phase'].lower()} {data['phase']})"
         if data.get("note"):
             title += f"\n{data['note']}"
-        drawn.add_edge(u, v, key=key, color=color, dashes=dashed, width=2, title=title,
-                       smooth=smooth, arrows={"to": {"enabled": directed, "scaleFactor": 0.6}})
+        drawn.add_edge(
+            u,
+            v,
+            key=key,
+            color=color,
+            dashes=dashed,
+            width=2,
+            title=title,
+            smooth=smooth,
+            arrows={"to": {"enabled": directed, "scaleFactor": 0.6}},
+        )
     return drawn
 
 
 def legend_for(graph: nx.Graph) -> list[LegendItem]:
     """Legend entries for the kinds of node and the tie types ``graph`` holds."""
     kinds = list(dict.fromkeys(str(d.get("kind", "")) for _, d in graph.nodes(data=True)))
-    ties = list(dict.fromkeys(str(d.get("tie", k)) for *_, k, d in (
-        graph.edges(keys=True, data=True) if graph.is_multigraph()
-        else ((u, v, None, d) for u, v, d in graph.edges(data=True)))))
-    ordered_kinds = [k for k in KIND_STYLE if k in kinds] + [k for k in kinds
-                                                            if k not in KIND_STYLE]
+    ties = list(
+        dict.fromkeys(
+            str(d.get("tie", k))
+            for *_, k, d in (
+                graph.edges(keys=True, data=True)
+                if graph.is_multigraph()
+                else ((u, v, None, d) for u, v, d in graph.edges(data=True))
+            )
+        )
+    )
+    ordered_kinds = [k for k in KIND_STYLE if k in kinds] + [
+        k for k in kinds if k not in KIND_STYLE
+    ]
     ordered_ties = [t for t in TIE_STYLE if t in ties] + [t for t in ties if t not in TIE_STYLE]
-    items = [LegendItem(kind_label(k), KIND_STYLE.get(k, OTHER_KIND)[0],
-                        KIND_STYLE.get(k, OTHER_KIND)[2]) for k in ordered_kinds]
-    items += [LegendItem(tie_label(t), TIE_STYLE.get(t, OTHER_TIE)[0],
-                         "line dashed" if TIE_STYLE.get(t, OTHER_TIE)[1] else "line")
-              for t in ordered_ties if t != "None"]
+    items = [
+        LegendItem(
+            kind_label(k), KIND_STYLE.get(k, OTHER_KIND)[0], KIND_STYLE.get(k, OTHER_KIND)[2]
+        )
+        for k in ordered_kinds
+    ]
+    items += [
+        LegendItem(
+            tie_label(t),
+            TIE_STYLE.get(t, OTHER_TIE)[0],
+            "line dashed" if TIE_STYLE.get(t, OTHER_TIE)[1] else "line",
+        )
+        for t in ordered_ties
+        if t != "None"
+    ]
     return items
 
 
@@ -301,8 +355,9 @@ def graph_page(
     of the part drawn, when the caller has it already.
     """
     if size_by is not None and size_by not in SIZE_METRICS:
-        raise JlpInputError(f"cannot size nodes by '{size_by}'",
-                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+        raise JlpInputError(
+            f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
+        )
     positions = positions if positions is not None else graph_layout(graph, seed=seed)
     part = select(graph, ties=ties, phase=phase)
     if physics is None:
@@ -326,8 +381,9 @@ def graph_page(
     )
 
 
-def graph_frame(graph: nx.Graph, *, title: str | None = None, height: int = 520,
-                **kwargs: Any) -> GraphFrame:
+def graph_frame(
+    graph: nx.Graph, *, title: str | None = None, height: int = 520, **kwargs: Any
+) -> GraphFrame:
     """:func:`graph_page` in a sandboxed iframe, for a notebook or the book.
 
     >>> import networkx as nx
@@ -335,8 +391,9 @@ def graph_frame(graph: nx.Graph, *, title: str | None = None, height: int = 520,
     True
     """
     title = title or TEXT["title"]
-    return GraphFrame(graph_page(graph, title=title, height=height, **kwargs), title=title,
-                      height=height)
+    return GraphFrame(
+        graph_page(graph, title=title, height=height, **kwargs), title=title, height=height
+    )
 
 
 __all__ = [

@@ -5,8 +5,9 @@ shaped by kind, ties coloured and dashed by type, the same seeded positions, a l
 It uses matplotlib's object interface (no pyplot, no window), so it runs on a server.
 
 >>> from jlp import graphs
->>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
-...                       graphs.template_path("example_edges.csv"))
+>>> g = graphs.read_graph(
+...     graphs.template_path("example_nodes.csv"), graphs.template_path("example_edges.csv")
+... )
 >>> fig = static_figure(g, size_by="degree")
 >>> len(fig.axes)
 1
@@ -41,8 +42,15 @@ from jlp.viz.graph_pages import (
 )
 
 #: matplotlib markers matching the vis.js shapes of the page.
-MARKERS = {"dot": "o", "hexagon": "h", "square": "s", "triangle": "^", "diamond": "D",
-           "star": "*", "triangleDown": "v"}
+MARKERS = {
+    "dot": "o",
+    "hexagon": "h",
+    "square": "s",
+    "triangle": "^",
+    "diamond": "D",
+    "star": "*",
+    "triangleDown": "v",
+}
 #: Draw labels on the picture up to this many nodes (beyond, they would cover each other).
 LABELS_UP_TO = 60
 FORMATS = {".png", ".svg", ".pdf"}
@@ -74,14 +82,31 @@ def static_figure(
     False
     """
     with rc_context(PLAIN_TEXT):
-        return _figure(graph, title=title, size_by=size_by, ties=ties, phase=phase,
-                       positions=positions, seed=seed, width=width, height=height)
+        return _figure(
+            graph,
+            title=title,
+            size_by=size_by,
+            ties=ties,
+            phase=phase,
+            positions=positions,
+            seed=seed,
+            width=width,
+            height=height,
+        )
 
 
-def _figure(graph: nx.Graph, *, title: str | None, size_by: str | None,
-            ties: Iterable[str] | None, phase: Any,
-            positions: Mapping[Any, tuple[float, float]] | None, seed: int, width: float,
-            height: float) -> Figure:
+def _figure(
+    graph: nx.Graph,
+    *,
+    title: str | None,
+    size_by: str | None,
+    ties: Iterable[str] | None,
+    phase: Any,
+    positions: Mapping[Any, tuple[float, float]] | None,
+    seed: int,
+    width: float,
+    height: float,
+) -> Figure:
     positions = positions if positions is not None else graph_layout(graph, seed=seed)
     part = select(graph, ties=ties, phase=phase)
     fig = Figure(figsize=(width, height), layout="constrained")
@@ -99,8 +124,11 @@ def _figure(graph: nx.Graph, *, title: str | None, size_by: str | None,
     else:
         area = dict.fromkeys(part, 120.0)
 
-    edges = part.edges(keys=True, data=True) if part.is_multigraph() else (
-        (u, v, d.get("tie"), d) for u, v, d in part.edges(data=True))
+    edges = (
+        part.edges(keys=True, data=True)
+        if part.is_multigraph()
+        else ((u, v, d.get("tie"), d) for u, v, d in part.edges(data=True))
+    )
     seen: dict[frozenset, int] = {}
     tie_handles: dict[str, Line2D] = {}
     batches: dict[tuple, list] = {}
@@ -114,14 +142,23 @@ def _figure(graph: nx.Graph, *, title: str | None, size_by: str | None,
         rad = 0.0 if k == 0 else (0.15 * ((k + 1) // 2)) * (1 if k % 2 else -1)
         directed = bool(data.get("directed", False))
         batches.setdefault((tie, rad, directed), []).append((u, v))
-        tie_handles.setdefault(tie, Line2D([], [], color=color, lw=2,
-                                           ls="--" if dashed else "-", label=tie_label(tie)))
+        tie_handles.setdefault(
+            tie, Line2D([], [], color=color, lw=2, ls="--" if dashed else "-", label=tie_label(tie))
+        )
     for (tie, rad, directed), pairs in batches.items():
         color, dashed = TIE_STYLE.get(tie, OTHER_TIE)
         nx.draw_networkx_edges(
-            nx.DiGraph(pairs), pos, ax=ax, edge_color=color, width=1.4,
-            style="--" if dashed else "-", arrows=True, arrowstyle="-|>" if directed else "-",
-            arrowsize=12, connectionstyle=f"arc3,rad={rad}", node_size=120,
+            nx.DiGraph(pairs),
+            pos,
+            ax=ax,
+            edge_color=color,
+            width=1.4,
+            style="--" if dashed else "-",
+            arrows=True,
+            arrowstyle="-|>" if directed else "-",
+            arrowsize=12,
+            connectionstyle=f"arc3,rad={rad}",
+            node_size=120,
         )
     kind_handles: dict[str, Line2D] = {}
     by_kind: dict[str, list] = {}
@@ -130,25 +167,58 @@ def _figure(graph: nx.Graph, *, title: str | None, size_by: str | None,
     for kind, nodes in by_kind.items():
         color, shape, _ = KIND_STYLE.get(kind, OTHER_KIND)
         marker = MARKERS.get(shape, "o")
-        ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes],
-                   s=[area[n] for n in nodes], c=color, marker=marker, edgecolors="#333333",
-                   linewidths=0.8, zorder=3)
-        kind_handles[kind] = Line2D([], [], ls="", marker=marker, markersize=9,
-                                    markerfacecolor=color, markeredgecolor="#333333",
-                                    label=kind_label(kind))
+        ax.scatter(
+            [pos[n][0] for n in nodes],
+            [pos[n][1] for n in nodes],
+            s=[area[n] for n in nodes],
+            c=color,
+            marker=marker,
+            edgecolors="#333333",
+            linewidths=0.8,
+            zorder=3,
+        )
+        kind_handles[kind] = Line2D(
+            [],
+            [],
+            ls="",
+            marker=marker,
+            markersize=9,
+            markerfacecolor=color,
+            markeredgecolor="#333333",
+            label=kind_label(kind),
+        )
     if part.number_of_nodes() <= LABELS_UP_TO:
         for node, data in part.nodes(data=True):
             x, y = pos[node]
-            ax.annotate(str(data.get("label", node)), (x, y), xytext=(0, -11),
-                        textcoords="offset points", ha="center", va="top", fontsize=8,
-                        zorder=4)
+            ax.annotate(
+                str(data.get("label", node)),
+                (x, y),
+                xytext=(0, -11),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=8,
+                zorder=4,
+            )
     handles = list(kind_handles.values()) + list(tie_handles.values())
     if handles:
-        fig.legend(handles=handles, loc="outside lower center", ncols=min(5, len(handles)),
-                  frameon=False, fontsize=8, title=TEXT["legend"], title_fontsize=9)
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=min(5, len(handles)),
+            frameon=False,
+            fontsize=8,
+            title=TEXT["legend"],
+            title_fontsize=9,
+        )
     if size_by:
-        fig.text(0.01, 0.005, TEXT["sized_by"].format(metric=TEXT["metrics"][size_by]),
-                 fontsize=8, color="#444444")
+        fig.text(
+            0.01,
+            0.005,
+            TEXT["sized_by"].format(metric=TEXT["metrics"][size_by]),
+            fontsize=8,
+            color="#444444",
+        )
     ax.margins(0.08)
     return fig
 
@@ -179,19 +249,32 @@ def save_static(graph: nx.Graph, path: str | Path, **kwargs: Any) -> Path:
     """Write :func:`static_figure` to ``path`` (``.png``, ``.svg`` or ``.pdf``)."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise JlpInputError(f"cannot write a picture as '{path.suffix or path.name}'",
-                            file=str(path), fix="end the file name with .png, .svg or .pdf "
-                                                "(or .html for the interactive page)")
+        raise JlpInputError(
+            f"cannot write a picture as '{path.suffix or path.name}'",
+            file=str(path),
+            fix="end the file name with .png, .svg or .pdf (or .html for the interactive page)",
+        )
     if kwargs.get("size_by") not in (None, *SIZE_METRICS):
-        raise JlpInputError(f"cannot size nodes by '{kwargs['size_by']}'",
-                            fix="choose one of: " + ", ".join(SIZE_METRICS))
+        raise JlpInputError(
+            f"cannot size nodes by '{kwargs['size_by']}'",
+            fix="choose one of: " + ", ".join(SIZE_METRICS),
+        )
     from jlp.files import atomic_write
 
     buffer = io.BytesIO()
-    static_figure(graph, **kwargs).savefig(buffer, format=path.suffix.lower().lstrip("."),
-                                           dpi=150 if path.suffix.lower() == ".png" else None)
+    static_figure(graph, **kwargs).savefig(
+        buffer,
+        format=path.suffix.lower().lstrip("."),
+        dpi=150 if path.suffix.lower() == ".png" else None,
+    )
     return atomic_write(path, buffer.getvalue())
 
 
-__all__ = ["LABELS_UP_TO", "MARKERS", "StaticPicture", "save_static", "static_figure",
-           "static_picture"]
+__all__ = [
+    "LABELS_UP_TO",
+    "MARKERS",
+    "StaticPicture",
+    "save_static",
+    "static_figure",
+    "static_picture",
+]

@@ -71,8 +71,7 @@ TEXT = {
     "feedback_hover": "<b>%{y}</b> × <b>%{x}</b><br>achieved %{customdata[0]} of "
     "%{customdata[1]} judged<br>partial %{customdata[2]}, not achieved %{customdata[3]}"
     "<br>achieved out of order: %{customdata[4]}<extra></extra>",
-    "feedback_note": "↯k: achieved k times while an earlier stage of the same indicator "
-    "was not.",
+    "feedback_note": "↯k: achieved k times while an earlier stage of the same indicator was not.",
     "illustrative": "Illustrative data (simulated), not real networks.",
     "illustrative_scores": "Real networks; the NET scores are the course's illustrative "
     "reading of the paper, not scores it reports.",
@@ -80,9 +79,12 @@ TEXT = {
 }
 
 _DISCRETE = [
-    [0.0, ORDINAL[0]], [1 / 3, ORDINAL[0]],
-    [1 / 3, ORDINAL[1]], [2 / 3, ORDINAL[1]],
-    [2 / 3, ORDINAL[2]], [1.0, ORDINAL[2]],
+    [0.0, ORDINAL[0]],
+    [1 / 3, ORDINAL[0]],
+    [1 / 3, ORDINAL[1]],
+    [2 / 3, ORDINAL[1]],
+    [2 / 3, ORDINAL[2]],
+    [1.0, ORDINAL[2]],
 ]
 _DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "hexagon")
@@ -129,28 +131,50 @@ def matrix_figure(*, height: int = 520) -> go.Figure:
     """
     y = [_short(indicator_labels()[i], 20) for i in INDICATORS]
     x = [_short(stage_labels()[s], 11) for s in STAGES]
-    base = {"x": x, "y": y, "xgap": 3, "ygap": 3, "hovertemplate": TEXT["hover_cell"],
-            "texttemplate": "%{text}", "textfont": {"size": 17}, "hoverongaps": False}
+    base = {
+        "x": x,
+        "y": y,
+        "xgap": 3,
+        "ygap": 3,
+        "hovertemplate": TEXT["hover_cell"],
+        "texttemplate": "%{text}",
+        "textfont": {"size": 17},
+        "hoverongaps": False,
+    }
     judged = go.Heatmap(
-        z=np.full((len(INDICATORS), len(STAGES)), np.nan), colorscale=_DISCRETE,
-        zmin=-0.5, zmax=2.5, name="rating",
-        colorbar={"tickvals": [0, 1, 2], "ticktext": [TEXT["rating_ticks"][k] for k in (0, 1, 2)],
-                  "thickness": 14, "len": 0.6},
+        z=np.full((len(INDICATORS), len(STAGES)), np.nan),
+        colorscale=_DISCRETE,
+        zmin=-0.5,
+        zmax=2.5,
+        name="rating",
+        colorbar={
+            "tickvals": [0, 1, 2],
+            "ticktext": [TEXT["rating_ticks"][k] for k in (0, 1, 2)],
+            "thickness": 14,
+            "len": 0.6,
+        },
         **base,
     )
     pending = go.Heatmap(
-        z=np.zeros((len(INDICATORS), len(STAGES))), colorscale=[[0, "#FFFFFF"], [1, "#FFFFFF"]],
-        showscale=False, name="not judged", textfont={"size": 17, "color": "#444444"},
+        z=np.zeros((len(INDICATORS), len(STAGES))),
+        colorscale=[[0, "#FFFFFF"], [1, "#FFFFFF"]],
+        showscale=False,
+        name="not judged",
+        textfont={"size": 17, "color": "#444444"},
         **{k: v for k, v in base.items() if k != "textfont"},
     )
     fig = styled(go.Figure([judged, pending]))
     fig.update_layout(
         height=height,
         plot_bgcolor="#9A9A9A",
-        xaxis={"side": "bottom", "title": TEXT["stage_axis"], "showgrid": False,
-               "tickangle": 0, "tickfont": {"size": 12}},
-        yaxis={"autorange": "reversed", "title": None, "showgrid": False,
-               "tickfont": {"size": 12}},
+        xaxis={
+            "side": "bottom",
+            "title": TEXT["stage_axis"],
+            "showgrid": False,
+            "tickangle": 0,
+            "tickfont": {"size": 12},
+        },
+        yaxis={"autorange": "reversed", "title": None, "showgrid": False, "tickfont": {"size": 12}},
         margin={"l": 150, "r": 20, "t": 125, "b": 120},
     )
     return fig
@@ -173,26 +197,32 @@ def update_matrix(
     judged = codes != NOT_JUDGED
     z = np.where(judged, codes, np.nan)
     points = rule.point_table()[codes]
-    text = np.where(judged, np.vectorize(lambda p: f"{p:g}")(points),
-                    TEXT["not_judged_mark"]).astype(object)
+    text = np.where(
+        judged, np.vectorize(lambda p: f"{p:g}")(points), TEXT["not_judged_mark"]
+    ).astype(object)
     ratings = np.vectorize(TEXT["ratings"].get, otypes=[object])(codes)
     wrapped = _wrapped_rubric()
     custom = np.dstack([ratings, wrapped])
     stage_scores = result["stage_scores"][0]
     consolidated = stage_scores >= rule.threshold - 1e-9
     labels = stage_labels()
-    x = [f"{_short(labels[s], 11)}<br>{score:.2f}{' ✔' if ok else ''}"
-         for s, score, ok in zip(STAGES, stage_scores, consolidated, strict=True)]
+    x = [
+        f"{_short(labels[s], 11)}<br>{score:.2f}{' ✔' if ok else ''}"
+        for s, score, ok in zip(STAGES, stage_scores, consolidated, strict=True)
+    ]
     stage = result["current_stage"][0]
     title = TEXT["matrix_title"].format(
-        network=plotly_text(network), date=plotly_text(date), index=f"{result['index'][0]:g}",
+        network=plotly_text(network),
+        date=plotly_text(date),
+        index=f"{result['index'][0]:g}",
         stage=labels.get(stage, TEXT["complete"]),
     )
     subtitle = TEXT["matrix_subtitle"].format(threshold=rule.threshold)
     with fig.batch_update():
         fig.data[0].update(z=z, text=np.where(judged, text, ""), customdata=custom, x=x)
-        fig.data[1].update(z=np.where(judged, np.nan, 0.0),
-                           text=np.where(judged, "", text), customdata=custom, x=x)
+        fig.data[1].update(
+            z=np.where(judged, np.nan, 0.0), text=np.where(judged, "", text), customdata=custom, x=x
+        )
         fig.layout.title = {"text": f"{title}<br><sup>{subtitle}</sup>"}
     return result
 
@@ -221,8 +251,9 @@ def matrix_heatmap(
     date = str(data.keys.loc[0, "date"])
     if "provenance" in assessment and assessment["provenance"].eq("illustrative").all():
         date = TEXT["illustrative_date"].format(date=date)
-    update_matrix(fig, data.codes[0], network=str(data.keys.loc[0, "network"]),
-                  date=date, rule=rule)
+    update_matrix(
+        fig, data.codes[0], network=str(data.keys.loc[0, "network"]), date=date, rule=rule
+    )
     return fig
 
 
@@ -259,16 +290,22 @@ def indicator_profile(
     fig = styled(go.Figure())
     for k, position in enumerate(chosen):
         values = result["indicator_scores"][k]
-        fig.add_trace(go.Bar(
-            y=[_short(labels[i], 24) for i in INDICATORS], x=values, orientation="h",
-            name=plotly_text(keys.loc[position, "date"]),
-            marker={"color": colors[k], "line": {"color": "#333333", "width": 1}},
-            text=[f"{v:.2f}" for v in values], textposition="outside",
-            hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=[_short(labels[i], 24) for i in INDICATORS],
+                x=values,
+                orientation="h",
+                name=plotly_text(keys.loc[position, "date"]),
+                marker={"color": colors[k], "line": {"color": "#333333", "width": 1}},
+                text=[f"{v:.2f}" for v in values],
+                textposition="outside",
+                hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
+            )
+        )
     fig.update_layout(
         title=TEXT["profile_title"].format(network=plotly_text(", ".join(networks))),
-        barmode="group", height=height,
+        barmode="group",
+        height=height,
         xaxis={"range": [0, 1.12], "title": TEXT["profile_axis"]},
         yaxis={"autorange": "reversed"},
         legend={"traceorder": "normal"},
@@ -302,22 +339,31 @@ def progression_chart(
         rows = progress[progress["network"] == network].sort_values("date")
         stage_text = [labels.get(s, TEXT["complete"]) for s in rows["current_stage"]]
         one = len(networks) == 1
-        fig.add_trace(go.Scatter(
-            x=rows[x], y=rows["index"], name=plotly_text(network),
-            mode="lines+markers+text" if one else "lines+markers",
-            text=stage_text if one else None, textposition="top center",
-            line={"dash": _DASHES[k % len(_DASHES)], "width": 2},
-            marker={"symbol": _SYMBOLS[k % len(_SYMBOLS)], "size": 9},
-            customdata=np.column_stack([stage_text, rows["completeness"]]),
-            hovertemplate="%{fullData.name}<br>%{x}: index %{y}<br>"
-            "current stage: %{customdata[0]}<br>completeness %{customdata[1]:.0%}"
-            "<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=rows[x],
+                y=rows["index"],
+                name=plotly_text(network),
+                mode="lines+markers+text" if one else "lines+markers",
+                text=stage_text if one else None,
+                textposition="top center",
+                line={"dash": _DASHES[k % len(_DASHES)], "width": 2},
+                marker={"symbol": _SYMBOLS[k % len(_SYMBOLS)], "size": 9},
+                customdata=np.column_stack([stage_text, rows["completeness"]]),
+                hovertemplate="%{fullData.name}<br>%{x}: index %{y}<br>"
+                "current stage: %{customdata[0]}<br>completeness %{customdata[1]:.0%}"
+                "<extra></extra>",
+            )
+        )
     if title is None:
-        title = (TEXT["progression_title_one"].format(network=plotly_text(networks[0]))
-                 if len(networks) == 1 else TEXT["progression_title"])
+        title = (
+            TEXT["progression_title_one"].format(network=plotly_text(networks[0]))
+            if len(networks) == 1
+            else TEXT["progression_title"]
+        )
     fig.update_layout(
-        title=title, height=height,
+        title=title,
+        height=height,
         yaxis={"range": [0, 105], "title": TEXT["progression_axis"]},
         xaxis={"title": TEXT["date_axis"] if x == "date" else TEXT["months_axis"]},
     )
@@ -354,16 +400,23 @@ def benchmark_chart(
         rows = table[table["current_stage"] == stage]
         if rows.empty:
             continue
-        fig.add_trace(go.Bar(
-            y=[plotly_text(n) for n in rows["network"]], x=rows["index"], orientation="h",
-            name=labels[stage],
-            marker={"color": colors[stage], "line": {"color": "#333333", "width": 1}},
-            text=[f"{v:g}" for v in rows["index"]], textposition="outside",
-            customdata=np.column_stack([[plotly_text(d) for d in rows["date"]],
-                                        rows["months"]]),
-            hovertemplate="%{y}: index %{x}<br>" + labels[stage]
-            + "<br>%{customdata[0]} (month %{customdata[1]})<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=[plotly_text(n) for n in rows["network"]],
+                x=rows["index"],
+                orientation="h",
+                name=labels[stage],
+                marker={"color": colors[stage], "line": {"color": "#333333", "width": 1}},
+                text=[f"{v:g}" for v in rows["index"]],
+                textposition="outside",
+                customdata=np.column_stack(
+                    [[plotly_text(d) for d in rows["date"]], rows["months"]]
+                ),
+                hovertemplate="%{y}: index %{x}<br>"
+                + labels[stage]
+                + "<br>%{customdata[0]} (month %{customdata[1]})<extra></extra>",
+            )
+        )
     note = ""
     if date is not None:
         title = TEXT["benchmark_title_date"].format(date=plotly_text(date))
@@ -374,10 +427,13 @@ def benchmark_chart(
     else:
         title = TEXT["benchmark_title"]
     fig.update_layout(
-        title=title, height=max(300, 60 + 32 * len(table)),
+        title=title,
+        height=max(300, 60 + 32 * len(table)),
         xaxis={"range": [0, 110], "title": TEXT["benchmark_axis"]},
-        yaxis={"categoryorder": "array",
-               "categoryarray": [plotly_text(n) for n in table["network"]][::-1]},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [plotly_text(n) for n in table["network"]][::-1],
+        },
         legend={"title": {"text": TEXT["stage_legend"]}, "traceorder": "normal"},
         barmode="overlay",
     )
@@ -414,26 +470,44 @@ def feedback_heatmap(
                 mark += TEXT["inversions_mark"].format(k=inversions[i, s])
             shown = "–" if np.isnan(rate[i, s]) else f"{rate[i, s]:.0%}"
             text[i, s] = TEXT["feedback_cell"].format(rate=shown, n=judged[i, s], mark=mark)
-    custom = np.dstack([
-        feedback["achieved"].to_numpy().reshape(shape), judged,
-        feedback["partial"].to_numpy().reshape(shape),
-        feedback["not_achieved"].to_numpy().reshape(shape), inversions,
-    ])
+    custom = np.dstack(
+        [
+            feedback["achieved"].to_numpy().reshape(shape),
+            judged,
+            feedback["partial"].to_numpy().reshape(shape),
+            feedback["not_achieved"].to_numpy().reshape(shape),
+            inversions,
+        ]
+    )
     fig = styled(go.Figure())
-    fig.add_trace(go.Heatmap(
-        z=rate, x=[_short(stage_labels()[s], 11) for s in STAGES],
-        y=[_short(indicator_labels()[i], 20) for i in INDICATORS],
-        zmin=0, zmax=1, colorscale=SEQUENTIAL, text=text, texttemplate="%{text}",
-        textfont={"size": 12}, xgap=3, ygap=3, customdata=custom,
-        hovertemplate=TEXT["feedback_hover"],
-        colorbar={"title": {"text": TEXT["feedback_colorbar"]}, "tickformat": ".0%"},
-    ))
+    fig.add_trace(
+        go.Heatmap(
+            z=rate,
+            x=[_short(stage_labels()[s], 11) for s in STAGES],
+            y=[_short(indicator_labels()[i], 20) for i in INDICATORS],
+            zmin=0,
+            zmax=1,
+            colorscale=SEQUENTIAL,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 12},
+            xgap=3,
+            ygap=3,
+            customdata=custom,
+            hovertemplate=TEXT["feedback_hover"],
+            colorbar={"title": {"text": TEXT["feedback_colorbar"]}, "tickformat": ".0%"},
+        )
+    )
     fig.update_layout(
         title=TEXT["feedback_title"].format(n=feedback.attrs.get("assessments", "?")),
-        height=height, plot_bgcolor="#FFFFFF",
+        height=height,
+        plot_bgcolor="#FFFFFF",
         yaxis={"autorange": "reversed", "tickfont": {"size": 12}},
-        xaxis={"title": TEXT["stage_axis"].split(" (")[0], "tickangle": 0,
-               "tickfont": {"size": 12}},
+        xaxis={
+            "title": TEXT["stage_axis"].split(" (")[0],
+            "tickangle": 0,
+            "tickfont": {"size": 12},
+        },
         margin={"l": 150, "b": 80, "t": 70},
     )
     _note(fig, TEXT["feedback_note"])

@@ -81,8 +81,7 @@ TEXT = {
     "is given). Illustrative prices, needs and co-ordination costs.",
     "scope_title": "Each joint action has its own best scale",
     "scope_axis": "Net benefit (share of its best)",
-    "scope_hover": "%{x} members: %{y:.0%} of the best net benefit<extra>%{fullData.name}"
-    "</extra>",
+    "scope_hover": "%{x} members: %{y:.0%} of the best net benefit<extra>%{fullData.name}</extra>",
     "scope_best": "{label} (best: {size} members)",
     "scope_note": "Illustrative joint projects, one per level; each curve is scaled to its own "
     "best net benefit. Box 4: choose the scale of each joint action.",
@@ -113,8 +112,13 @@ def _title(title: str, note: str) -> dict:
     """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
     lines = textwrap.wrap(note, width=95)
     return {
-        "title": {"text": title, "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
-                  "y": 0.98, "yanchor": "top", "yref": "container"},
+        "title": {
+            "text": title,
+            "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
+        },
         "margin": {"t": 70 + 16 * len(lines)},
     }
 
@@ -153,8 +157,9 @@ def _refresh(fig: go.Figure, traces: Sequence[dict], layout: dict) -> go.Figure:
 def _remember(fig: go.Figure, layout: dict) -> None:
     """Note on ``fig`` the layout pieces it now has (read back by :func:`_refresh`)."""
     pieces = {"title": layout["title"]["text"], "subtitle": layout["title"]["subtitle"]["text"]}
-    pieces.update({k: layout[k] for k in ("shapes", "annotations", "xaxis", "yaxis")
-                   if k in layout})
+    pieces.update(
+        {k: layout[k] for k in ("shapes", "annotations", "xaxis", "yaxis") if k in layout}
+    )
     fig._jlp_applied = pieces
 
 
@@ -183,11 +188,30 @@ def _best_marker(curve: PriceCurve, low_price: float) -> dict:
         return {"shapes": [], "annotations": []}
     x = curve.best_price_from
     return {
-        "shapes": [{"type": "line", "x0": x, "x1": x, "y0": 0, "y1": 1, "yref": "paper",
-                    "line": {"color": "grey", "dash": "dot", "width": 1}}],
-        "annotations": [{"x": np.log10(x), "y": low_price, "yref": "y", "xref": "x",
-                         "text": TEXT["best_from"].format(kg=x), "showarrow": False,
-                         "xanchor": "right", "yanchor": "bottom", "font": {"size": 11}}],
+        "shapes": [
+            {
+                "type": "line",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"color": "grey", "dash": "dot", "width": 1},
+            }
+        ],
+        "annotations": [
+            {
+                "x": np.log10(x),
+                "y": low_price,
+                "yref": "y",
+                "xref": "x",
+                "text": TEXT["best_from"].format(kg=x),
+                "showarrow": False,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "font": {"size": 11},
+            }
+        ],
     }
 
 
@@ -195,10 +219,12 @@ def _price_axes(curve: PriceCurve, high: float) -> dict:
     span = curve.list_price - curve.best_price
     pad = max(span * 0.15, 0.05)
     return {
-        "xaxis": {"title": TEXT["kg"], "type": "log",
-                  "range": [np.log10(_MIN_KG), np.log10(high)]},
-        "yaxis": {"title": TEXT["price_axis"], "tickformat": ".2f",
-                  "range": [curve.best_price - pad, curve.list_price + pad]},
+        "xaxis": {"title": TEXT["kg"], "type": "log", "range": [np.log10(_MIN_KG), np.log10(high)]},
+        "yaxis": {
+            "title": TEXT["price_axis"],
+            "tickformat": ".2f",
+            "range": [curve.best_price - pad, curve.list_price + pad],
+        },
     }
 
 
@@ -212,18 +238,34 @@ def _purchase_traces(curve: PriceCurve, purchases: pd.DataFrame | None) -> list[
             if level != "own" and "members" in rows:
                 rows = rows.loc[rows["members"] >= 2]  # lone buyers are already marked
         quantity = rows["quantity_kg"].to_numpy(dtype=float)
-        price = (rows["unit_price"].to_numpy(dtype=float) if "unit_price" in rows
-                 else np.asarray(curve.price(quantity), dtype=float))
+        price = (
+            rows["unit_price"].to_numpy(dtype=float)
+            if "unit_price" in rows
+            else np.asarray(curve.price(quantity), dtype=float)
+        )
         members = rows["members"].tolist() if "members" in rows else [1] * len(rows)
-        out.append({"x": np.maximum(quantity, _MIN_KG).tolist(), "y": price.tolist(),
-                    "customdata": [[plotly_text(lab), m] for lab, m in
-                                   zip(rows["label"].tolist(), members, strict=True)]})
+        out.append(
+            {
+                "x": np.maximum(quantity, _MIN_KG).tolist(),
+                "y": price.tolist(),
+                "customdata": [
+                    [plotly_text(lab), m]
+                    for lab, m in zip(rows["label"].tolist(), members, strict=True)
+                ],
+            }
+        )
     return out
 
 
-def price_curve_chart(curve: PriceCurve, purchases: pd.DataFrame | None = None, *,
-                      max_kg: float | None = None, title: str | None = None,
-                      note: str | None = None, fig: go.Figure | None = None) -> go.Figure:
+def price_curve_chart(
+    curve: PriceCurve,
+    purchases: pd.DataFrame | None = None,
+    *,
+    max_kg: float | None = None,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """The price per kg against the quantity bought (log scale), with purchases marked.
 
     ``purchases`` is :func:`jlp.scale.purchases` (columns level, label, members,
@@ -240,32 +282,59 @@ def price_curve_chart(curve: PriceCurve, purchases: pd.DataFrame | None = None, 
     quantities = [] if purchases is None else purchases["quantity_kg"].tolist()
     high = max_kg or _axis_end(curve, *quantities)
     xs, ys = _curve_xy(curve, high)
-    layout = {**_title(title or TEXT["price_title"], note or TEXT["price_note"]),
-              **_best_marker(curve, curve.best_price), **_price_axes(curve, high)}
+    layout = {
+        **_title(title or TEXT["price_title"], note or TEXT["price_note"]),
+        **_best_marker(curve, curve.best_price),
+        **_price_axes(curve, high),
+    }
     traces = [{"x": xs, "y": ys}, *_purchase_traces(curve, purchases)]
     if _reuse(fig, 1 + len(LEVELS)):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
-    fig.add_scatter(name=TEXT["curve"], mode="lines", hovertemplate=TEXT["curve_hover"],
-                    line={"color": CURVE_COLOR, "width": 2,
-                          "shape": "hv" if isinstance(curve, TierTable) else "linear"},
-                    **traces[0])
+    fig.add_scatter(
+        name=TEXT["curve"],
+        mode="lines",
+        hovertemplate=TEXT["curve_hover"],
+        line={
+            "color": CURVE_COLOR,
+            "width": 2,
+            "shape": "hv" if isinstance(curve, TierTable) else "linear",
+        },
+        **traces[0],
+    )
     for level, trace in zip(LEVELS, traces[1:], strict=True):
         colour, symbol, size = LEVEL_STYLE[level]
-        fig.add_scatter(name=TEXT["levels"][level], mode="markers",
-                        hovertemplate=TEXT["purchase_hover"],
-                        marker={"color": colour, "symbol": symbol, "size": size,
-                                "line": {"color": "black", "width": 1}, "opacity": 0.9},
-                        **trace)
-    fig.update_layout(height=460, legend={"orientation": "h", "y": -0.2},
-                      **{k: v for k, v in layout.items() if k != "margin"})
+        fig.add_scatter(
+            name=TEXT["levels"][level],
+            mode="markers",
+            hovertemplate=TEXT["purchase_hover"],
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": size,
+                "line": {"color": "black", "width": 1},
+                "opacity": 0.9,
+            },
+            **trace,
+        )
+    fig.update_layout(
+        height=460,
+        legend={"orientation": "h", "y": -0.2},
+        **{k: v for k, v in layout.items() if k != "margin"},
+    )
     fig.update_layout(margin={"t": layout["margin"]["t"], "b": 90})
     _remember(fig, layout)
     return fig
 
 
-def pool_chart(result: PoolResult, curve: PriceCurve, *, title: str | None = None,
-               note: str | None = None, fig: go.Figure | None = None) -> go.Figure:
+def pool_chart(
+    result: PoolResult,
+    curve: PriceCurve,
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """The price curve with one pool: each member buying alone, and the pool together.
 
     ``result`` is :func:`jlp.scale.pool_purchase` (with the same ``curve``).
@@ -278,32 +347,66 @@ def pool_chart(result: PoolResult, curve: PriceCurve, *, title: str | None = Non
     detail = result.detail
     high = _axis_end(curve, result.quantity_kg)
     xs, ys = _curve_xy(curve, high)
-    heading = title or TEXT["pool_title"].format(size=result.size, kg=result.quantity_kg,
-                                                  price=result.unit_price)
-    layout = {**_title(heading, note or TEXT["pool_note"]),
-              **_best_marker(curve, curve.best_price), **_price_axes(curve, high)}
+    heading = title or TEXT["pool_title"].format(
+        size=result.size, kg=result.quantity_kg, price=result.unit_price
+    )
+    layout = {
+        **_title(heading, note or TEXT["pool_note"]),
+        **_best_marker(curve, curve.best_price),
+        **_price_axes(curve, high),
+    }
     traces = [
         {"x": xs, "y": ys},
-        {"x": np.maximum(detail["quantity_kg"].to_numpy(dtype=float), _MIN_KG).tolist(),
-         "y": detail["own_unit_price"].tolist(),
-         "customdata": [plotly_text(v) for v in detail["label"]]},
+        {
+            "x": np.maximum(detail["quantity_kg"].to_numpy(dtype=float), _MIN_KG).tolist(),
+            "y": detail["own_unit_price"].tolist(),
+            "customdata": [plotly_text(v) for v in detail["label"]],
+        },
         {"x": [max(result.quantity_kg, _MIN_KG)], "y": [result.unit_price]},
     ]
     if _reuse(fig, 3):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
-    fig.add_scatter(name=TEXT["curve"], mode="lines", hovertemplate=TEXT["curve_hover"],
-                    line={"color": CURVE_COLOR, "width": 2,
-                          "shape": "hv" if isinstance(curve, TierTable) else "linear"},
-                    **traces[0])
-    fig.add_scatter(name=TEXT["members"], mode="markers", hovertemplate=TEXT["member_hover"],
-                    marker={"color": "#999999", "symbol": "circle", "size": 9,
-                            "line": {"color": "black", "width": 1}}, **traces[1])
-    fig.add_scatter(name=TEXT["pool"], mode="markers", hovertemplate=TEXT["pool_hover"],
-                    marker={"color": OKABE_ITO["vermillion"], "symbol": "star", "size": 22,
-                            "line": {"color": "black", "width": 1}}, **traces[2])
-    fig.update_layout(height=420, legend={"orientation": "h", "y": -0.22},
-                      **{k: v for k, v in layout.items() if k != "margin"})
+    fig.add_scatter(
+        name=TEXT["curve"],
+        mode="lines",
+        hovertemplate=TEXT["curve_hover"],
+        line={
+            "color": CURVE_COLOR,
+            "width": 2,
+            "shape": "hv" if isinstance(curve, TierTable) else "linear",
+        },
+        **traces[0],
+    )
+    fig.add_scatter(
+        name=TEXT["members"],
+        mode="markers",
+        hovertemplate=TEXT["member_hover"],
+        marker={
+            "color": "#999999",
+            "symbol": "circle",
+            "size": 9,
+            "line": {"color": "black", "width": 1},
+        },
+        **traces[1],
+    )
+    fig.add_scatter(
+        name=TEXT["pool"],
+        mode="markers",
+        hovertemplate=TEXT["pool_hover"],
+        marker={
+            "color": OKABE_ITO["vermillion"],
+            "symbol": "star",
+            "size": 22,
+            "line": {"color": "black", "width": 1},
+        },
+        **traces[2],
+    )
+    fig.update_layout(
+        height=420,
+        legend={"orientation": "h", "y": -0.22},
+        **{k: v for k, v in layout.items() if k != "margin"},
+    )
     fig.update_layout(margin={"t": layout["margin"]["t"], "b": 90})
     _remember(fig, layout)
     return fig
@@ -312,8 +415,13 @@ def pool_chart(result: PoolResult, curve: PriceCurve, *, title: str | None = Non
 # --------------------------------------------------------------------------- savings
 
 
-def savings_chart(table: pd.DataFrame, *, title: str | None = None, note: str | None = None,
-                  fig: go.Figure | None = None) -> go.Figure:
+def savings_chart(
+    table: pd.DataFrame,
+    *,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """Saving on yarn, co-ordination cost and net saving at each level, side by side.
 
     ``table`` is :func:`jlp.scale.savings_by_level`.
@@ -332,15 +440,28 @@ def savings_chart(table: pd.DataFrame, *, title: str | None = None, note: str | 
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
     for name, (colour, pattern), trace in zip(
-            ("saving", "coordination", "net"), (SAVING_STYLE, COORDINATION_STYLE, NET_STYLE),
-            traces, strict=True):
-        fig.add_bar(name=TEXT[name], hovertemplate=TEXT["bar_hover"],
-                    marker={"color": colour, "pattern": {"shape": pattern},
-                            "line": {"color": "black", "width": 1}}, **trace)
-    fig.update_layout(barmode="group", height=420,
-                      yaxis={"title": TEXT["usd"], "zeroline": True, "zerolinecolor": "black"},
-                      legend={"orientation": "h", "y": -0.15},
-                      **{k: v for k, v in layout.items() if k != "margin"})
+        ("saving", "coordination", "net"),
+        (SAVING_STYLE, COORDINATION_STYLE, NET_STYLE),
+        traces,
+        strict=True,
+    ):
+        fig.add_bar(
+            name=TEXT[name],
+            hovertemplate=TEXT["bar_hover"],
+            marker={
+                "color": colour,
+                "pattern": {"shape": pattern},
+                "line": {"color": "black", "width": 1},
+            },
+            **trace,
+        )
+    fig.update_layout(
+        barmode="group",
+        height=420,
+        yaxis={"title": TEXT["usd"], "zeroline": True, "zerolinecolor": "black"},
+        legend={"orientation": "h", "y": -0.15},
+        **{k: v for k, v in layout.items() if k != "margin"},
+    )
     fig.update_layout(margin={"t": layout["margin"]["t"], "b": 80})
     _remember(fig, layout)
     return fig
@@ -349,10 +470,16 @@ def savings_chart(table: pd.DataFrame, *, title: str | None = None, note: str | 
 # --------------------------------------------------------------------------- trade-off
 
 
-def tradeoff_chart(table: pd.DataFrame, optimum: Optimum | None = None, *,
-                   objective: str = "total", pool: bool | None = None,
-                   title: str | None = None, note: str | None = None,
-                   fig: go.Figure | None = None) -> go.Figure:
+def tradeoff_chart(
+    table: pd.DataFrame,
+    optimum: Optimum | None = None,
+    *,
+    objective: str = "total",
+    pool: bool | None = None,
+    title: str | None = None,
+    note: str | None = None,
+    fig: go.Figure | None = None,
+) -> go.Figure:
     """Benefit, co-ordination cost and net benefit against group size, the best size marked.
 
     ``table`` is :func:`jlp.scale.net_benefit_table` or :func:`jlp.scale.pool_tradeoff`
@@ -362,8 +489,9 @@ def tradeoff_chart(table: pd.DataFrame, optimum: Optimum | None = None, *,
 
     >>> from jlp import scale
     >>> project = scale.project_preset("joint_export")
-    >>> fig = tradeoff_chart(scale.net_benefit_table(project, max_size=30),
-    ...                      scale.best_size(project, max_size=30))
+    >>> fig = tradeoff_chart(
+    ...     scale.net_benefit_table(project, max_size=30), scale.best_size(project, max_size=30)
+    ... )
     >>> fig.data[3].name
     'Best size: 10 (net US$ 670 a month)'
     """
@@ -372,25 +500,45 @@ def tradeoff_chart(table: pd.DataFrame, optimum: Optimum | None = None, *,
     divisor = sizes if per_member else 1.0
     suffix = TEXT["per_member"] if per_member else ""
     is_pool = ("member" in table.columns) if pool is None else pool
-    series = [table[c].to_numpy(dtype=float) / divisor
-              for c in ("benefit", "coordination_cost", "net_benefit")]
+    series = [
+        table[c].to_numpy(dtype=float) / divisor
+        for c in ("benefit", "coordination_cost", "net_benefit")
+    ]
     traces = [{"x": sizes.astype(int).tolist(), "y": s.tolist()} for s in series]
     if optimum is not None:
         value = optimum.net_per_member if per_member else optimum.net_benefit
-        label = (TEXT["optimum"].format(size=optimum.size, net=value) if optimum.worthwhile
-                 else TEXT["no_group"])
+        label = (
+            TEXT["optimum"].format(size=optimum.size, net=value)
+            if optimum.worthwhile
+            else TEXT["no_group"]
+        )
         traces.append({"x": [optimum.size], "y": [value], "name": label, "showlegend": True})
-        marks = {"shapes": [{"type": "line", "x0": optimum.size, "x1": optimum.size, "y0": 0,
-                             "y1": 1, "yref": "paper",
-                             "line": {"color": "black", "dash": "dot", "width": 1}}]}
+        marks = {
+            "shapes": [
+                {
+                    "type": "line",
+                    "x0": optimum.size,
+                    "x1": optimum.size,
+                    "y0": 0,
+                    "y1": 1,
+                    "yref": "paper",
+                    "line": {"color": "black", "dash": "dot", "width": 1},
+                }
+            ]
+        }
     else:
         traces.append({"x": [], "y": [], "name": "", "showlegend": False})
         marks = {"shapes": []}
     heading = title or TEXT["pool_tradeoff_title" if is_pool else "tradeoff_title"]
-    layout = {**_title(heading, note or TEXT["pool_tradeoff_note" if is_pool else
-                                              "tradeoff_note"]), **marks}
-    names = [(TEXT["benefit_pool"] if is_pool else TEXT["benefit"]) + suffix,
-             TEXT["cost"] + suffix, TEXT["net_benefit"] + suffix]
+    layout = {
+        **_title(heading, note or TEXT["pool_tradeoff_note" if is_pool else "tradeoff_note"]),
+        **marks,
+    }
+    names = [
+        (TEXT["benefit_pool"] if is_pool else TEXT["benefit"]) + suffix,
+        TEXT["cost"] + suffix,
+        TEXT["net_benefit"] + suffix,
+    ]
     for trace, name in zip(traces, names, strict=False):
         trace["name"] = name
     if _reuse(fig, 4):
@@ -402,22 +550,43 @@ def tradeoff_chart(table: pd.DataFrame, optimum: Optimum | None = None, *,
         {"color": OKABE_ITO["black"], "dash": "solid", "width": 3},
     ]
     for trace, style in zip(traces[:3], styles, strict=True):
-        fig.add_scatter(mode="lines+markers" if is_pool else "lines", line=style,
-                        marker={"size": 5}, hovertemplate=TEXT["line_hover"], **trace)
-    fig.add_scatter(mode="markers", hoverinfo="name",
-                    marker={"symbol": "star", "size": 18, "color": OKABE_ITO["vermillion"],
-                            "line": {"color": "black", "width": 1}}, **traces[3])
-    fig.update_layout(height=440, xaxis={"title": TEXT["size"]},
-                      yaxis={"title": TEXT["usd"], "zeroline": True, "zerolinecolor": "grey"},
-                      legend={"orientation": "h", "y": -0.18},
-                      **{k: v for k, v in layout.items() if k != "margin"})
+        fig.add_scatter(
+            mode="lines+markers" if is_pool else "lines",
+            line=style,
+            marker={"size": 5},
+            hovertemplate=TEXT["line_hover"],
+            **trace,
+        )
+    fig.add_scatter(
+        mode="markers",
+        hoverinfo="name",
+        marker={
+            "symbol": "star",
+            "size": 18,
+            "color": OKABE_ITO["vermillion"],
+            "line": {"color": "black", "width": 1},
+        },
+        **traces[3],
+    )
+    fig.update_layout(
+        height=440,
+        xaxis={"title": TEXT["size"]},
+        yaxis={"title": TEXT["usd"], "zeroline": True, "zerolinecolor": "grey"},
+        legend={"orientation": "h", "y": -0.18},
+        **{k: v for k, v in layout.items() if k != "margin"},
+    )
     fig.update_layout(margin={"t": layout["margin"]["t"], "b": 90})
     _remember(fig, layout)
     return fig
 
 
-def scope_chart(projects: Mapping[str, JointProject], *, max_size: int = 300,
-                title: str | None = None, note: str | None = None) -> go.Figure:
+def scope_chart(
+    projects: Mapping[str, JointProject],
+    *,
+    max_size: int = 300,
+    title: str | None = None,
+    note: str | None = None,
+) -> go.Figure:
     """Several joint projects' net benefit against group size, each scaled to its own best,
     with each best size marked: the picture of "choose the scale of each joint action".
 
@@ -435,19 +604,38 @@ def scope_chart(projects: Mapping[str, JointProject], *, max_size: int = 300,
         peak = best.net_benefit if best.net_benefit > 0 else 1.0
         label = plotly_text(project_label(project))
         name = TEXT["scope_best"].format(label=label, size=best.size)
-        fig.add_scatter(x=sizes.tolist(), y=(table["net_benefit"] / peak).tolist(), name=name,
-                        mode="lines", line={"color": colour, "dash": dash, "width": 2},
-                        hovertemplate=TEXT["scope_hover"], legendgroup=label)
-        fig.add_scatter(x=[best.size], y=[best.net_benefit / peak], mode="markers",
-                        name=name, marker={"color": colour, "symbol": symbol, "size": 14,
-                                "line": {"color": "black", "width": 1}},
-                        hoverinfo="name", legendgroup=label, showlegend=False)
+        fig.add_scatter(
+            x=sizes.tolist(),
+            y=(table["net_benefit"] / peak).tolist(),
+            name=name,
+            mode="lines",
+            line={"color": colour, "dash": dash, "width": 2},
+            hovertemplate=TEXT["scope_hover"],
+            legendgroup=label,
+        )
+        fig.add_scatter(
+            x=[best.size],
+            y=[best.net_benefit / peak],
+            mode="markers",
+            name=name,
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": 14,
+                "line": {"color": "black", "width": 1},
+            },
+            hoverinfo="name",
+            legendgroup=label,
+            showlegend=False,
+        )
     layout = _title(title or TEXT["scope_title"], note or TEXT["scope_note"])
-    fig.update_layout(height=440, xaxis={"title": TEXT["size"], "type": "log"},
-                      yaxis={"title": TEXT["scope_axis"], "tickformat": ".0%",
-                             "range": [-0.5, 1.1]},
-                      legend={"orientation": "h", "y": -0.2},
-                      **{k: v for k, v in layout.items() if k != "margin"})
+    fig.update_layout(
+        height=440,
+        xaxis={"title": TEXT["size"], "type": "log"},
+        yaxis={"title": TEXT["scope_axis"], "tickformat": ".0%", "range": [-0.5, 1.1]},
+        legend={"orientation": "h", "y": -0.2},
+        **{k: v for k, v in layout.items() if k != "margin"},
+    )
     fig.update_layout(margin={"t": layout["margin"]["t"], "b": 100})
     return fig
 

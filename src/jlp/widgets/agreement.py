@@ -14,8 +14,11 @@ autoescaped template, so nothing a trainee typed is shown as markup.
 >>> from jlp import net
 >>> folder = tempfile.mkdtemp()
 >>> for name, rating in (("Ana", 2), ("Ben", 1), ("Eva", 2)):
-...     table = net.from_ratings("Emasim", "1998-03-01", {("group_cohesion", "decision"): rating,
-...                                                       ("group_cohesion", "pilot_projects"): 0})
+...     table = net.from_ratings(
+...         "Emasim",
+...         "1998-03-01",
+...         {("group_cohesion", "decision"): rating, ("group_cohesion", "pilot_projects"): 0},
+...     )
 ...     _ = net.drop_scoring(table, folder, assessor=name)
 >>> view = AgreementView(folder, n_boot=0)
 >>> view.result.assessors
@@ -61,35 +64,54 @@ def _status(message: str, *, error: bool = False) -> str:
 class AgreementView(widgets.VBox):
     """A class folder's scorings of one case moment, compared; the consensus to edit."""
 
-    def __init__(self, folder: str | os.PathLike | None = None, *, n_boot: int = 1000,
-                 seed: int = 0, history: str | os.PathLike | None = None) -> None:
+    def __init__(
+        self,
+        folder: str | os.PathLike | None = None,
+        *,
+        n_boot: int = 1000,
+        seed: int = 0,
+        history: str | os.PathLike | None = None,
+    ) -> None:
         self.n_boot, self.seed = n_boot, seed
         self.result: Agreement | None = None
         self._scorings: list = []
-        self.folder = widgets.Text(value=str(class_folder(folder)), description=TEXT["folder"],
-                                   layout=widgets.Layout(width="420px"))
-        self.read_button = widgets.Button(description=TEXT["read"], icon="refresh",
-                                          button_style="primary")
-        self.moment = widgets.Dropdown(options=[], description=TEXT["moment"],
-                                       layout=widgets.Layout(width="420px"))
+        self.folder = widgets.Text(
+            value=str(class_folder(folder)),
+            description=TEXT["folder"],
+            layout=widgets.Layout(width="420px"),
+        )
+        self.read_button = widgets.Button(
+            description=TEXT["read"], icon="refresh", button_style="primary"
+        )
+        self.moment = widgets.Dropdown(
+            options=[], description=TEXT["moment"], layout=widgets.Layout(width="420px")
+        )
         self.status = widgets.HTML()
         self.report = widgets.HTML()
-        self.history = widgets.Text(value=str(history or ""), description=TEXT["history"],
-                                    placeholder=TEXT["history_placeholder"])
-        self.edit_button = widgets.Button(description=TEXT["edit"], icon="pencil",
-                                          disabled=True)
+        self.history = widgets.Text(
+            value=str(history or ""),
+            description=TEXT["history"],
+            placeholder=TEXT["history_placeholder"],
+        )
+        self.edit_button = widgets.Button(description=TEXT["edit"], icon="pencil", disabled=True)
         self.editor = widgets.VBox()
         self.read_button.on_click(self._on_read)
         self.moment.observe(self._on_moment, names="value")
         self.edit_button.on_click(self._on_edit)
-        super().__init__([
-            widgets.HBox([self.folder, self.read_button],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            self.moment, self.status, self.report,
-            widgets.HBox([self.history, self.edit_button],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            self.editor,
-        ])
+        super().__init__(
+            [
+                widgets.HBox(
+                    [self.folder, self.read_button], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                self.moment,
+                self.status,
+                self.report,
+                widgets.HBox(
+                    [self.history, self.edit_button], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                self.editor,
+            ]
+        )
         if Path(self.folder.value).is_dir():
             self.read()
 
@@ -102,10 +124,14 @@ class AgreementView(widgets.VBox):
             self.status.value = _status(str(err), error=True)
             return
         found = sorted(moments(self._scorings), key=lambda m: (-m[2], m[0], m[1]))
-        options = [(TEXT["moment_option"].format(network=n, date=d, n=c), (n, d))
-                   for n, d, c in found if c >= 2]
-        self.status.value = _status(TEXT["found"].format(n=len(self._scorings),
-                                                         folder=self.folder.value))
+        options = [
+            (TEXT["moment_option"].format(network=n, date=d, n=c), (n, d))
+            for n, d, c in found
+            if c >= 2
+        ]
+        self.status.value = _status(
+            TEXT["found"].format(n=len(self._scorings), folder=self.folder.value)
+        )
         self.moment.options = options
         if not options:
             self.report.value = _status(TEXT["none"], error=True)
@@ -117,8 +143,11 @@ class AgreementView(widgets.VBox):
 
     def show(self, network: str, date: str) -> None:
         """Compare the scorings of one case moment and draw the tables."""
-        chosen = [s for s in self._scorings if s.table["network"].iloc[0] == network
-                  and s.table["date"].iloc[0] == date]
+        chosen = [
+            s
+            for s in self._scorings
+            if s.table["network"].iloc[0] == network and s.table["date"].iloc[0] == date
+        ]
         try:
             self.result = agreement(chosen, n_boot=self.n_boot, seed=self.seed)
         except JlpInputError as err:
@@ -147,8 +176,10 @@ class AgreementView(widgets.VBox):
 
     def _on_edit(self, _button: widgets.Button | None = None) -> None:
         scorer = self.consensus_scorer()
-        self.editor.children = (widgets.HTML(
-            f"<small>{html.escape(TEXT['consensus_help'])}</small>"), scorer)
+        self.editor.children = (
+            widgets.HTML(f"<small>{html.escape(TEXT['consensus_help'])}</small>"),
+            scorer,
+        )
 
 
 __all__ = ["TEXT", "AgreementView"]

@@ -24,6 +24,7 @@ TEXT = {
     "caption": "Figures reported by Ceglie & Dini (1999), with the box or section of each.",
 }
 
+
 def facts_table_html(country: str) -> str:
     """An HTML table of one country's reported figures (every cell escaped)."""
     figures = figures_for(country)

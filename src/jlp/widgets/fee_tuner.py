@@ -82,16 +82,32 @@ _STYLE = {"description_width": "120px"}
 _LAYOUT = {"width": "330px"}
 
 
-def _share_slider(name: str, value: float, maximum: float = 1.0,
-                  step: float = 0.05) -> widgets.FloatSlider:
-    return widgets.FloatSlider(value=value, min=0.0, max=maximum, step=step,
-                               description=TEXT[name], readout_format=".0%",
-                               continuous_update=False, style=_STYLE, layout=_LAYOUT)
+def _share_slider(
+    name: str, value: float, maximum: float = 1.0, step: float = 0.05
+) -> widgets.FloatSlider:
+    return widgets.FloatSlider(
+        value=value,
+        min=0.0,
+        max=maximum,
+        step=step,
+        description=TEXT[name],
+        readout_format=".0%",
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
+    )
 
 
 def _int_slider(name: str, value: int, low: int, high: int) -> widgets.IntSlider:
-    return widgets.IntSlider(value=value, min=low, max=high, description=TEXT[name],
-                             continuous_update=False, style=_STYLE, layout=_LAYOUT)
+    return widgets.IntSlider(
+        value=value,
+        min=low,
+        max=high,
+        description=TEXT[name],
+        continuous_update=False,
+        style=_STYLE,
+        layout=_LAYOUT,
+    )
 
 
 class FeeRampTuner(widgets.VBox):
@@ -106,31 +122,47 @@ class FeeRampTuner(widgets.VBox):
         self._pending: dict[int, tuple] = {}
         self._benefit = benefit_preset()
         self._ramps = {name: ramp_preset(name) for name in preset_names("ramp")}
-        self._institutions = {name: institution_preset(name)
-                              for name in preset_names("institution")}
+        self._institutions = {
+            name: institution_preset(name) for name in preset_names("institution")
+        }
         start = self._ramps[preset]
         plan = self._institutions[institution]
 
-        self.preset = widgets.Dropdown(options=[*self._ramps, TEXT["custom"]], value=preset,
-                                       description=TEXT["preset"], style=_STYLE,
-                                       layout=_LAYOUT)
+        self.preset = widgets.Dropdown(
+            options=[*self._ramps, TEXT["custom"]],
+            value=preset,
+            description=TEXT["preset"],
+            style=_STYLE,
+            layout=_LAYOUT,
+        )
         self.subsidised_years = _int_slider("subsidised_years", start.subsidised_years, 0, 10)
         self.first_share = _share_slider("first_share", start.first_share)
         self.step = _share_slider("step", start.step, maximum=0.5)
         self.cap = _share_slider("cap", start.cap)
         self.annual_cost = widgets.BoundedFloatText(
-            value=service["annual_cost"], min=100, max=1_000_000, step=100,
-            description=TEXT["annual_cost"], style=_STYLE, layout=_LAYOUT)
+            value=service["annual_cost"],
+            min=100,
+            max=1_000_000,
+            step=100,
+            description=TEXT["annual_cost"],
+            style=_STYLE,
+            layout=_LAYOUT,
+        )
         self.years = _int_slider("years", int(service["years"]), 3, 25)
-        self.dropout_threshold = _share_slider("dropout_threshold",
-                                               thresholds.dropout_threshold, 0.6, 0.01)
-        self.dependency_floor = _share_slider("dependency_floor", thresholds.dependency_floor,
-                                              0.3, 0.01)
-        self.dependency_years = _int_slider("dependency_years", thresholds.dependency_years,
-                                            1, 15)
-        self.institution = widgets.Dropdown(options=list(self._institutions), value=institution,
-                                            description=TEXT["institution"], style=_STYLE,
-                                            layout=_LAYOUT)
+        self.dropout_threshold = _share_slider(
+            "dropout_threshold", thresholds.dropout_threshold, 0.6, 0.01
+        )
+        self.dependency_floor = _share_slider(
+            "dependency_floor", thresholds.dependency_floor, 0.3, 0.01
+        )
+        self.dependency_years = _int_slider("dependency_years", thresholds.dependency_years, 1, 15)
+        self.institution = widgets.Dropdown(
+            options=list(self._institutions),
+            value=institution,
+            description=TEXT["institution"],
+            style=_STYLE,
+            layout=_LAYOUT,
+        )
         self.new_networks = _int_slider("new_networks", plan.new_networks, 0, 60)
         self.support_years = _int_slider("support_years", plan.support_years, 1, 20)
 
@@ -139,9 +171,16 @@ class FeeRampTuner(widgets.VBox):
         self.tabs = widgets.Tab(children=self.outputs, titles=TEXT["tabs"], selected_index=0)
 
         self._ramp_controls = [self.subsidised_years, self.first_share, self.step, self.cap]
-        for control in [*self._ramp_controls, self.annual_cost, self.years,
-                        self.dropout_threshold, self.dependency_floor, self.dependency_years,
-                        self.new_networks, self.support_years]:
+        for control in [
+            *self._ramp_controls,
+            self.annual_cost,
+            self.years,
+            self.dropout_threshold,
+            self.dependency_floor,
+            self.dependency_years,
+            self.new_networks,
+            self.support_years,
+        ]:
             control.observe(self._changed, names="value")
         self.preset.observe(self._preset_changed, names="value")
         self.institution.observe(self._institution_changed, names="value")
@@ -150,16 +189,27 @@ class FeeRampTuner(widgets.VBox):
         def box(title: str, children: list[widgets.Widget]) -> widgets.VBox:
             return widgets.VBox([widgets.HTML(f"<b>{html.escape(title)}</b>"), *children])
 
-        controls = widgets.HBox([
-            box(TEXT["ramp_box"], [self.preset, *self._ramp_controls, self.annual_cost,
-                                   self.years]),
-            widgets.VBox([
-                box(TEXT["afford_box"], [self.dropout_threshold, self.dependency_floor,
-                                         self.dependency_years]),
-                box(TEXT["institution_box"], [self.institution, self.new_networks,
-                                              self.support_years]),
-            ]),
-        ], layout={"flex_flow": "row wrap"})
+        controls = widgets.HBox(
+            [
+                box(
+                    TEXT["ramp_box"],
+                    [self.preset, *self._ramp_controls, self.annual_cost, self.years],
+                ),
+                widgets.VBox(
+                    [
+                        box(
+                            TEXT["afford_box"],
+                            [self.dropout_threshold, self.dependency_floor, self.dependency_years],
+                        ),
+                        box(
+                            TEXT["institution_box"],
+                            [self.institution, self.new_networks, self.support_years],
+                        ),
+                    ]
+                ),
+            ],
+            layout={"flex_flow": "row wrap"},
+        )
         super().__init__([controls, self.summary, self.tabs])
         self.update()
 
@@ -167,21 +217,30 @@ class FeeRampTuner(widgets.VBox):
 
     def rule(self) -> RampRule:
         """The ramp the controls describe (raises :class:`JlpInputError` if inconsistent)."""
-        return RampRule(subsidised_years=self.subsidised_years.value,
-                        first_share=self.first_share.value, step=self.step.value,
-                        cap=self.cap.value)
+        return RampRule(
+            subsidised_years=self.subsidised_years.value,
+            first_share=self.first_share.value,
+            step=self.step.value,
+            cap=self.cap.value,
+        )
 
     def thresholds(self) -> AffordabilityRule:
         """The affordability thresholds the controls describe."""
-        return AffordabilityRule(dropout_threshold=self.dropout_threshold.value,
-                                 dependency_floor=self.dependency_floor.value,
-                                 dependency_years=self.dependency_years.value)
+        return AffordabilityRule(
+            dropout_threshold=self.dropout_threshold.value,
+            dependency_floor=self.dependency_floor.value,
+            dependency_years=self.dependency_years.value,
+        )
 
     def plan(self, rule: RampRule) -> InstitutionPlan:
         """The institution preset chosen, with the controls' ramp, cost and portfolio."""
         return self._institutions[self.institution.value].replace(
-            ramp=rule, cost_per_network=self.annual_cost.value, years=self.years.value,
-            new_networks=self.new_networks.value, support_years=self.support_years.value)
+            ramp=rule,
+            cost_per_network=self.annual_cost.value,
+            years=self.years.value,
+            new_networks=self.new_networks.value,
+            support_years=self.support_years.value,
+        )
 
     # ------------------------------------------------------------------ events
 
@@ -197,17 +256,23 @@ class FeeRampTuner(widgets.VBox):
         if self._quiet or change["new"] not in self._ramps:
             return
         rule = self._ramps[change["new"]]
-        self._set_quietly({self.subsidised_years: rule.subsidised_years,
-                           self.first_share: rule.first_share, self.step: rule.step,
-                           self.cap: rule.cap})
+        self._set_quietly(
+            {
+                self.subsidised_years: rule.subsidised_years,
+                self.first_share: rule.first_share,
+                self.step: rule.step,
+                self.cap: rule.cap,
+            }
+        )
         self.update()
 
     def _institution_changed(self, change: dict) -> None:
         if self._quiet:
             return
         plan = self._institutions[change["new"]]
-        self._set_quietly({self.new_networks: plan.new_networks,
-                           self.support_years: plan.support_years})
+        self._set_quietly(
+            {self.new_networks: plan.new_networks, self.support_years: plan.support_years}
+        )
         self.update()
 
     def _changed(self, change: dict) -> None:
@@ -250,8 +315,9 @@ class FeeRampTuner(widgets.VBox):
             money = finances(self.plan(rule))
         except JlpInputError as err:
             lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in err.problems)
-            self.summary.value = (f'<div class="jlp-error"><b>{html.escape(TEXT["error"])}</b>'
-                                  f"<ul>{lines}</ul></div>")
+            self.summary.value = (
+                f'<div class="jlp-error"><b>{html.escape(TEXT["error"])}</b><ul>{lines}</ul></div>'
+            )
             return
         self.summary.value = self._summary(rule, table, result, money)
         self._pending = {
@@ -267,20 +333,28 @@ class FeeRampTuner(widgets.VBox):
     def _summary(self, rule, table, result, money) -> str:
         year = full_cost_year(rule)
         items = [
-            TEXT["full_cost"].format(year=year) if year is not None
+            TEXT["full_cost"].format(year=year)
+            if year is not None
             else TEXT["never_full"].format(cap=rule.cap),
-            TEXT["recovery"].format(years=len(table),
-                                    recovery=table["cumulative_recovery"].iloc[-1],
-                                    fees=table["fee"].sum(), cost=table["cost"].sum()),
+            TEXT["recovery"].format(
+                years=len(table),
+                recovery=table["cumulative_recovery"].iloc[-1],
+                fees=table["fee"].sum(),
+                cost=table["cost"].sum(),
+            ),
         ]
         items += [html.escape(w.message) for w in result.warnings] or [TEXT["no_warning"]]
         even = break_even_year(money)
-        items.append(TEXT["break_even"].format(year=even) if even is not None else
-                     TEXT["no_break_even"].format(share=money["public_share"].iloc[-1],
-                                                  year=len(money)))
+        items.append(
+            TEXT["break_even"].format(year=even)
+            if even is not None
+            else TEXT["no_break_even"].format(share=money["public_share"].iloc[-1], year=len(money))
+        )
         body = "".join(f"<li>{item}</li>" for item in items)
-        return (f'<ul class="jlp-fee-summary">{body}</ul>'
-                f"<p><small>{html.escape(TEXT['illustrative'])}</small></p>")
+        return (
+            f'<ul class="jlp-fee-summary">{body}</ul>'
+            f"<p><small>{html.escape(TEXT['illustrative'])}</small></p>"
+        )
 
 
 __all__ = ["FeeRampTuner"]

@@ -7,8 +7,9 @@ The widget only wires controls to :func:`explorer_view`, a pure function over
 firm stays in place while ties and phases change around it.
 
 >>> from jlp import graphs
->>> g = graphs.read_graph(graphs.template_path("example_nodes.csv"),
-...                       graphs.template_path("example_edges.csv"))
+>>> g = graphs.read_graph(
+...     graphs.template_path("example_nodes.csv"), graphs.template_path("example_edges.csv")
+... )
 >>> explorer = GraphExplorer(g)
 >>> explorer.size_by.value = "betweenness"
 >>> "Muebles Peña" in explorer.table.value
@@ -42,16 +43,29 @@ TEXT: dict[str, Any] = {
     "phase": "Phase",
     "size_by": "Node size",
     "title": "Network explorer",
-    "columns": {"label": "Node", "kind": "Kind", "degree": "Partners",
-                "betweenness": "Betweenness", "constraint": "Constraint",
-                "effective_size": "Effective size", "brokerage": "Brokerage"},
+    "columns": {
+        "label": "Node",
+        "kind": "Kind",
+        "degree": "Partners",
+        "betweenness": "Betweenness",
+        "constraint": "Constraint",
+        "effective_size": "Effective size",
+        "brokerage": "Brokerage",
+    },
     "isolate_note": "— no ties at this point: constraint is undefined, effective size is 0.",
     "caption": "Measures of the network as shown (selected ties and phase), sorted by {metric}.",
     "static_note": "On the course website this widget shows its saved state only; run the "
-                   "notebook to use the controls.",
+    "notebook to use the controls.",
 }
-TABLE_COLUMNS = ("label", "kind", "degree", "betweenness", "constraint", "effective_size",
-                 "brokerage")
+TABLE_COLUMNS = (
+    "label",
+    "kind",
+    "degree",
+    "betweenness",
+    "constraint",
+    "effective_size",
+    "brokerage",
+)
 
 
 def _cell(value: Any) -> str:
@@ -76,10 +90,15 @@ def metric_table_html(table: pd.DataFrame, *, sort_by: str = "degree", limit: in
         cells = [kind_label(row["kind"]) if c == "kind" else _cell(row[c]) for c in TABLE_COLUMNS]
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     caption = TEXT["caption"].format(metric=PAGE_TEXT["metrics"].get(sort_by, sort_by))
-    foot = f"<p class='jlp-note'>{html.escape(TEXT['isolate_note'])}</p>" \
-        if (table["degree"] == 0).any() else ""
-    return (f'<table class="jlp-metrics"><caption>{html.escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}")
+    foot = (
+        f"<p class='jlp-note'>{html.escape(TEXT['isolate_note'])}</p>"
+        if (table["degree"] == 0).any()
+        else ""
+    )
+    return (
+        f'<table class="jlp-metrics"><caption>{html.escape(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}"
+    )
 
 
 def explorer_view(
@@ -94,8 +113,14 @@ def explorer_view(
     """The picture (iframe HTML) and the measure table for one setting of the controls."""
     part = select(graph, ties=ties, phase=phase)
     table = node_metrics(part)
-    frame = graph_frame(part, title=TEXT["title"], size_by=size_by, positions=positions,
-                        height=height, metrics=table)
+    frame = graph_frame(
+        part,
+        title=TEXT["title"],
+        size_by=size_by,
+        positions=positions,
+        height=height,
+        metrics=table,
+    )
     return frame.html, metric_table_html(table, sort_by=size_by)
 
 
@@ -107,33 +132,50 @@ class GraphExplorer(widgets.VBox):
         self.height = height
         self.positions = graph_layout(graph)
         self.tie_buttons = {
-            tie: widgets.ToggleButton(value=True, description=tie_label(tie),
-                                      tooltip=tie_label(tie),
-                                      layout=widgets.Layout(width="auto"))
+            tie: widgets.ToggleButton(
+                value=True,
+                description=tie_label(tie),
+                tooltip=tie_label(tie),
+                layout=widgets.Layout(width="auto"),
+            )
             for tie in (tie_types(graph) if graph.is_multigraph() else [])
         }
         known = phases(graph)
         self.phase = widgets.SelectionSlider(
-            options=[str(p) for p in known] or ["—"], value=str(known[-1]) if known else "—",
-            description=TEXT["phase"], disabled=not known, continuous_update=False,
-            layout=widgets.Layout(width="420px"), style={"description_width": "initial"})
+            options=[str(p) for p in known] or ["—"],
+            value=str(known[-1]) if known else "—",
+            description=TEXT["phase"],
+            disabled=not known,
+            continuous_update=False,
+            layout=widgets.Layout(width="420px"),
+            style={"description_width": "initial"},
+        )
         self.size_by = widgets.Dropdown(
-            options=[(PAGE_TEXT["metrics"][m], m) for m in SIZE_METRICS], value=size_by,
-            description=TEXT["size_by"], style={"description_width": "initial"})
+            options=[(PAGE_TEXT["metrics"][m], m) for m in SIZE_METRICS],
+            value=size_by,
+            description=TEXT["size_by"],
+            style={"description_width": "initial"},
+        )
         self.picture = widgets.HTML(layout=widgets.Layout(flex="3 1 0", min_width="320px"))
-        self.table = widgets.HTML(layout=widgets.Layout(flex="2 1 0", min_width="260px",
-                                                        max_height=f"{height + 60}px",
-                                                        overflow="auto"))
+        self.table = widgets.HTML(
+            layout=widgets.Layout(
+                flex="2 1 0", min_width="260px", max_height=f"{height + 60}px", overflow="auto"
+            )
+        )
         for control in [*self.tie_buttons.values(), self.phase, self.size_by]:
             control.observe(self._update, names="value")
         self._update()
-        toggles = widgets.HBox([widgets.Label(TEXT["ties"]), *self.tie_buttons.values()],
-                               layout=widgets.Layout(flex_flow="row wrap"))
-        super().__init__([
-            toggles,
-            widgets.HBox([self.phase, self.size_by]),
-            widgets.HBox([self.picture, self.table]),
-        ])
+        toggles = widgets.HBox(
+            [widgets.Label(TEXT["ties"]), *self.tie_buttons.values()],
+            layout=widgets.Layout(flex_flow="row wrap"),
+        )
+        super().__init__(
+            [
+                toggles,
+                widgets.HBox([self.phase, self.size_by]),
+                widgets.HBox([self.picture, self.table]),
+            ]
+        )
 
     def chosen_ties(self) -> list[str] | None:
         if not self.tie_buttons:
@@ -143,8 +185,13 @@ class GraphExplorer(widgets.VBox):
     def _update(self, change: dict | None = None) -> None:
         phase = None if self.phase.disabled else self.phase.value
         self.picture.value, self.table.value = explorer_view(
-            self.graph, positions=self.positions, ties=self.chosen_ties(), phase=phase,
-            size_by=self.size_by.value, height=self.height)
+            self.graph,
+            positions=self.positions,
+            ties=self.chosen_ties(),
+            phase=phase,
+            size_by=self.size_by.value,
+            height=self.height,
+        )
 
 
 __all__ = ["TEXT", "GraphExplorer", "explorer_view", "metric_table_html"]

@@ -37,8 +37,12 @@ from jlp.viz.net_charts import matrix_figure, progression_chart, update_matrix
 #: User-facing strings of this widget (a Spanish edition replaces this dict only).
 TEXT = {
     "options": [("–", ""), ("✗", "not_achieved"), ("½", "partial"), ("✓", "achieved")],
-    "rating_names": {"": "not judged", "not_achieved": "not achieved", "partial": "partial",
-                     "achieved": "achieved"},
+    "rating_names": {
+        "": "not judged",
+        "not_achieved": "not achieved",
+        "partial": "partial",
+        "achieved": "achieved",
+    },
     "network": "Network",
     "date": "Date",
     "assessor": "Assessor",
@@ -69,9 +73,11 @@ TEXT = {
 }
 
 #: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page.
-_CSS = ("<style>.jlp-net-grid .widget-toggle-buttons{flex-wrap:wrap;width:56px}"
-        ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
-        "{padding:0;min-width:0;margin:0 2px 2px 0}</style>")
+_CSS = (
+    "<style>.jlp-net-grid .widget-toggle-buttons{flex-wrap:wrap;width:56px}"
+    ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
+    "{padding:0;min-width:0;margin:0 2px 2px 0}</style>"
+)
 
 
 def _status(message: str, *, error: bool = False) -> str:
@@ -107,29 +113,39 @@ class NetScorer(widgets.VBox):
         self._cells = rubric()
         self._ilabels, self._slabels = indicator_labels(), stage_labels()
 
-        narrow = {"style": {"description_width": "initial"},
-                  "layout": widgets.Layout(width="auto", flex="1 1 0", min_width="150px")}
+        narrow = {
+            "style": {"description_width": "initial"},
+            "layout": widgets.Layout(width="auto", flex="1 1 0", min_width="150px"),
+        }
         self.network = widgets.Text(value=network, description=TEXT["network"], **narrow)
-        self.date = widgets.Text(value=date, description=TEXT["date"],
-                                 placeholder=TEXT["date_placeholder"], **narrow)
+        self.date = widgets.Text(
+            value=date, description=TEXT["date"], placeholder=TEXT["date_placeholder"], **narrow
+        )
         self.assessor = widgets.Text(value=assessor, description=TEXT["assessor"], **narrow)
         self.toggles: dict[tuple[str, str], widgets.ToggleButtons] = {}
         self.grid = self._build_grid()
         self.rubric_text = widgets.HTML(f"<small>{html.escape(TEXT['rubric_hint'])}</small>")
         self.summary = widgets.HTML()
         self.chart = widgets.Output()
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx", multiple=False,
-                                         description=TEXT["upload"])
-        self.choice = widgets.Dropdown(options=[], description=TEXT["choose"],
-                                       layout=widgets.Layout(width="320px"))
-        self.history = widgets.Text(value=str(history or ""), description=TEXT["history"],
-                                    placeholder=TEXT["history_placeholder"])
+        self.upload = widgets.FileUpload(
+            accept=".csv,.xlsx", multiple=False, description=TEXT["upload"]
+        )
+        self.choice = widgets.Dropdown(
+            options=[], description=TEXT["choose"], layout=widgets.Layout(width="320px")
+        )
+        self.history = widgets.Text(
+            value=str(history or ""),
+            description=TEXT["history"],
+            placeholder=TEXT["history_placeholder"],
+        )
         self.open_button = widgets.Button(description=TEXT["open"], icon="folder-open")
-        self.save_button = widgets.Button(description=TEXT["save"], icon="save",
-                                          button_style="primary",
-                                          layout=widgets.Layout(width="auto"))
-        self.overwrite = widgets.Checkbox(value=False, description=TEXT["overwrite"],
-                                          indent=False)
+        self.save_button = widgets.Button(
+            description=TEXT["save"],
+            icon="save",
+            button_style="primary",
+            layout=widgets.Layout(width="auto"),
+        )
+        self.overwrite = widgets.Checkbox(value=False, description=TEXT["overwrite"], indent=False)
         self.clear_button = widgets.Button(description=TEXT["clear"], icon="eraser")
         self.status = widgets.HTML()
         self.progress = widgets.Output()
@@ -140,21 +156,29 @@ class NetScorer(widgets.VBox):
         self.save_button.on_click(self._on_save)
         self.clear_button.on_click(self._on_clear)
 
-        super().__init__([
-            widgets.HBox([self.network, self.date, self.assessor],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HTML(f"<small>{html.escape(TEXT['legend'])}</small>"),
-            self.grid,
-            self.rubric_text,
-            self.summary,
-            self.chart,
-            widgets.HBox([self.upload, self.choice, self.clear_button],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox([self.history, self.open_button, self.save_button, self.overwrite],
-                         layout=widgets.Layout(flex_flow="row wrap")),
-            self.status,
-            self.progress,
-        ])
+        super().__init__(
+            [
+                widgets.HBox(
+                    [self.network, self.date, self.assessor],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                widgets.HTML(f"<small>{html.escape(TEXT['legend'])}</small>"),
+                self.grid,
+                self.rubric_text,
+                self.summary,
+                self.chart,
+                widgets.HBox(
+                    [self.upload, self.choice, self.clear_button],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                widgets.HBox(
+                    [self.history, self.open_button, self.save_button, self.overwrite],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+                self.status,
+                self.progress,
+            ]
+        )
         if assessment is not None:
             self.load(assessment)
         else:
@@ -173,7 +197,8 @@ class NetScorer(widgets.VBox):
             for s, stage in enumerate(STAGES):
                 text = str(texts[i * len(STAGES) + s])
                 toggle = widgets.ToggleButtons(
-                    options=TEXT["options"], value="",
+                    options=TEXT["options"],
+                    value="",
                     tooltips=[f"{TEXT['rating_names'][v]}: {text}" for _, v in TEXT["options"]],
                     style={"button_width": "25px"},
                     layout=widgets.Layout(width="58px"),
@@ -184,9 +209,12 @@ class NetScorer(widgets.VBox):
                 children.append(toggle)
         return widgets.GridBox(
             children,
-            layout=widgets.Layout(grid_template_columns="minmax(96px, 180px) "
-                                  + " ".join(["minmax(58px, auto)"] * len(STAGES)),
-                                  grid_gap="4px 4px", align_items="center"),
+            layout=widgets.Layout(
+                grid_template_columns="minmax(96px, 180px) "
+                + " ".join(["minmax(58px, auto)"] * len(STAGES)),
+                grid_gap="4px 4px",
+                align_items="center",
+            ),
         ).add_class("jlp-net-grid")
 
     def cell(self, indicator: str, stage: str) -> widgets.ToggleButtons:
@@ -202,8 +230,9 @@ class NetScorer(widgets.VBox):
 
     def assessment(self) -> pd.DataFrame:
         """The assessment on screen as a checked table (42 rows)."""
-        return from_ratings(self.network.value, self.date.value, self.ratings,
-                            assessor=self.assessor.value)
+        return from_ratings(
+            self.network.value, self.date.value, self.ratings, assessor=self.assessor.value
+        )
 
     def set_ratings(self, ratings: Mapping[tuple[str, str], str]) -> None:
         """Set many cells at once (one redraw at the end); cells not given become not judged."""
@@ -213,12 +242,20 @@ class NetScorer(widgets.VBox):
                 toggle.value = ratings.get(cell, "")
         finally:
             self._quiet = False
-        self.codes[:] = [[RATINGS.index(ratings[(i, s)]) if ratings.get((i, s)) else NOT_JUDGED
-                          for s in STAGES] for i in INDICATORS]
+        self.codes[:] = [
+            [RATINGS.index(ratings[(i, s)]) if ratings.get((i, s)) else NOT_JUDGED for s in STAGES]
+            for i in INDICATORS
+        ]
         self.refresh()
 
-    def load(self, assessments: pd.DataFrame, network: str | None = None,
-             date: str | None = None, *, name: str = "") -> None:
+    def load(
+        self,
+        assessments: pd.DataFrame,
+        network: str | None = None,
+        date: str | None = None,
+        *,
+        name: str = "",
+    ) -> None:
         """Show one assessment of a table (by default the latest of its only network)."""
         self._loaded = assessments
         keys = cube(assessments).keys
@@ -239,24 +276,33 @@ class NetScorer(widgets.VBox):
             self._quiet = False
         self._show(rows)
         if name:
-            self.status.value = _status(TEXT["loaded"].format(
-                network=self.network.value, date=self.date.value, rows=len(rows), name=name))
+            self.status.value = _status(
+                TEXT["loaded"].format(
+                    network=self.network.value, date=self.date.value, rows=len(rows), name=name
+                )
+            )
 
     def _show(self, rows: pd.DataFrame) -> None:
         self.network.value = str(rows["network"].iloc[0])
         self.date.value = str(rows["date"].iloc[0])
         named = rows["assessor"][rows["assessor"] != ""] if "assessor" in rows else []
         self.assessor.value = str(named.mode().iloc[0]) if len(named) else ""
-        ratings = dict(zip(zip(rows["indicator"], rows["stage"], strict=True), rows["rating"],
-                           strict=True))
+        ratings = dict(
+            zip(zip(rows["indicator"], rows["stage"], strict=True), rows["rating"], strict=True)
+        )
         self.set_ratings({cell: ratings.get(cell, "") for cell in CELLS})
 
     # ------------------------------------------------------------------ drawing
 
     def refresh(self) -> None:
         """Recompute the scores and redraw the summary and the heatmap."""
-        result = update_matrix(self._figure, self.codes, network=self.network.value,
-                               date=self.date.value, rule=self.rule)
+        result = update_matrix(
+            self._figure,
+            self.codes,
+            network=self.network.value,
+            date=self.date.value,
+            rule=self.rule,
+        )
         stage = str(result["current_stage"][0])
         self.scores = {
             "index": float(result["index"][0]),
@@ -264,18 +310,23 @@ class NetScorer(widgets.VBox):
             "completeness": float(result["completeness"][0]),
             "stage_scores": dict(zip(STAGES, result["stage_scores"][0].tolist(), strict=True)),
         }
-        stage_text = ", ".join(f"{html.escape(self._slabels[s])} {v:.2f}"
-                               for s, v in self.scores["stage_scores"].items())
+        stage_text = ", ".join(
+            f"{html.escape(self._slabels[s])} {v:.2f}"
+            for s, v in self.scores["stage_scores"].items()
+        )
         self.summary.value = (
-            TEXT["summary"].format(index=self.scores["index"],
-                                   stage=html.escape(self._slabels.get(stage, COMPLETE)),
-                                   completeness=self.scores["completeness"],
-                                   judged=int(result["judged"][0]))
-            + "<br><small>" + TEXT["stage_scores"].format(scores=stage_text) + "</small>"
+            TEXT["summary"].format(
+                index=self.scores["index"],
+                stage=html.escape(self._slabels.get(stage, COMPLETE)),
+                completeness=self.scores["completeness"],
+                judged=int(result["judged"][0]),
+            )
+            + "<br><small>"
+            + TEXT["stage_scores"].format(scores=stage_text)
+            + "</small>"
         )
         bundle = show(self._figure)._repr_mimebundle_()
-        self.chart.outputs = ({"output_type": "display_data", "data": bundle,
-                               "metadata": {}},)
+        self.chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
     def _show_progress(self) -> None:
         path = Path(self.history.value)
@@ -283,15 +334,25 @@ class NetScorer(widgets.VBox):
             history = read_assessments(path)
             mine = history[history["network"] == self.network.value]
             if mine["date"].nunique() < 2:
-                self.progress.outputs = ({"output_type": "display_data", "metadata": {},
-                                          "data": {"text/plain": TEXT["progress_wait"],
-                                                   "text/html": f"<small>"
-                                                   f"{html.escape(TEXT['progress_wait'])}"
-                                                   "</small>"}},)
+                self.progress.outputs = (
+                    {
+                        "output_type": "display_data",
+                        "metadata": {},
+                        "data": {
+                            "text/plain": TEXT["progress_wait"],
+                            "text/html": f"<small>{html.escape(TEXT['progress_wait'])}</small>",
+                        },
+                    },
+                )
                 return
             fig = progression_chart(progression(mine, self.network.value, rule=self.rule))
-            self.progress.outputs = ({"output_type": "display_data", "metadata": {},
-                                      "data": show(fig)._repr_mimebundle_()},)
+            self.progress.outputs = (
+                {
+                    "output_type": "display_data",
+                    "metadata": {},
+                    "data": show(fig)._repr_mimebundle_(),
+                },
+            )
         except JlpInputError as err:
             self.status.value = _status(str(err), error=True)
 
@@ -309,7 +370,8 @@ class NetScorer(widgets.VBox):
             indicator=html.escape(self._ilabels[indicator]),
             stage=html.escape(self._slabels[stage]),
             rating=html.escape(TEXT["rating_names"][value]),
-            result=html.escape(str(row["result"])), evidence=html.escape(str(row["evidence"])),
+            result=html.escape(str(row["result"])),
+            evidence=html.escape(str(row["evidence"])),
         )
         self.refresh()
 
@@ -346,14 +408,22 @@ class NetScorer(widgets.VBox):
             self.status.value = _status(TEXT["need_history"], error=True)
             return
         try:
-            result = save_assessment(self.assessment(), self.history.value.strip(),
-                                     overwrite=self.overwrite.value)
+            result = save_assessment(
+                self.assessment(), self.history.value.strip(), overwrite=self.overwrite.value
+            )
         except JlpInputError as err:
             self.status.value = _status(str(err), error=True)
             return
-        self.status.value = _status(TEXT["saved"].format(
-            network=self.network.value, date=self.date.value, path=result.path,
-            added=result.added, replaced=result.replaced, total=result.total))
+        self.status.value = _status(
+            TEXT["saved"].format(
+                network=self.network.value,
+                date=self.date.value,
+                path=result.path,
+                added=result.added,
+                replaced=result.replaced,
+                total=result.total,
+            )
+        )
         self._show_progress()
 
     def _on_clear(self, _button: widgets.Button | None = None) -> None:

@@ -78,10 +78,13 @@ class PoolChooser(widgets.VBox):
     illustrative tables; ``pool`` is a key of :func:`jlp.scale.pool_choices` to start from.
     """
 
-    def __init__(self, producers: pd.DataFrame | str | Path | None = None,
-                 curve: PriceCurve | None = None,
-                 coordination: CoordinationCost | None = None,
-                 pool: str = "ecohamaca") -> None:
+    def __init__(
+        self,
+        producers: pd.DataFrame | str | Path | None = None,
+        curve: PriceCurve | None = None,
+        coordination: CoordinationCost | None = None,
+        pool: str = "ecohamaca",
+    ) -> None:
         self.table = scale.producers(producers)
         self.curve = curve if curve is not None else scale.yarn_prices()
         start = coordination if coordination is not None else CoordinationCost()
@@ -91,14 +94,21 @@ class PoolChooser(widgets.VBox):
 
         options = [(scale.choice_label(self.table, key), key) for key in self._choices]
         options.append((TEXT["custom"], "custom"))
-        self.preset = widgets.Dropdown(options=options,
-                                       value=pool if pool in self._choices else "custom",
-                                       description=TEXT["preset"], style=_STYLE,
-                                       layout=_LAYOUT)
+        self.preset = widgets.Dropdown(
+            options=options,
+            value=pool if pool in self._choices else "custom",
+            description=TEXT["preset"],
+            style=_STYLE,
+            layout=_LAYOUT,
+        )
         self.members = widgets.SelectMultiple(
             options=[(self._option(row), row.id) for row in self.table.itertuples()],
-            value=tuple(self._choices.get(pool, ())), rows=12,
-            description=TEXT["members"], style=_STYLE, layout={"width": "520px"})
+            value=tuple(self._choices.get(pool, ())),
+            rows=12,
+            description=TEXT["members"],
+            style=_STYLE,
+            layout={"width": "520px"},
+        )
         self.fixed = self._amount("fixed", start.fixed, 5000, 50)
         self.per_member = self._amount("per_member", start.per_member, 200, 5)
         self.per_pair = self._amount("per_pair", start.per_pair, 50, 0.5)
@@ -113,12 +123,20 @@ class PoolChooser(widgets.VBox):
         def box(title: str, children: list[widgets.Widget]) -> widgets.VBox:
             return widgets.VBox([widgets.HTML(f"<b>{html.escape(title)}</b>"), *children])
 
-        controls = widgets.HBox([
-            box(TEXT["pool_box"], [self.preset, self.members,
-                                   widgets.HTML(f"<small>{html.escape(TEXT['members_help'])}"
-                                                "</small>")]),
-            box(TEXT["coordination_box"], [self.fixed, self.per_member, self.per_pair]),
-        ], layout={"flex_flow": "row wrap"})
+        controls = widgets.HBox(
+            [
+                box(
+                    TEXT["pool_box"],
+                    [
+                        self.preset,
+                        self.members,
+                        widgets.HTML(f"<small>{html.escape(TEXT['members_help'])}</small>"),
+                    ],
+                ),
+                box(TEXT["coordination_box"], [self.fixed, self.per_member, self.per_pair]),
+            ],
+            layout={"flex_flow": "row wrap"},
+        )
         super().__init__([controls, self.summary, self.output])
         self.update()
 
@@ -128,21 +146,31 @@ class PoolChooser(widgets.VBox):
 
     @staticmethod
     def _amount(name: str, value: float, maximum: float, step: float) -> widgets.FloatSlider:
-        return widgets.FloatSlider(value=value, min=0.0, max=max(maximum, value), step=step,
-                                   description=TEXT[name], continuous_update=False,
-                                   readout_format=",.1f", style=_STYLE, layout=_LAYOUT)
+        return widgets.FloatSlider(
+            value=value,
+            min=0.0,
+            max=max(maximum, value),
+            step=step,
+            description=TEXT[name],
+            continuous_update=False,
+            readout_format=",.1f",
+            style=_STYLE,
+            layout=_LAYOUT,
+        )
 
     # ------------------------------------------------------------------ reading controls
 
     def coordination(self) -> CoordinationCost:
         """The co-ordination cost the sliders describe."""
-        return CoordinationCost(fixed=self.fixed.value, per_member=self.per_member.value,
-                                per_pair=self.per_pair.value)
+        return CoordinationCost(
+            fixed=self.fixed.value, per_member=self.per_member.value, per_pair=self.per_pair.value
+        )
 
     def result(self) -> PoolResult:
         """The pooled purchase the controls describe (raises JlpInputError if empty)."""
-        return scale.pool_purchase(self.table, list(self.members.value), self.curve,
-                                   coordination=self.coordination())
+        return scale.pool_purchase(
+            self.table, list(self.members.value), self.curve, coordination=self.coordination()
+        )
 
     # ------------------------------------------------------------------ events
 
@@ -181,8 +209,9 @@ class PoolChooser(widgets.VBox):
             result = self.result()
         except JlpInputError as err:
             lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in err.problems)
-            self.summary.value = (f'<div class="jlp-error"><b>{html.escape(TEXT["error"])}</b>'
-                                  f"<ul>{lines}</ul></div>")
+            self.summary.value = (
+                f'<div class="jlp-error"><b>{html.escape(TEXT["error"])}</b><ul>{lines}</ul></div>'
+            )
             return
         self.summary.value = summary_html(result, self.curve)
         self._figure = pool_chart(result, self.curve, fig=self._figure)
@@ -208,16 +237,25 @@ def summary_html(result: PoolResult, curve: PriceCurve) -> str:
         items.append(TEXT["no_yarn"])
     items.append(TEXT["saving"].format(saving=result.saving, share=result.saving_share))
     items.append(TEXT["coordination"].format(cost=result.coordination_cost))
-    items.append(TEXT["net"].format(net=result.net_saving) if result.net_saving >= 0
-                 else TEXT["net_loss"].format(loss=-result.net_saving))
+    items.append(
+        TEXT["net"].format(net=result.net_saving)
+        if result.net_saving >= 0
+        else TEXT["net_loss"].format(loss=-result.net_saving)
+    )
     best_from = curve.best_price_from
     if best_from:
-        items.append(TEXT["best_reached"] if result.quantity_kg >= best_from else
-                     TEXT["best"].format(price=curve.best_price, kg=best_from,
-                                         short=best_from - result.quantity_kg))
+        items.append(
+            TEXT["best_reached"]
+            if result.quantity_kg >= best_from
+            else TEXT["best"].format(
+                price=curve.best_price, kg=best_from, short=best_from - result.quantity_kg
+            )
+        )
     body = "".join(f"<li>{item}</li>" for item in items)
-    return (f'<ul class="jlp-pool-summary">{body}</ul>'
-            f"<p><small>{html.escape(TEXT['illustrative'])}</small></p>")
+    return (
+        f'<ul class="jlp-pool-summary">{body}</ul>'
+        f"<p><small>{html.escape(TEXT['illustrative'])}</small></p>"
+    )
 
 
 __all__ = ["PoolChooser", "summary_html"]
