@@ -91,7 +91,7 @@ unit: $(STAMP)
 
 # For developers: run each notebook through nbval, apart from the book build.
 notebooks: $(STAMP)
-	$(PYTEST) -n $(JOBS) --nbval-lax --nbval-current-env notebooks/
+	$(PYTEST) -n $(JOBS) --dist loadfile --nbval-lax --nbval-current-env notebooks/
 
 # The checks of the built sites, without building them first (`browser` and `test` build them).
 site-checks: $(STAMP)
