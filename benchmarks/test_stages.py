@@ -2,9 +2,8 @@
 
 Usage: ``python benchmarks/test_stages.py [--keep]`` (or ``make test-times``). The clone gets
 its own ``.venv`` (the one-time install is timed apart, as ``test_stage_install``); then
-lint, unit, the three editions, the browser checks and the hub test run as ``make test`` runs
-them, each timed on its own, and the last two again side by side, as ``make test`` runs them
-(the total counts that run). Rows are merged into
+lint, unit and the three editions run as ``make test`` runs them, each timed on its own, then
+the browser checks and the hub test side by side, as ``make test`` runs them. Rows are merged into
 ``benchmarks/results.json`` as ``test_stage_<stage>`` in seconds of wall time, with the
 machine's load average at the start, since the machine may be shared.
 """
@@ -23,15 +22,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results.json"
-#: (row name, make arguments), in the order `make test` runs them; the last two run side by
-#: side in `make test` and are timed both apart and together.
+#: (row name, make arguments), in the order `make test` runs them; the browser checks and the
+#: hub test run side by side, as in `make test` (each one's own time is in pytest's last line).
 STAGES = [
     ("install", ["venv"]),
     ("lint", ["lint"]),
     ("unit", ["unit"]),
     ("editions", ["editions"]),
-    ("site_checks", ["site-checks"]),
-    ("hub", ["hub-test"]),
     ("site_checks_and_hub_together", ["-j2", "--output-sync=target", "site-checks", "hub-test"]),
 ]
 
@@ -61,8 +58,7 @@ def main(argv: list[str]) -> int:
     unit = f"s wall, fresh clone, load {load:.1f} at start"
     for name, seconds in times.items():
         results[f"test_stage_{name}"] = {"value": round(seconds, 1), "unit": unit}
-    apart = {"install", "site_checks", "hub"}  # install is once; the other two run together
-    test_total = sum(v for k, v in times.items() if k not in apart)
+    test_total = sum(v for k, v in times.items() if k != "install")
     results["test_stage_total_make_test"] = {"value": round(test_total, 1), "unit": unit}
     RESULTS.write_text(json.dumps(dict(sorted(results.items())), indent=2) + "\n")
     print(f"make test stages: {test_total:.0f} s in all (install {times['install']:.0f} s)")
