@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import difflib
 import errno
 import json
 import os
@@ -39,6 +38,7 @@ from types import ModuleType
 from typing import Any
 
 from jlp.errors import Problem
+from jlp.text import closest, printable
 
 PACKAGE_FILE = "datapackage.json"
 PROVENANCE_VALUES = ("reported", "illustrative")
@@ -568,8 +568,8 @@ def _details(e: Any, resource: dict[str, Any], path: Path, width: int) -> tuple[
 
 
 def _hint(value: Any, choices: Iterable[Any]) -> str:
-    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = closest(value, choices)  # the one "did you mean" rule of jlp.text
+    return f" (did you mean '{printable(close)}'?)" if close is not None else ""
 
 
 # --------------------------------------------------------------------------- house row rules
