@@ -137,3 +137,15 @@ def test_a_terminal_escape_in_a_name_is_refused_and_shown_escaped(capsys, tmp_pa
     code, out, err = run(capsys, "net", "agreement", folder, "--boot", 0)
     assert code == 2
     assert "\x1b" not in out + err and "\\x1b" in err
+
+
+def test_the_report_is_reproducible_and_dated_only_when_asked(capsys, tmp_path):
+    folder = drop_group(tmp_path / "class")
+    for name in ("a.html", "b.html"):
+        code, _, _ = run(capsys, "net", "agreement", folder, "-o", tmp_path / name, "--boot", 20)
+        assert code == 0
+    first, second = ((tmp_path / n).read_bytes() for n in ("a.html", "b.html"))
+    assert first == second and b"Made with jlp on" not in first
+    code, _, _ = run(capsys, "net", "agreement", folder, "-o", tmp_path / "c.html", "--stamp")
+    assert code == 0
+    assert "Made with jlp on 20" in (tmp_path / "c.html").read_text(encoding="utf-8")

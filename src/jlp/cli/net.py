@@ -44,6 +44,20 @@ TEXT = {
     "stamp": "Write today's date on the report (without it, the same file always gives the "
     "same report).",
     "template_suffix": "cannot write a template as '{name}'",
+    "agreement_who": "{network} on {date}: {n} assessors ({names})",
+    "agreement_alpha": "Krippendorff's alpha (ordinal): {alpha:.3f}, {level:.0%} interval "
+    "{low:.3f} to {high:.3f} ({boot} resamples, seed {seed})",
+    "agreement_ranked": "Cells to discuss first (mean gap between two assessors, in points):",
+    "agreement_cell": "  {rank:>2}. {indicator} × {stage}: {gap:.2f} (ratings {low:g} to {high:g})",
+    "agreement_headers": {
+        "assessor": "Assessor",
+        "against": "Set against",
+        "cells": "Cells",
+        "exact": "Same rating (share)",
+        "mean_abs_gap": "Mean gap",
+        "mean_gap": "Mean lean (+ higher)",
+        "judged": "Cells judged",
+    },
     "template_suffix_fix": "end the file name with .csv or .xlsx (the two kinds "
     "'jlp net score' reads)",
 }
@@ -257,6 +271,7 @@ def agreement(
     ] = None,
     boot: Annotated[int, typer.Option(help="Bootstrap resamples for the intervals.")] = 1000,
     seed: Annotated[int, typer.Option(help="Random seed of the bootstrap.")] = 0,
+    stamp: Annotated[bool, typer.Option("--stamp", help=TEXT["stamp"])] = False,
 ) -> None:
     """Compare several assessors' scorings of one network and date: alpha, cells to discuss."""
     from jlp.errors import JlpInputError
@@ -287,30 +302,50 @@ def agreement(
     overall = result.alpha.iloc[0]
     typer.echo(
         _plain(
-            f"{result.network} on {result.date}: {len(result.assessors)} "
-            f"assessors ({', '.join(result.assessors)})"
+            TEXT["agreement_who"].format(
+                network=result.network,
+                date=result.date,
+                n=len(result.assessors),
+                names=", ".join(result.assessors),
+            )
         )
     )
     typer.echo(
-        f"Krippendorff's alpha (ordinal): {overall['alpha']:.3f}, "
-        f"{result.level:.0%} interval {overall['low']:.3f} to {overall['high']:.3f} "
-        f"({boot} resamples, seed {seed})"
+        TEXT["agreement_alpha"].format(
+            alpha=overall["alpha"],
+            level=result.level,
+            low=overall["low"],
+            high=overall["high"],
+            boot=boot,
+            seed=seed,
+        )
     )
+    from jlp.cli.output import write_table
+    from jlp.net.rubric import indicator_labels, stage_labels
+
     top = result.ranked[result.ranked["disagreement"] > 0].head(10)
     if len(top):
-        typer.echo("Cells to discuss first (mean gap between two assessors, in points):")
+        ilabels, slabels = indicator_labels(), stage_labels()
+        typer.echo(TEXT["agreement_ranked"])
         for row in top.itertuples(index=False):
             typer.echo(
-                f"  {row.rank:>2}. {row.indicator} × {row.stage}: "
-                f"{row.disagreement:.2f} (ratings {row.low:g} to {row.high:g})"
+                TEXT["agreement_cell"].format(
+                    rank=row.rank,
+                    indicator=ilabels[row.indicator],
+                    stage=slabels[row.stage],
+                    gap=row.disagreement,
+                    low=row.low,
+                    high=row.high,
+                )
             )
-    shown = result.by_assessor.round(3)
-    typer.echo(_plain(shown.to_string(index=False)))
+    write_table(result.by_assessor, headers=TEXT["agreement_headers"])
     if consensus is not None:
         write_assessments(result.consensus, consensus)
         typer.echo(f"wrote {consensus} (consensus: the median of each cell; ties noted)")
     if output is not None:
-        path = write_agreement_report(result, output)
+        path = write_agreement_report(
+            result, output, stamp=dt.date.today().isoformat() if stamp else None
+        )
         typer.echo(f"wrote {path} (opens offline)")
 
 

@@ -18,7 +18,6 @@ loads nothing from outside itself.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import os
 from functools import cache
@@ -103,7 +102,7 @@ def _counts(row) -> str:
     return " ".join([*parts, f"{symbols['']}{int(row['not_judged'])}"])
 
 
-def _context(result: Agreement, title: str, heading: int = 2) -> dict:
+def _context(result: Agreement, title: str, heading: int = 2, stamp: str | None = None) -> dict:
     ilabels, slabels = indicator_labels(), stage_labels()
     cells = result.cells.set_index(["indicator", "stage"])
     consensus = dict(
@@ -193,14 +192,18 @@ def _context(result: Agreement, title: str, heading: int = 2) -> dict:
         "ranked": ranked,
         "by_assessor": by_assessor,
         "sources": result.sources or result.assessors,
-        "generated": TEXT["generated"].format(today=dt.date.today().isoformat()),
+        "generated": TEXT["generated"].format(today=stamp) if stamp else "",
     }
 
 
-def agreement_html(result: Agreement, *, title: str | None = None) -> str:
-    """The agreement report as one HTML page (text; nothing from the data is markup)."""
+def agreement_html(result: Agreement, *, title: str | None = None, stamp: str | None = None) -> str:
+    """The agreement report as one HTML page (text; nothing from the data is markup).
+
+    The same scorings always give the same page; ``stamp`` (a date) is written on it only
+    when given.
+    """
     template = _environment().get_template("agreement.html")
-    return template.render(**_context(result, title or TEXT["title"]))
+    return template.render(**_context(result, title or TEXT["title"], stamp=stamp))
 
 
 def agreement_fragment(result: Agreement, *, heading: int = 3) -> str:
@@ -218,10 +221,15 @@ def agreement_fragment(result: Agreement, *, heading: int = 3) -> str:
 
 
 def write_agreement_report(
-    result: Agreement, path: str | os.PathLike, *, title: str | None = None
+    result: Agreement,
+    path: str | os.PathLike,
+    *,
+    title: str | None = None,
+    stamp: str | None = None,
 ) -> Path:
     """Write :func:`agreement_html` to ``path`` atomically; return the path."""
-    return atomic_write(path, agreement_html(result, title=title).encode("utf-8"))
+    html = agreement_html(result, title=title, stamp=stamp)
+    return atomic_write(path, html.encode("utf-8"))
 
 
 __all__ = ["TEXT", "agreement_fragment", "agreement_html", "write_agreement_report"]
