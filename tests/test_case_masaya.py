@@ -51,7 +51,7 @@ def reference():
 
 # --------------------------------------------------------------------------- reported figures
 
-# The figures the page shows for Nicaragua, as /work/shared/seed/FACTS.md lists them
+# The figures the page shows for Nicaragua, as the paper gives them
 # (Box 3 and the Nicaragua section; Box 4 itself reports no figure).
 FACTS_FIGURES = {
     ("Member enterprises", 11.0, "exact", "Box 3"),
