@@ -1,5 +1,5 @@
 # jlp — the course and its toolkit.  `make book` builds the course, `make test` proves it.
-# Every target bootstraps .venv from requirements-lock.txt first (Python >= 3.11 and make needed).
+# Every target bootstraps .venv from requirements-lock.txt first (Python >= 3.11.5 and make needed).
 
 PYTHON ?= python3
 VENV   := .venv
