@@ -11,6 +11,7 @@ A row that fails is a data error: fix the row, not this test.
 
 from __future__ import annotations
 
+import calendar
 import math
 import os
 import re
@@ -65,20 +66,7 @@ WORDS = {
 }
 #: The draft's own spellings of a few numbers, documented here: "19934" is its "1993/94".
 DRAFT_SPELLINGS = {1993: ["19934"]}
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # the draft writes months in English
 #: Reported preset values that are not numbers in the text, with the words that carry them.
 PRESET_READINGS = {
     ("certec", "first_years"): "1997 and 1998",

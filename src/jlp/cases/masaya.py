@@ -188,13 +188,7 @@ SCORING = ReferenceScoring(
 
 #: The shared reference functions under the names the notebook uses (see
 #: :class:`~jlp.net.reference.ReferenceScoring` for what each flag means).
-moments, reference_assessments, reference, reasoning, compare = (
-    SCORING.moments,
-    SCORING.assessments,
-    SCORING.at,
-    SCORING.reasoning,
-    SCORING.compare,
-)
+moments, reference_assessments, reference, reasoning, compare = SCORING.case_functions()
 
 
 __all__ = [

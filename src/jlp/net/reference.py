@@ -147,6 +147,16 @@ class ReferenceScoring:
         """The reference scoring at one moment (one row per cell)."""
         return select(self.assessments(), self.network, self.check_date(date))
 
+    def case_functions(self) -> tuple:
+        """``(moments, reference_assessments, reference, reasoning, compare)``: the names
+        every case module gives these methods, which its notebook calls.
+
+        >>> from jlp.cases.emasim import SCORING
+        >>> SCORING.case_functions()[2] == SCORING.at
+        True
+        """
+        return self.moments, self.assessments, self.at, self.reasoning, self.compare
+
     def moments(self) -> pd.DataFrame:
         """The moments as a table: date, short name, what the case reports by then.
 

@@ -123,6 +123,20 @@ def _title(title: str, note: str) -> dict:
     }
 
 
+def _curve_trace(curve: object) -> dict:
+    """The price curve's trace style: steps for a tier table, a line for a smooth curve."""
+    return {
+        "name": TEXT["curve"],
+        "mode": "lines",
+        "hovertemplate": TEXT["curve_hover"],
+        "line": {
+            "color": CURVE_COLOR,
+            "width": 2,
+            "shape": "hv" if isinstance(curve, TierTable) else "linear",
+        },
+    }
+
+
 def _reuse(fig: go.Figure | None, count: int) -> bool:
     return fig is not None and len(fig.data) == count
 
@@ -291,17 +305,7 @@ def price_curve_chart(
     if _reuse(fig, 1 + len(LEVELS)):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
-    fig.add_scatter(
-        name=TEXT["curve"],
-        mode="lines",
-        hovertemplate=TEXT["curve_hover"],
-        line={
-            "color": CURVE_COLOR,
-            "width": 2,
-            "shape": "hv" if isinstance(curve, TierTable) else "linear",
-        },
-        **traces[0],
-    )
+    fig.add_scatter(**_curve_trace(curve), **traces[0])
     for level, trace in zip(LEVELS, traces[1:], strict=True):
         colour, symbol, size = LEVEL_STYLE[level]
         fig.add_scatter(
@@ -367,17 +371,7 @@ def pool_chart(
     if _reuse(fig, 3):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
-    fig.add_scatter(
-        name=TEXT["curve"],
-        mode="lines",
-        hovertemplate=TEXT["curve_hover"],
-        line={
-            "color": CURVE_COLOR,
-            "width": 2,
-            "shape": "hv" if isinstance(curve, TierTable) else "linear",
-        },
-        **traces[0],
-    )
+    fig.add_scatter(**_curve_trace(curve), **traces[0])
     fig.add_scatter(
         name=TEXT["members"],
         mode="markers",
