@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from jlp.net.assessments import from_ratings, validate
+from jlp.vocabulary import INDICATORS
 
 #: Name and date of the worked example (illustrative).
 WORKED_NETWORK = "Metal workshops (illustrative)"
@@ -23,18 +24,7 @@ _A, _P, _N = "achieved", "partial", "not_achieved"
 #: The worked example's ratings, stage by stage (cells not listed are not judged).
 WORKED_RATINGS: dict[tuple[str, str], str] = {
     # promotion and motivation: all 7 achieved (14 points)
-    **{
-        (i, "promotion_motivation"): _A
-        for i in (
-            "group_cohesion",
-            "group_organisation",
-            "problem_analysis",
-            "planning_capacity",
-            "production_changes",
-            "economic_changes",
-            "external_relations",
-        )
-    },
+    **{(i, "promotion_motivation"): _A for i in INDICATORS},
     # strategic planning: 5 achieved, 2 partial (12 points)
     ("group_cohesion", "strategic_planning"): _A,
     ("group_organisation", "strategic_planning"): _A,
