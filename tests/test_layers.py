@@ -91,3 +91,23 @@ def test_library_and_command_need_no_book_toolchain():
             name: sorted(_top_level_imports([name]) & BOOK_TOOLCHAIN) for name in LIBRARY_FRONT_ENDS
         }
         pytest.fail(f"these need the book toolchain, which is an optional extra: {culprits}")
+
+
+def test_measuring_a_network_loads_no_pandas_and_no_drawing_code():
+    """`jlp graph metrics` only reads, measures and prints: the slow imports stay out."""
+    from jlp.graphs import template_path
+
+    nodes, edges = template_path("example_nodes.csv"), template_path("example_edges.csv")
+    code = (
+        "import json, sys\n"
+        "from jlp.cli import main\n"
+        f"code = main(['graph', 'metrics', {str(nodes)!r}, {str(edges)!r}, '--format', 'csv'])\n"
+        "print(json.dumps([code, sorted({k.split('.')[0] for k in sys.modules})]), "
+        "file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    exit_code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert exit_code == 0 and done.stdout.startswith("id,label,kind,degree,betweenness")
+    assert not set(loaded) & (FRONT_ENDS | {"pandas", "jinja2", "openpyxl", "scipy"})

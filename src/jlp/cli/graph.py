@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -39,10 +39,6 @@ from jlp.cli.output import Format, terminal_safe, write_table
 from jlp.cli.progress import progress_bar
 from jlp.errors import JlpInputError
 from jlp.limits import check_drawable
-
-if TYPE_CHECKING:  # pandas, networkx and the drawing code load inside the commands
-    import pandas as pd
-
 
 #: User-facing strings of this command (a Spanish edition replaces this dict only).
 TEXT = {
@@ -133,28 +129,25 @@ def _reporting_warnings() -> Iterator[None]:
 
 
 def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None, phase: str | None = None):
-    from jlp.graphs import read_graph, select
+    from jlp.graphs.build import read_graph
+    from jlp.graphs.phases import select
 
     graph = read_graph(nodes, edges)
     with options_named({"phase": "--phase", "tie": "--tie"}):
         return graph, select(graph, ties=ties or None, phase=phase)
 
 
-def metrics_frame(graph, group: str | None = None) -> pd.DataFrame:
-    """The ``metrics`` table: exactly :data:`jlp.graphs.METRIC_COLUMNS`.
-
-    ``attrs["betweenness_estimate"]`` says when betweenness is an estimate (large graphs).
-    """
-    from jlp.graphs import METRIC_COLUMNS, node_metrics
+def metrics_frame(graph, group: str | None = None) -> tuple[dict[str, list], str]:
+    """The ``metrics`` table as plain columns (exactly :data:`jlp.graphs.METRIC_COLUMNS`),
+    and the note saying when betweenness is an estimate (large graphs; else empty)."""
+    from jlp.graphs.metrics import METRIC_COLUMNS, metric_columns
 
     with (
         options_named({group: "--group"} if group else {}),
         progress_bar(TEXT["measuring"], size=graph.number_of_nodes()) as update,
     ):
-        table = node_metrics(graph, group=group, progress=update)
-    shown = table[list(METRIC_COLUMNS)]
-    shown.attrs = dict(table.attrs)
-    return shown
+        table, estimate = metric_columns(graph, group=group, progress=update)
+    return {c: table[c] for c in METRIC_COLUMNS}, estimate
 
 
 def _note(text: str, fmt: Format) -> str:
@@ -180,10 +173,10 @@ def metrics(
 ) -> None:
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie, phase)
-        table = metrics_frame(part, group)
+        table, estimate = metrics_frame(part, group)
     notes = [
-        TEXT["isolates"] if (table["degree"] == 0).any() else "",
-        _note(table.attrs.get("betweenness_estimate", ""), fmt),
+        TEXT["isolates"] if 0 in table["degree"] else "",
+        _note(estimate, fmt),
     ]
     write_table(table, fmt, note="\n".join(n for n in notes if n))
 

@@ -82,13 +82,13 @@ def _json_value(value: Any) -> Any:
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
+    pd = sys.modules.get("pandas")  # pandas' missing values exist only once it is loaded
+    if pd is not None:
+        try:
+            if pd.isna(value):
+                return None
+        except (TypeError, ValueError):
+            pass
     return value
 
 
@@ -143,8 +143,12 @@ def aligned(
     return "\n".join(lines)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def write_table(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Mapping[str, Sequence[Any]],
     fmt: Format | str = Format.table,
     *,
     headers: Mapping[str, str] | None = None,
@@ -155,12 +159,19 @@ def write_table(
 ) -> None:
     """Print ``frame`` as a table, CSV or JSON (the one writer every command uses).
 
+    ``frame`` is a DataFrame or plain columns ``{name: values}`` (no pandas needed).
     For the table only: ``headers`` renames columns, ``cells`` formats a column's values
     (default :func:`default_cell`), ``note`` follows the table. CSV and JSON hold the
     frame's own columns and values.
+
+    >>> write_table({"id": ["a", "b"], "degree": [2, None]})
+    id  degree
+    a        2
+    b        —
     """
     out = out if out is not None else sys.stdout
     fmt = Format(fmt)
+    plain = isinstance(frame, Mapping)
     if fmt is Format.csv:
         from jlp.files import csv_text  # formulas neutralised
 
@@ -169,20 +180,30 @@ def write_table(
             text = "\n".join(terminal_safe(line) for line in text.split("\n"))
         out.write(text)
         return
+    columns = list(frame) if plain else list(frame.columns)
+    if plain:
+        rows = list(zip(*frame.values(), strict=True))
+    else:
+        rows = list(frame.itertuples(index=False, name=None))
     if fmt is Format.json:
-        out.write(json_text(frame.to_dict("records")) + "\n")
+        out.write(json_text([dict(zip(columns, row, strict=True)) for row in rows]) + "\n")
         return
     headers, cells = headers or {}, cells or {}
-    columns = list(frame.columns)
-    right = [frame[c].dtype.kind in "iuf" for c in columns]
-    rows = [
+    if plain:
+        right = [
+            any(_is_number(v) for v in values) and all(v is None or _is_number(v) for v in values)
+            for values in frame.values()
+        ]
+    else:
+        right = [frame[c].dtype.kind in "iuf" for c in columns]
+    shown = [
         [
             cells[c](v) if c in cells else default_cell(v, decimals)
             for c, v in zip(columns, row, strict=True)
         ]
-        for row in frame.itertuples(index=False, name=None)
+        for row in rows
     ]
-    out.write(aligned([headers.get(c, str(c)) for c in columns], rows, right) + "\n")
+    out.write(aligned([headers.get(c, str(c)) for c in columns], shown, right) + "\n")
     if note:
         out.write(terminal_safe(note) + "\n")
 

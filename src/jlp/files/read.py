@@ -29,15 +29,19 @@ import io
 import math
 import os
 import re
+import sys
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from jlp.errors import JlpInputError, Problem, row_span
 from jlp.files.write import FORMULA_STARTS
 from jlp.text import nfc
+
+if TYPE_CHECKING:  # pandas is loaded only where a DataFrame is asked for
+    import pandas as pd
 
 #: Suffixes read as Excel workbooks.
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -104,7 +108,8 @@ def as_text(value: object) -> str:
     >>> as_text(None), as_text(2.0), as_text(" partial "), as_text(dt.date(1998, 3, 1))
     ('', '2', ' partial ', '1998-03-01')
     """
-    if value is None or value is pd.NA or value is pd.NaT:
+    pd = sys.modules.get("pandas")  # only pandas' own values need pandas (not imported here)
+    if value is None or (pd is not None and (value is pd.NA or value is pd.NaT)):
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
@@ -112,11 +117,10 @@ def as_text(value: object) -> str:
         if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.datetime | pd.Timestamp):
-        stamp = pd.Timestamp(value)
-        if stamp == stamp.normalize():
-            return stamp.date().isoformat()
-        return stamp.isoformat()
+    if isinstance(value, dt.datetime):  # pandas' Timestamp is one too
+        if value.time() == dt.time(0) and value.tzinfo is None:
+            return value.date().isoformat()
+        return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     return nfc(str(value))
@@ -162,28 +166,6 @@ def separator(text: str) -> str:
 def _has_control(data: bytes) -> bool:
     """Whether the file holds a control character (tab and line ends aside)."""
     return b"\x00" in data.translate(_CONTROL_BYTES)
-
-
-def _fast_rows(text: str, sep: str, control: bool) -> pd.DataFrame | None:
-    """pandas' C parser for a regular CSV; ``None`` sends the caller to the careful path."""
-    if control:
-        return None
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            header=None,
-            dtype=object,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=False,
-            engine="c",
-        )
-    except (pd.errors.ParserError, ValueError, csv.Error):
-        return None
-    if frame.empty or frame.iloc[:, -1].isna().any():  # a short row: the careful path
-        return None
-    return frame
 
 
 def _csv_rows(text: str, name: str, sep: str) -> list[list[str]]:
@@ -381,7 +363,51 @@ def _header(cells: list[str], name: str) -> list[str]:
     return header
 
 
-def _from_rows(rows: list[list[str]], name: str, sep: str) -> pd.DataFrame:
+@dataclass
+class Sheet:
+    """A table as read from a file, before any checking: text cells in plain Python lists.
+
+    ``columns`` are the header names (lower-cased, stripped); ``rows`` the cells of each
+    row; ``numbers`` each row's spreadsheet number (header = row 1); ``separator`` the CSV
+    separator (``,`` for a workbook). No pandas is needed to read or use it (the command
+    line starts faster); :meth:`frame` gives the DataFrame the course's notebooks use.
+
+    >>> s = read_sheet(b"Id;Label\\na;Le\\xc3\\xb3n\\n", name="n.csv")
+    >>> s.columns, s.rows, s.numbers, s.separator
+    (['id', 'label'], [['a', 'León']], [2], ';')
+    """
+
+    columns: list[str]
+    rows: list[list[str]]
+    numbers: list[int]
+    separator: str = ","
+    name: str = field(default="", repr=False)
+
+    def column(self, name: str) -> list[str]:
+        """The cells of one column, top to bottom."""
+        position = self.columns.index(name)
+        return [row[position] for row in self.rows]
+
+    def as_columns(self, *, row: bool = False) -> dict[str, list]:
+        """``{column: cells}``; with ``row``, a ``row`` column of spreadsheet numbers too."""
+        table: dict[str, list] = {c: self.column(c) for c in self.columns}
+        if row:
+            table["row"] = list(self.numbers)
+        return table
+
+    def frame(self) -> pd.DataFrame:
+        """The sheet as a DataFrame of text, indexed by spreadsheet row number."""
+        import pandas as pd
+
+        frame = pd.DataFrame(self.rows, columns=self.columns, dtype=object)
+        if not self.rows:
+            frame = pd.DataFrame({c: pd.Series([], dtype=object) for c in self.columns})
+        frame.index = pd.Index(self.numbers, dtype="int64")
+        frame.attrs["separator"] = self.separator
+        return frame
+
+
+def _from_rows(rows: list[list[str]], name: str, sep: str) -> Sheet:
     header = _header(rows[0], name)
     width = len(header)
     body, problems = [], []
@@ -404,46 +430,40 @@ def _from_rows(rows: list[list[str]], name: str, sep: str) -> pd.DataFrame:
     if problems:
         raise JlpInputError(problems=problems)
     keep = [p for p, h in enumerate(header) if h]
-    frame = pd.DataFrame(
-        [[r[p] for p in keep] for r in body], columns=[header[p] for p in keep], dtype=object
-    )
-    frame.index = pd.RangeIndex(2, 2 + len(body))
-    return frame
+    if len(keep) < width:
+        body = [[r[p] for p in keep] for r in body]
+    return Sheet([header[p] for p in keep], body, list(range(2, 2 + len(body))), sep, name)
 
 
-def _control_cells(frame: pd.DataFrame, name: str) -> list[Problem]:
+def _control_cells(sheet: Sheet, name: str) -> list[Problem]:
     problems = []
-    for column in frame.columns:
-        values = frame[column]
-        bad = values.str.contains(_CONTROL, regex=True, na=False)
-        for row, value in values[bad].items():
-            problems.append(
-                Problem(
-                    TEXT["control"].format(value=value[:60]),
-                    name,
-                    int(row),
-                    column,
-                    TEXT["control_fix"],
+    for position, column in enumerate(sheet.columns):
+        for number, row in zip(sheet.numbers, sheet.rows, strict=True):
+            value = row[position]
+            if _CONTROL.search(value):
+                problems.append(
+                    Problem(
+                        TEXT["control"].format(value=value[:60]),
+                        name,
+                        number,
+                        column,
+                        TEXT["control_fix"],
+                    )
                 )
-            )
     return problems
 
 
-def _finish(
-    frame: pd.DataFrame, name: str, sep: str, text: str | None, control: bool = True
-) -> pd.DataFrame:
+def _finish(sheet: Sheet, text: str | None, control: bool = True) -> Sheet:
     if text is None or "'" in text:
-        for column in frame.columns:
-            values = frame[column]
-            protected = values.str.match(_PROTECTED, na=False)
-            if protected.any():
-                frame[column] = values.where(~protected, values.str.slice(1))
+        for row in sheet.rows:
+            for position, value in enumerate(row):
+                if value[:1] == "'" and _PROTECTED.match(value):
+                    row[position] = value[1:]
     if control:
-        problems = _control_cells(frame, name)
+        problems = _control_cells(sheet, sheet.name)
         if problems:
             raise JlpInputError(problems=problems)
-    frame.attrs["separator"] = sep
-    return frame
+    return sheet
 
 
 def read_bytes(source: str | os.PathLike | bytes, name: str | None = None) -> tuple[bytes, str]:
@@ -466,6 +486,36 @@ def read_bytes(source: str | os.PathLike | bytes, name: str | None = None) -> tu
         ) from None
 
 
+def read_sheet(
+    source: str | os.PathLike | bytes,
+    *,
+    name: str | None = None,
+    sheet: str | None = None,
+    fallback: bool = False,
+    expected: Sequence[str] = (),
+    empty_fix: str | None = None,
+) -> Sheet:
+    """Read a CSV or XLSX file as a :class:`Sheet` of text, without checking its content.
+
+    ``source`` is a path, or the file's bytes (an upload) with ``name`` giving the file
+    name. Header names are lower-cased and stripped; cells are text as typed (not
+    stripped; empty cells are ``''``). ``sheet`` names the sheet of a workbook (default:
+    the first; with ``fallback`` the first also when no sheet has that name). ``expected``
+    names columns the header should have, to recognise title rows above it; ``empty_fix``
+    replaces the fix given for an empty file.
+
+    >>> read_sheet(b"network,date\\nA,1998-01-01\\n", name="a.csv").rows
+    [['A', '1998-01-01']]
+    """
+    data, name = read_bytes(source, name)
+    try:
+        return _read_sheet(data, name, sheet, fallback, expected)
+    except JlpInputError as err:
+        if empty_fix and err.problems[0].message == TEXT["empty"]:
+            raise JlpInputError(TEXT["empty"], file=name, fix=empty_fix) from None
+        raise
+
+
 def read_table(
     source: str | os.PathLike | bytes,
     *,
@@ -475,88 +525,88 @@ def read_table(
     expected: Sequence[str] = (),
     empty_fix: str | None = None,
 ) -> pd.DataFrame:
-    """Read a CSV or XLSX file as a table of text, without checking its content.
-
-    ``source`` is a path, or the file's bytes (an upload) with ``name`` giving the file
-    name. Header names are lower-cased and stripped; cells are text as typed (not
-    stripped; empty cells are ``''``). The index holds each row's spreadsheet number
-    (header = row 1). ``sheet`` names the sheet of a workbook (default: the first; with
-    ``fallback`` the first also when no sheet has that name). ``expected`` names columns
-    the header should have, to recognise title rows above it; ``empty_fix`` replaces the
-    fix given for an empty file.
+    """:func:`read_sheet` as a DataFrame of text whose index holds each row's spreadsheet
+    number (header = row 1); ``attrs["separator"]`` names the CSV separator.
 
     >>> read_table(b"network,date\\nA,1998-01-01\\n", name="a.csv").loc[2, "network"]
     'A'
     """
-    data, name = read_bytes(source, name)
-    try:
-        return _read_table(data, name, sheet, fallback, expected)
-    except JlpInputError as err:
-        if empty_fix and err.problems[0].message == TEXT["empty"]:
-            raise JlpInputError(TEXT["empty"], file=name, fix=empty_fix) from None
-        raise
+    return read_sheet(
+        source, name=name, sheet=sheet, fallback=fallback, expected=expected, empty_fix=empty_fix
+    ).frame()
 
 
-def _read_table(
+def _read_sheet(
     data: bytes, name: str, sheet: str | None, fallback: bool, expected: Sequence[str]
-) -> pd.DataFrame:
+) -> Sheet:
     suffix = Path(name).suffix.lower()
     if suffix == ".xls":
         raise JlpInputError(TEXT["old_xls"], file=name, fix=TEXT["old_xls_fix"])
     if suffix in XLSX_SUFFIXES or data[:4] == b"PK\x03\x04":
         rows = _xlsx_rows(data, name, sheet, fallback)
         _title_rows(rows, expected, name)
-        frame = _from_rows(rows, name, ",")
-        return _finish(frame, name, ",", None)
+        return _finish(_from_rows(rows, name, ","), None)
     if suffix not in CSV_SUFFIXES:
         raise JlpInputError(TEXT["suffix"].format(suffix=suffix), file=name, fix=TEXT["suffix_fix"])
     text = _decode(data, name)
     sep = separator(text)
-    control = _has_control(data)
-    fast = _fast_rows(text, sep, control)
-    if fast is not None:
-        first = [str(v) for v in fast.iloc[0]]
-        if expected:
-            _title_rows([[str(v) for v in r] for r in fast.iloc[:11].to_numpy()], expected, name)
-        header = _header(first, name)
-        if "" not in header:
-            frame = fast.iloc[1:]
-            frame.columns = header
-            frame.index = pd.RangeIndex(2, 2 + len(frame))
-            return _finish(frame, name, sep, text, control)
     rows = _csv_rows(text, name, sep)
     if not rows:
         raise JlpInputError(TEXT["empty"], file=name, fix=TEXT["empty_fix"])
     _title_rows(rows, expected, name)
-    return _finish(_from_rows(rows, name, sep), name, sep, text, control)
+    return _finish(_from_rows(rows, name, sep), text, _has_control(data))
+
+
+def read_record_sheet(
+    source: str | os.PathLike | bytes, *, sheet: str | None = None, expected: Sequence[str] = ()
+) -> Sheet:
+    """:func:`read_sheet` with every cell stripped and fully empty rows dropped (their
+    numbers are skipped, so later rows keep their spreadsheet number); a sheet not found:
+    the first one.
+
+    >>> s = read_record_sheet(b"Id;Label\\n a ; Le\\xc3\\xb3n\\n;\\n b;B\\n")
+    >>> s.rows, s.numbers
+    ([['a', 'León'], ['b', 'B']], [2, 4])
+    """
+    read = read_sheet(source, sheet=sheet, fallback=True, expected=expected)
+    if not read.columns:
+        raise JlpInputError(TEXT["no_columns"], file=str(source), fix=TEXT["no_columns_fix"])
+    rows, numbers = [], []
+    for number, row in zip(read.numbers, read.rows, strict=True):
+        cells = [cell.strip() for cell in row]
+        if any(cells):
+            rows.append(cells)
+            numbers.append(number)
+    return Sheet(read.columns, rows, numbers, read.separator, read.name)
 
 
 def read_records(
-    source: str | os.PathLike, *, sheet: str | None = None, expected: Sequence[str] = ()
+    source: str | os.PathLike | bytes, *, sheet: str | None = None, expected: Sequence[str] = ()
 ) -> pd.DataFrame:
-    """:func:`read_table` with every cell stripped, fully empty rows dropped and each
-    record's spreadsheet row in a ``row`` column (a sheet not found: the first one).
+    """:func:`read_record_sheet` as a DataFrame, each record's spreadsheet row in a ``row``
+    column.
 
     >>> read_records(b"Id;Label\\n a ; Le\\xc3\\xb3n\\n;\\n b;B\\n").to_dict("records")
     [{'id': 'a', 'label': 'León', 'row': 2}, {'id': 'b', 'label': 'B', 'row': 4}]
     """
-    frame = read_table(source, sheet=sheet, fallback=True, expected=expected)
-    if frame.shape[1] == 0:
-        raise JlpInputError(TEXT["no_columns"], file=str(source), fix=TEXT["no_columns_fix"])
-    frame = frame.apply(lambda column: column.str.strip()).astype(object)
-    frame["row"] = frame.index.astype(int)
-    data_columns = [c for c in frame.columns if c != "row"]
-    blank = (frame[data_columns] == "").all(axis=1)
-    return frame.loc[~blank].reset_index(drop=True)
+    import pandas as pd
+
+    read = read_record_sheet(source, sheet=sheet, expected=expected)
+    frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in read.as_columns().items()})
+    frame["row"] = pd.Series(read.numbers, dtype="int64")
+    return frame
 
 
 __all__ = [
     "CSV_SUFFIXES",
     "TEXT",
     "XLSX_SUFFIXES",
+    "Sheet",
     "as_text",
     "read_bytes",
+    "read_record_sheet",
     "read_records",
+    "read_sheet",
     "read_table",
     "separator",
     "sheet_names",

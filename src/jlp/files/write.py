@@ -34,12 +34,14 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from jlp.errors import JlpInputError
+
+if TYPE_CHECKING:  # pandas loads only for DataFrames (the command line may need none)
+    import pandas as pd
 
 #: How long :func:`history_lock` waits for another save to the same file (seconds).
 LOCK_TIMEOUT = 10.0
@@ -277,9 +279,12 @@ def neutralise(cell: object) -> object:
 def neutralised(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with every text cell passed through :func:`neutralise` (numbers untouched).
 
+    >>> import pandas as pd
     >>> neutralised(pd.DataFrame({"a": ["=1+1", "x"], "b": [-2.5, 1.0]})).to_dict("list")
     {'a': ["'=1+1", 'x'], 'b': [-2.5, 1.0]}
     """
+    import pandas as pd
+
     out = table.copy()
     out.columns = [neutralise(str(c)) for c in out.columns]
     for position in range(out.shape[1]):
@@ -290,7 +295,7 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_text(
-    table: pd.DataFrame,
+    table: pd.DataFrame | Mapping[str, Sequence[object]],
     *,
     sep: str = ",",
     header: bool = True,
@@ -299,9 +304,27 @@ def csv_text(
 ) -> str:
     """``table`` as CSV text with formulas neutralised (see :func:`neutralise`).
 
+    ``table`` is a DataFrame, or plain columns ``{name: values}`` (written without pandas,
+    the same way: ``None`` as an empty cell, floats in full).
+
+    >>> import pandas as pd
     >>> csv_text(pd.DataFrame({"id": ["=cmd|' /C calc'!A0"], "w": [-2.5]}))
     "id,w\\n'=cmd|' /C calc'!A0,-2.5\\n"
+    >>> csv_text({"id": ["=1+1", "b"], "w": [None, 0.5]})
+    "id,w\\n'=1+1,\\nb,0.5\\n"
     """
+    if isinstance(table, Mapping):
+        if options:
+            raise TypeError("options apply to DataFrames only")
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, delimiter=sep, lineterminator=line_end)
+        if header:
+            writer.writerow([neutralise(str(c)) for c in table])
+        writer.writerows(
+            ["" if v is None else neutralise(v) for v in row]
+            for row in zip(*table.values(), strict=True)
+        )
+        return buffer.getvalue()
     return neutralised(table).to_csv(
         index=False, sep=sep, header=header, lineterminator=line_end, **options
     )  # type: ignore[arg-type]
@@ -313,6 +336,7 @@ def csv_bytes(
     """``table`` as the bytes of a CSV file jlp writes: UTF-8 with the byte-order mark Excel
     needs to show accents, Windows line ends, every cell as text, formulas neutralised.
 
+    >>> import pandas as pd
     >>> csv_bytes(pd.DataFrame({"a": ["@x"]}), bom=False)
     b"a\\r\\n'@x\\r\\n"
     """

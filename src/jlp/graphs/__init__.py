@@ -17,50 +17,123 @@ happens when one actor leaves (:func:`without`). Drawing lives in :mod:`jlp.viz`
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from jlp.datasets import data_dir
 from jlp.errors import JlpInputError
-from jlp.graphs.brokerage import ROLES, brokerage_roles, node_groups
-from jlp.graphs.build import (
-    build_graph,
-    directed_view,
-    graph_from_frames,
-    read_graph,
-    simple_view,
-    tie_types,
-    with_ties,
-)
-from jlp.graphs.centrality import betweenness
-from jlp.graphs.metrics import (
-    FIRM_KINDS,
-    INSTITUTION_KINDS,
-    ISOLATE_NOTE,
-    METRIC_COLUMNS,
-    graph_summary,
-    node_metrics,
-    structural_holes,
-)
-from jlp.graphs.phases import (
-    metrics_by_phase,
-    phases,
-    resolve_phase,
-    select,
-    snapshot,
-    summary_by_phase,
-)
-from jlp.graphs.resilience import Departure, departures, without
-from jlp.graphs.synthetic import illustrative_programme
-from jlp.graphs.tables import (
-    KNOWN_KINDS,
-    KNOWN_TIES,
-    STAGES,
-    GraphDataWarning,
-    Tables,
-    check_tables,
-    read_table,
-    read_tables,
-)
+
+# What each name is imported from. Names load on first use (PEP 562), so that a command
+# that only measures a network never loads pandas or the drawing code.
+_EXPORTS: dict[str, str] = {
+    **dict.fromkeys(("ROLES", "brokerage_roles", "node_groups", "role_counts"), "brokerage"),
+    **dict.fromkeys(
+        (
+            "build_graph",
+            "directed_view",
+            "graph_from_frames",
+            "read_graph",
+            "simple_view",
+            "tie_types",
+            "with_ties",
+        ),
+        "build",
+    ),
+    "betweenness": "centrality",
+    **dict.fromkeys(
+        (
+            "FIRM_KINDS",
+            "INSTITUTION_KINDS",
+            "ISOLATE_NOTE",
+            "METRIC_COLUMNS",
+            "graph_summary",
+            "metric_columns",
+            "node_metrics",
+            "structural_holes",
+        ),
+        "metrics",
+    ),
+    **dict.fromkeys(
+        ("metrics_by_phase", "phases", "resolve_phase", "select", "snapshot", "summary_by_phase"),
+        "phases",
+    ),
+    **dict.fromkeys(("Departure", "departures", "without"), "resilience"),
+    "illustrative_programme": "synthetic",
+    **dict.fromkeys(
+        (
+            "KNOWN_KINDS",
+            "KNOWN_TIES",
+            "STAGES",
+            "GraphDataWarning",
+            "Tables",
+            "check_tables",
+            "read_table",
+            "read_tables",
+        ),
+        "tables",
+    ),
+}
+
+if TYPE_CHECKING:
+    from jlp.graphs.brokerage import ROLES, brokerage_roles, node_groups, role_counts
+    from jlp.graphs.build import (
+        build_graph,
+        directed_view,
+        graph_from_frames,
+        read_graph,
+        simple_view,
+        tie_types,
+        with_ties,
+    )
+    from jlp.graphs.centrality import betweenness
+    from jlp.graphs.metrics import (
+        FIRM_KINDS,
+        INSTITUTION_KINDS,
+        ISOLATE_NOTE,
+        METRIC_COLUMNS,
+        graph_summary,
+        metric_columns,
+        node_metrics,
+        structural_holes,
+    )
+    from jlp.graphs.phases import (
+        metrics_by_phase,
+        phases,
+        resolve_phase,
+        select,
+        snapshot,
+        summary_by_phase,
+    )
+    from jlp.graphs.resilience import Departure, departures, without
+    from jlp.graphs.synthetic import illustrative_programme
+    from jlp.graphs.tables import (
+        KNOWN_KINDS,
+        KNOWN_TIES,
+        STAGES,
+        GraphDataWarning,
+        Tables,
+        check_tables,
+        read_table,
+        read_tables,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jlp.graphs' has no attribute '{name}'")
+    value = getattr(importlib.import_module(f"jlp.graphs.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+# The function `phases` shares its name with its module: bound now, so that importing the
+# module later (which sets the package's attribute to the module) cannot hide it.
+from jlp.graphs.phases import phases  # noqa: E402
 
 #: The template files shipped in ``datasets/templates/``.
 TEMPLATES: tuple[str, ...] = ("nodes.csv", "edges.csv", "example_nodes.csv", "example_edges.csv")
@@ -75,6 +148,8 @@ def template_path(name: str) -> Path:
     """
     if name not in TEMPLATES:
         raise JlpInputError(f"no template named '{name}'", fix="use one of " + ", ".join(TEMPLATES))
+    from jlp.datasets import data_dir
+
     return data_dir() / "templates" / name
 
 
@@ -101,6 +176,7 @@ __all__ = [
     "graph_from_frames",
     "graph_summary",
     "illustrative_programme",
+    "metric_columns",
     "metrics_by_phase",
     "node_groups",
     "node_metrics",
@@ -109,6 +185,7 @@ __all__ = [
     "read_table",
     "read_tables",
     "resolve_phase",
+    "role_counts",
     "select",
     "simple_view",
     "snapshot",

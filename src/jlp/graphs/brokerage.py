@@ -31,15 +31,19 @@ brokerage in transaction networks. *Sociological Methodology* 19, 89–126.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.graphs._paths import Arcs
 
 #: The five roles, in the order of the tables.
 ROLES: tuple[str, ...] = ("coordinator", "consultant", "representative", "gatekeeper", "liaison")
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def node_groups(graph: nx.Graph, group: str | None = None) -> dict:
@@ -84,10 +88,25 @@ def brokerage_roles(graph: nx.Graph, group: str | None = None) -> pd.DataFrame:
     >>> brokerage_roles(star)["coordinator"].tolist()
     [6, 0, 0, 0]
     """
+    import pandas as pd
+
+    order = list(graph.nodes)
+    counts = role_counts(graph, group)
+    return pd.DataFrame(counts, index=pd.Index(order, name="id"), columns=list(ROLES))
+
+
+def role_counts(graph: nx.Graph, group: str | None = None) -> dict[str, np.ndarray]:
+    """:func:`brokerage_roles` as ``{role: counts}``, in the graph's node order.
+
+    >>> import networkx as nx
+    >>> role_counts(nx.path_graph(3))["liaison"].tolist()  # each node its own group
+    [0, 2, 0]
+    """
     order = list(graph.nodes)
     arcs = Arcs.of_ties(graph, order, directed=True)
     groups = node_groups(graph, group)
-    codes = pd.factorize(pd.Series([repr(groups[n]) for n in order], dtype=object))[0]
+    seen: dict[str, int] = {}
+    codes = np.array([seen.setdefault(repr(groups[n]), len(seen)) for n in order], dtype=np.int64)
     a, b, c, closed = arcs.two_paths()
     a, b, c = a[~closed], b[~closed], c[~closed]
     ga, gb, gc = codes[a], codes[b], codes[c]
@@ -102,7 +121,7 @@ def brokerage_roles(graph: nx.Graph, group: str | None = None) -> pd.DataFrame:
         role: np.bincount(b[mask], minlength=len(order)).astype(np.int64)
         for role, mask in masks.items()
     }
-    return pd.DataFrame(counts, index=pd.Index(order, name="id"), columns=list(ROLES))
+    return {role: counts[role] for role in ROLES}
 
 
-__all__ = ["ROLES", "brokerage_roles", "node_groups"]
+__all__ = ["ROLES", "brokerage_roles", "node_groups", "role_counts"]

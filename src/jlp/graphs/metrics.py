@@ -28,7 +28,7 @@ small graphs.
 Burt, R. S. (1992). *Structural Holes: The Social Structure of Competition*. Harvard
 University Press.
 
->>> import networkx as nx
+>>> import networkx as nx, pandas as pd
 >>> g = nx.Graph([("hub", "a"), ("hub", "b"), ("a", "b"), ("hub", "c")])
 >>> g.add_node("alone")
 >>> t = node_metrics(g).set_index("id")
@@ -41,16 +41,18 @@ University Press.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from jlp import limits
 from jlp.graphs._paths import Arcs
-from jlp.graphs.brokerage import ROLES, brokerage_roles
+from jlp.graphs.brokerage import ROLES, role_counts
 from jlp.graphs.centrality import betweenness_of_arcs
+
+if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (the CLI needs none)
+    import pandas as pd
 
 #: The columns of the per-node table, in order (the ``jlp graph metrics`` columns).
 METRIC_COLUMNS: tuple[str, ...] = (
@@ -112,6 +114,58 @@ def _holes(arcs: Arcs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return constraint, effective, clustering
 
 
+def metric_columns(
+    graph: nx.Graph, *, group: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[dict[str, list], str]:
+    """:func:`node_metrics` as plain columns (no pandas): ``({column: values}, estimate)``.
+
+    ``constraint`` is ``None`` for isolates; ``estimate`` says when betweenness is an
+    estimate (empty when exact).
+
+    >>> import networkx as nx
+    >>> columns, estimate = metric_columns(nx.path_graph(3))
+    >>> columns["betweenness"], estimate
+    ([0.0, 1.0, 0.0], '')
+    """
+    order = list(graph.nodes)
+    limits.check_size(nodes=len(order), ties=graph.number_of_edges())
+    arcs = Arcs.of_ties(graph, order, directed=False)
+    constraint, effective, _ = _holes(arcs)
+    estimated = len(order) > limits.EXACT_BETWEENNESS_MAX_NODES
+    between = betweenness_of_arcs(
+        arcs,
+        sources=limits.BETWEENNESS_SOURCES if estimated else None,
+        seed=limits.BETWEENNESS_SEED,
+        progress=progress,
+    )
+    roles = role_counts(graph, group)
+    degree = arcs.out_degree()
+    isolated = [int(d) == 0 for d in degree]
+    columns: dict[str, list] = {
+        "id": [str(n) for n in order],
+        "label": [str(graph.nodes[n].get("label", n)) for n in order],
+        "kind": [str(graph.nodes[n].get("kind", "")) for n in order],
+        "degree": [int(d) for d in degree],
+        "betweenness": [float(b) for b in between],
+        "constraint": [None if i else float(c) for i, c in zip(isolated, constraint, strict=True)],
+        "effective_size": [float(e) for e in effective],
+    }
+    for role in ROLES:
+        columns[role] = [int(v) for v in roles[role]]
+    columns["note"] = [ISOLATE_NOTE if i else "" for i in isolated]
+    estimate = (
+        limits.TEXT["estimate"].format(
+            sources=limits.BETWEENNESS_SOURCES,
+            nodes=len(order),
+            seed=limits.BETWEENNESS_SEED,
+            limit=limits.EXACT_BETWEENNESS_MAX_NODES,
+        )
+        if estimated
+        else ""
+    )
+    return columns, estimate
+
+
 def node_metrics(
     graph: nx.Graph, *, group: str | None = None, progress: Callable[[int, int], None] | None = None
 ) -> pd.DataFrame:
@@ -131,44 +185,14 @@ def node_metrics(
     >>> node_metrics(nx.path_graph(3))["betweenness"].tolist()
     [0.0, 1.0, 0.0]
     """
-    order = list(graph.nodes)
-    limits.check_size(nodes=len(order), ties=graph.number_of_edges())
-    arcs = Arcs.of_ties(graph, order, directed=False)
-    constraint, effective, _ = _holes(arcs)
-    estimated = len(order) > limits.EXACT_BETWEENNESS_MAX_NODES
-    between = betweenness_of_arcs(
-        arcs,
-        sources=limits.BETWEENNESS_SOURCES if estimated else None,
-        seed=limits.BETWEENNESS_SEED,
-        progress=progress,
-    )
-    roles = brokerage_roles(graph, group)
-    table = pd.DataFrame(
-        {
-            "id": [str(n) for n in order],
-            "label": [str(graph.nodes[n].get("label", n)) for n in order],
-            "kind": [str(graph.nodes[n].get("kind", "")) for n in order],
-            "degree": arcs.out_degree(),
-            "betweenness": between,
-            "constraint": pd.array(constraint, dtype="Float64"),
-            "effective_size": effective,
-        }
-    )
-    table.attrs["betweenness_estimate"] = (
-        limits.TEXT["estimate"].format(
-            sources=limits.BETWEENNESS_SOURCES,
-            nodes=len(order),
-            seed=limits.BETWEENNESS_SEED,
-            limit=limits.EXACT_BETWEENNESS_MAX_NODES,
-        )
-        if estimated
-        else ""
-    )
-    for role in ROLES:
-        table[role] = roles[role].to_numpy()
-    isolated = table["degree"] == 0
-    table.loc[isolated, "constraint"] = pd.NA
-    table["note"] = np.where(isolated, ISOLATE_NOTE, "")
+    import pandas as pd
+
+    columns, estimate = metric_columns(graph, group=group, progress=progress)
+    kinds = {"degree": "int64", "betweenness": "float64", "effective_size": "float64"}
+    kinds.update(dict.fromkeys(ROLES, "int64"))
+    table = pd.DataFrame({c: pd.Series(v, dtype=kinds.get(c, object)) for c, v in columns.items()})
+    table["constraint"] = pd.array(columns["constraint"], dtype="Float64")
+    table.attrs["betweenness_estimate"] = estimate
     return table
 
 

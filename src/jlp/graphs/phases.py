@@ -26,14 +26,16 @@ phase's graph holds everything that has appeared up to and including it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.graphs.build import with_ties
 from jlp.graphs.metrics import graph_summary, node_metrics
+
+if TYPE_CHECKING:  # pandas loads in the functions that make tables
+    import pandas as pd
 
 
 def phases(graph: nx.Graph) -> tuple[Any, ...]:
@@ -107,6 +109,8 @@ def select(graph: nx.Graph, *, ties: Iterable[str] | None = None, phase: Any = N
 def metrics_by_phase(graph: nx.Graph, *, group: str | None = None) -> pd.DataFrame:
     """:func:`~jlp.graphs.metrics.node_metrics` at each phase, stacked, with a ``phase``
     column first (a node appears from the phase it joins)."""
+    import pandas as pd
+
     known = phases(graph)
     if not known:
         raise JlpInputError(
@@ -121,6 +125,8 @@ def metrics_by_phase(graph: nx.Graph, *, group: str | None = None) -> pd.DataFra
 
 def summary_by_phase(graph: nx.Graph) -> pd.DataFrame:
     """:func:`~jlp.graphs.metrics.graph_summary` at each phase, one row per phase."""
+    import pandas as pd
+
     known = phases(graph)
     if not known:
         raise JlpInputError(

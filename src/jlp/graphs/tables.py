@@ -31,18 +31,18 @@ dated before one of its ends.
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from jlp.errors import JlpInputError, Problem
 from jlp.files.cells import AmbiguousNumber, parse_bool, parse_number
-from jlp.files.read import read_records, sheet_names
+from jlp.files.read import read_record_sheet, read_records, sheet_names
 from jlp.text import closest, did_you_mean
 from jlp.vocabulary import STAGES as _STAGES
 
@@ -76,6 +76,12 @@ EDGE_COLUMNS: tuple[str, ...] = ("source", "target", "tie")
 
 _EXCEL = {".xlsx", ".xlsm"}
 
+if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (the CLI needs none)
+    import pandas as pd
+
+#: A table as plain columns, ``{column: values}``: what the checks work on.
+Columns = dict[str, list]
+
 
 class GraphDataWarning(UserWarning):
     """Something in a network table that is allowed but probably a slip (named in the text)."""
@@ -85,16 +91,49 @@ class GraphDataWarning(UserWarning):
 class Tables:
     """A checked pair of tables, ready to become a graph.
 
-    ``nodes`` and ``edges`` hold strings except ``directed`` (bool), ``weight`` (float or
-    ``None``) and ``phase`` (the phase's position in :attr:`phases`, or ``None``); extra
-    columns that hold only numbers become numbers. ``row`` is each record's spreadsheet row.
+    ``node_columns`` and ``edge_columns`` (and the DataFrames :attr:`nodes` and
+    :attr:`edges` made from them on first use) hold strings except ``directed`` (bool),
+    ``weight`` (float or ``None``) and ``phase`` (the phase's position in :attr:`phases`, or
+    ``None``); extra columns that hold only numbers become numbers. ``row`` is each record's
+    spreadsheet row.
     """
 
-    nodes: pd.DataFrame
-    edges: pd.DataFrame
+    node_columns: Columns
+    edge_columns: Columns
     phases: tuple[Any, ...]
     nodes_file: str
     edges_file: str
+
+    @cached_property
+    def nodes(self) -> pd.DataFrame:
+        """The nodes as a DataFrame."""
+        return _frame(self.node_columns)
+
+    @cached_property
+    def edges(self) -> pd.DataFrame:
+        """The edges as a DataFrame."""
+        return _frame(self.edge_columns)
+
+
+def records(table: Columns) -> list[dict[str, Any]]:
+    """The rows of a table of columns as dicts.
+
+    >>> records({"id": ["a", "b"], "row": [2, 3]})
+    [{'id': 'a', 'row': 2}, {'id': 'b', 'row': 3}]
+    """
+    names = list(table)
+    return [dict(zip(names, values, strict=True)) for values in zip(*table.values(), strict=True)]
+
+
+def _frame(table: Columns) -> pd.DataFrame:
+    import pandas as pd
+
+    kinds = {"row": "int64", "directed": bool}
+    return pd.DataFrame({c: pd.Series(v, dtype=kinds.get(c, object)) for c, v in table.items()})
+
+
+def _length(table: Columns) -> int:
+    return len(next(iter(table.values()), []))
 
 
 # --------------------------------------------------------------------------- reading files
@@ -120,11 +159,16 @@ def read_table(
     return read_records(Path(path), sheet=sheet, expected=tuple(expected))
 
 
+def _read_columns(path: str | Path, sheet: str, expected: Iterable[str]) -> Columns:
+    """One file's table as columns with a ``row`` column, no pandas involved."""
+    return read_record_sheet(Path(path), sheet=sheet, expected=tuple(expected)).as_columns(row=True)
+
+
 # --------------------------------------------------------------------------- checking tables
 
 
-def _require(frame: pd.DataFrame, needed: Iterable[str], file: str, what: str) -> list[Problem]:
-    present = [c for c in frame.columns if c != "row"]
+def _require(frame: Columns, needed: Iterable[str], file: str, what: str) -> list[Problem]:
+    present = [c for c in frame if c != "row"]
     return [
         Problem(
             f"the {what} table has no column '{c}' (it has: {', '.join(present) or 'none'})",
@@ -134,11 +178,11 @@ def _require(frame: pd.DataFrame, needed: Iterable[str], file: str, what: str) -
             f"add a column named '{c}' to the header row",
         )
         for c in needed
-        if c not in frame.columns
+        if c not in frame
     ]
 
 
-def _parse_bool(frame: pd.DataFrame, column: str, file: str, problems: list[Problem]) -> list:
+def _parse_bool(frame: Columns, column: str, file: str, problems: list[Problem]) -> list:
     values = []
     for row, raw in zip(frame["row"], frame[column], strict=True):
         value = parse_bool(raw)
@@ -157,7 +201,7 @@ def _parse_bool(frame: pd.DataFrame, column: str, file: str, problems: list[Prob
     return values
 
 
-def _parse_weight(frame: pd.DataFrame, file: str, problems: list[Problem]) -> list:
+def _parse_weight(frame: Columns, file: str, problems: list[Problem]) -> list:
     values: list[float | None] = []
     for row, raw in zip(frame["row"], frame["weight"], strict=True):
         if raw == "":
@@ -209,8 +253,8 @@ def phase_order(values: Iterable[str]) -> tuple[Any, ...] | None:
     return None
 
 
-def _phase_problems(frame: pd.DataFrame, file: str, order: tuple | None) -> list[Problem]:
-    if order is not None or "phase" not in frame.columns:
+def _phase_problems(frame: Columns, file: str, order: tuple | None) -> list[Problem]:
+    if order is not None or "phase" not in frame:
         return []
     numeric = sum(v.lstrip("-").isdigit() for v in frame["phase"] if v)
     bad = [
@@ -231,28 +275,30 @@ def _phase_problems(frame: pd.DataFrame, file: str, order: tuple | None) -> list
     ]
 
 
-def _numeric_extras(frame: pd.DataFrame, skip: Iterable[str]) -> pd.DataFrame:
-    frame = frame.copy()
-    for column in frame.columns:
+_CODE = re.compile(r"0\d+")  # "0123": a code, keep its zeros
+_DECIMAL = re.compile(r"[.,eE]")
+
+
+def _numeric_extras(frame: Columns, skip: Iterable[str]) -> Columns:
+    frame = dict(frame)
+    for column, cells in frame.items():
         if column in skip or column == "row":
             continue
-        filled = frame[column][frame[column] != ""]
-        if filled.empty:
+        filled = [v for v in cells if v != ""]
+        if not filled:
             continue
-        coded = filled.str.fullmatch(r"0\d+").any()  # "0123": a code, keep its zeros
+        coded = any(_CODE.fullmatch(v) for v in filled)
         numbers = [] if coded else [_number_or_none(v) for v in filled]
         if numbers and all(n is not None for n in numbers):
-            as_int = (
-                all(float(n).is_integer() for n in numbers)
-                and not filled.str.contains(r"[.,eE]").any()
+            as_int = all(float(n).is_integer() for n in numbers) and not any(
+                _DECIMAL.search(v) for v in filled
             )
-            converted: list[Any] = [None] * len(frame)
             values = iter(numbers)
-            for i, mask in enumerate(frame[column] != ""):
-                if mask:
-                    number = next(values)
-                    converted[i] = int(number) if as_int else float(number)
-            frame[column] = pd.Series(converted, index=frame.index, dtype=object)
+            converted: list[Any] = []
+            for cell in cells:
+                number = None if cell == "" else next(values)
+                converted.append(None if number is None else int(number) if as_int else number)
+            frame[column] = converted
     return frame
 
 
@@ -274,17 +320,18 @@ def _hint(name: str, known: list[str]) -> str:
 
 
 def check_tables(
-    nodes: pd.DataFrame,
-    edges: pd.DataFrame,
+    nodes: pd.DataFrame | Mapping[str, Iterable],
+    edges: pd.DataFrame | Mapping[str, Iterable],
     *,
     nodes_file: str = "nodes",
     edges_file: str = "edges",
 ) -> Tables:
     """Check a node and an edge table; return them typed, or raise one error listing all.
 
-    ``nodes`` and ``edges`` are frames of strings as :func:`read_table` gives (a ``row``
-    column is added when missing). Warnings (:class:`GraphDataWarning`) name self-loops,
-    unusual tie types and kinds, repeated ties and ties dated before their ends.
+    ``nodes`` and ``edges`` are frames of strings as :func:`read_table` gives, or mappings
+    ``{column: values}`` (a ``row`` column is added when missing). Warnings
+    (:class:`GraphDataWarning`) name self-loops, unusual tie types and kinds, repeated ties
+    and ties dated before their ends.
 
     >>> import pandas as pd
     >>> t = check_tables(
@@ -300,7 +347,7 @@ def check_tables(
     problems += _require(edges, EDGE_COLUMNS, edges_file, "edges")
     if problems:
         raise JlpInputError(problems=problems)
-    if nodes.empty:
+    if _length(nodes) == 0:
         raise JlpInputError(
             "the nodes table has no rows",
             file=nodes_file,
@@ -379,10 +426,10 @@ def check_tables(
     directed = (
         _parse_bool(edges, "directed", edges_file, problems)
         if "directed" in edges
-        else [False] * len(edges)
+        else [False] * _length(edges)
     )
     weight = (
-        _parse_weight(edges, edges_file, problems) if "weight" in edges else [None] * len(edges)
+        _parse_weight(edges, edges_file, problems) if "weight" in edges else [None] * _length(edges)
     )
     node_phases = list(nodes["phase"]) if "phase" in nodes else []
     edge_phases = list(edges["phase"]) if "phase" in edges else []
@@ -399,18 +446,16 @@ def check_tables(
     edges = _numeric_extras(edges, skip=("source", "target", "tie", "directed", "phase", "weight"))
     nodes["label"] = [lab or nid for lab, nid in zip(nodes["label"], nodes["id"], strict=True)]
     edges["directed"] = directed
-    edges["weight"] = pd.Series(weight, index=edges.index, dtype=object)
+    edges["weight"] = weight
     for frame in (nodes, edges):
         if "phase" in frame:
-            frame["phase"] = pd.Series(
-                [position.get(v) for v in frame["phase"]], index=frame.index, dtype=object
-            )
+            frame["phase"] = [position.get(v) for v in frame["phase"]]
     _warn_about(nodes, edges, nodes_file, edges_file, order)
     edges = _drop_repeats(edges, edges_file)
-    return Tables(nodes, edges.reset_index(drop=True), tuple(order), nodes_file, edges_file)
+    return Tables(nodes, edges, tuple(order), nodes_file, edges_file)
 
 
-def _drop_repeats(edges: pd.DataFrame, edges_file: str) -> pd.DataFrame:
+def _drop_repeats(edges: Columns, edges_file: str) -> Columns:
     """Keep one tie of each type per pair and direction (an undirected tie covers both)."""
     covered: dict[tuple[str, str, str], int] = {}
     keep, repeats = [], []
@@ -435,26 +480,33 @@ def _drop_repeats(edges: pd.DataFrame, edges_file: str) -> pd.DataFrame:
             f"{edges_file}: the same tie is written twice (an undirected tie already covers "
             f"both directions); only the first is kept: {'; '.join(repeats)}"
         )
-    return edges.loc[keep]
+    if all(keep):
+        return edges
+    return {c: [v for v, k in zip(cells, keep, strict=True) if k] for c, cells in edges.items()}
 
 
-def _as_strings(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    if "row" not in frame.columns:
-        frame["row"] = range(2, len(frame) + 2)
-    for column in frame.columns:
-        if column != "row":
-            # object columns: iterating pandas' string arrays costs ~4 µs a cell
-            frame[column] = pd.Series(
-                [
-                    "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
-                    for v in frame[column].tolist()
-                ],
-                index=frame.index,
-                dtype=object,
-            )
-    return frame
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    pd = sys.modules.get("pandas")  # pandas' own missing values, when a DataFrame came in
+    if pd is not None and value is pd.NA:
+        return ""
+    return str(value).strip()
+
+
+def _as_strings(table: pd.DataFrame | Mapping[str, Iterable]) -> Columns:
+    """A copy of ``table`` as columns of stripped text (and a ``row`` column)."""
+    if hasattr(table, "to_dict") and hasattr(table, "columns"):  # a DataFrame
+        source = {c: table[c].tolist() for c in table.columns}
+    else:
+        source = {c: list(v) for c, v in table.items()}  # type: ignore[union-attr]
+    columns: Columns = {}
+    for column, values in source.items():
+        name = str(column).strip().lower()
+        columns[name] = list(values) if name == "row" else [_cell(v) for v in values]
+    if "row" not in columns:
+        columns["row"] = list(range(2, _length(columns) + 2))
+    return columns
 
 
 def _rows(rows: list[int]) -> str:
@@ -471,7 +523,7 @@ def _warn(message: str) -> None:
 
 
 def _warn_about(
-    nodes: pd.DataFrame, edges: pd.DataFrame, nodes_file: str, edges_file: str, order: tuple
+    nodes: Columns, edges: Columns, nodes_file: str, edges_file: str, order: tuple
 ) -> None:
     unusual: dict[str, list[int]] = {}
     for row, kind in zip(nodes["row"], nodes["kind"], strict=True):
@@ -551,8 +603,8 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
                 file=str(nodes_path),
                 fix="name the sheets 'nodes' and 'edges', or give two files",
             )
-        node_frame = read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS)
-        edge_frame = read_table(nodes_path, sheet="edges", expected=EDGE_COLUMNS)
+        node_frame = _read_columns(nodes_path, "nodes", NODE_COLUMNS)
+        edge_frame = _read_columns(nodes_path, "edges", EDGE_COLUMNS)
         return check_tables(
             node_frame,
             edge_frame,
@@ -560,8 +612,8 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
             edges_file=f"{nodes_path} [edges]",
         )
     return check_tables(
-        read_table(nodes_path, sheet="nodes", expected=NODE_COLUMNS),
-        read_table(edges, sheet="edges", expected=EDGE_COLUMNS),
+        _read_columns(nodes_path, "nodes", NODE_COLUMNS),
+        _read_columns(edges, "edges", EDGE_COLUMNS),
         nodes_file=str(nodes_path),
         edges_file=str(edges),
     )
@@ -573,10 +625,12 @@ __all__ = [
     "KNOWN_TIES",
     "NODE_COLUMNS",
     "STAGES",
+    "Columns",
     "GraphDataWarning",
     "Tables",
     "check_tables",
     "phase_order",
     "read_table",
     "read_tables",
+    "records",
 ]
