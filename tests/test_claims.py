@@ -163,7 +163,7 @@ def test_mexico_projects_and_dates():
 
 def test_case_net_charts_say_real_networks_with_illustrative_scores():
     for name in ("ecohamaca", "emasim", "masaya"):
-        text = notebook(name)
+        text = notebook(name) + notebook(f"{name}-more")  # a case's core and extension pages
         assert "progression_chart(" in text
         assert 'illustrative="scores"' in text and "illustrative=True))" not in text
     progress = net.progression(emasim.reference_assessments())
