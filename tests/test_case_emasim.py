@@ -21,6 +21,8 @@ from jlp.net.rubric import CELLS
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "emasim.ipynb"
+#: The case's optional extension page (issue 12: the core page keeps a word budget).
+EXTENSION = ROOT / "notebooks" / "emasim-more.ipynb"
 
 #: Box 1 as FACTS.md gives it: id -> (value, unit, qualifier).
 FACTS_BOX_1 = {
@@ -217,7 +219,8 @@ def test_unchanged_cells_keep_their_rating(reference):
 def test_notebook_quotes_the_reference_scores(reference):
     text = "".join(
         "".join(cell["source"])
-        for cell in json.loads(NOTEBOOK.read_text("utf-8"))["cells"]
+        for path in (NOTEBOOK, EXTENSION)
+        for cell in json.loads(path.read_text("utf-8"))["cells"]
         if cell["cell_type"] == "markdown"
     )
     for index in net.score(reference)["index"]:
@@ -264,7 +267,7 @@ def test_compare_names_the_moments_it_knows():
 
 
 def test_notebook_is_committed_without_outputs():
-    cells = json.loads(NOTEBOOK.read_text("utf-8"))["cells"]
+    cells = [c for p in (NOTEBOOK, EXTENSION) for c in json.loads(p.read_text("utf-8"))["cells"]]
     code = [c for c in cells if c["cell_type"] == "code"]
     assert code and all(not c["outputs"] and c["execution_count"] is None for c in code)
 
