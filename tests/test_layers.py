@@ -32,7 +32,16 @@ BOOK_TOOLCHAIN = {"sphinx", "docutils", "myst_nb", "jupyter_book", "sphinx_book_
 
 #: The layers that may draw or talk to Jupyter or Sphinx; every other module of jlp is a model
 #: (so a new module is held to the rule unless it is placed here on purpose).
-FRONT_END_LAYERS = ("viz", "widgets", "report", "cli", "editions", "selfcheck", "sphinx_ext")
+FRONT_END_LAYERS = (
+    "viz",
+    "widgets",
+    "report",
+    "cli",
+    "editions",
+    "selfcheck",
+    "sphinx_ext",
+    "course",  # the notebooks' one import line: it shows tables and charts
+)
 #: The front ends that must stay free of Sphinx (the `book` extra is optional).
 LIBRARY_FRONT_ENDS = ["jlp.viz", "jlp.widgets", "jlp.report", "jlp.cli", "jlp.sphinx_ext"]
 

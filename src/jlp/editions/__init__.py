@@ -280,6 +280,7 @@ def code_version() -> int:
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point (needs ``sphinx_exercise``, which it loads)."""
     app.setup_extension("sphinx_exercise")
+    app.setup_extension("jlp.editions.code_cells")  # fold code unless tagged show-code
     app.add_config_value("jlp_edition", DEFAULT_EDITION, "env", [str])
     app.add_directive("instructor-note", InstructorNote)
     app.add_transform(ApplyEditionToSolutions)

@@ -1,0 +1,105 @@
+"""Code where it teaches: on the book's pages a code cell's input is folded unless it teaches.
+
+The course's readers are business people. On every page of the book, each notebook code
+cell's input is folded behind myst-nb's own toggle ("Show code cell source"), not removed,
+unless the cell carries the tag ``show-code``: the cells a trainee should read or change.
+The rule is applied when the pages are written, so no notebook needs a ``hide-input`` tag on
+every cell, and the notebooks themselves (the downloads in ``_sources/`` and what JupyterLab
+opens) keep every line of code.
+
+How: myst-nb records a cell's tags on its container while it reads a notebook, and its
+``HideInputCells`` post-transform (priority 199) folds what ``hide_mode`` names. The
+transform here runs just before it (priority 198) and sets ``hide_mode`` on every cell
+without ``show-code``; a cell tagged ``hide-output`` folds both, ``remove-input`` stays
+removed.
+
+This extension also serves the table presenter's stylesheet and script
+(:mod:`jlp.viz.tables`) to the pages that hold such a table. Registered by
+:mod:`jlp.editions`.
+
+>>> folded_mode(None), folded_mode("output"), folded_mode("all")
+('input', 'input+output', 'all')
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+#: The tag of a cell whose code stays open on the page.
+SHOW_TAG = "show-code"
+STATIC = Path(__file__).parent / "tables_static"
+TABLES_CSS = "jlp-tables.css"
+TABLES_JS = "jlp-tables.js"
+#: Words on the toggles when the notebook does not set its own (myst-nb's defaults).
+TEXT = {"show": "Show code cell {type}", "hide": "Hide code cell {type}"}
+
+
+def folded_mode(mode: str | None) -> str:
+    """myst-nb's ``hide_mode`` for a cell whose input is folded, given its own mode."""
+    return {None: "input", "output": "input+output"}.get(mode, mode)  # type: ignore[arg-type]
+
+
+def shows_code(node: nodes.Element) -> bool:
+    """Whether a notebook cell container keeps its code open (tag ``show-code``)."""
+    tags = (node.get("cell_metadata") or {}).get("tags") or []
+    return SHOW_TAG in tags
+
+
+class FoldCodeInputs(SphinxPostTransform):
+    """Fold every code cell's input on a page, except cells tagged ``show-code``."""
+
+    default_priority = 198  # just before myst-nb's HideInputCells (199)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        config = getattr(self.env, "mystnb_config", None)
+        show = getattr(config, "code_prompt_show", TEXT["show"])
+        hide = getattr(config, "code_prompt_hide", TEXT["hide"])
+        for node in self.document.findall(nodes.container):
+            if node.get("nb_element") != "cell_code" or not node.children:
+                continue
+            if node.children[0].get("nb_element") != "cell_code_source" or shows_code(node):
+                continue
+            node["hide_mode"] = folded_mode(node.get("hide_mode"))
+            node["prompt_show"] = node.get("prompt_show") or show
+            node["prompt_hide"] = node.get("prompt_hide") or hide
+            node["classes"].append("jlp-code-folded")
+
+
+def _configure(app: Any, config: Any) -> None:
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def _tables_where_needed(
+    app: Any, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    if "jlp-table-wrap" in context.get("body", ""):
+        app.add_css_file(TABLES_CSS)
+        app.add_js_file(TABLES_JS)
+
+
+def code_version() -> int:
+    """A number that changes with this module or its browser files, so that Sphinx rewrites
+    every page when the folding rule or the table style changes."""
+    digest = hashlib.sha1()
+    for path in sorted([Path(__file__), *STATIC.glob("*")]):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:8], 16)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Sphinx entry point (loaded by :mod:`jlp.editions`)."""
+    app.add_post_transform(FoldCodeInputs)
+    app.connect("config-inited", _configure)
+    app.connect("html-page-context", _tables_where_needed)
+    return {
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "version": "1",
+        "env_version": code_version(),
+    }

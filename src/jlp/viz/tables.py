@@ -1,0 +1,697 @@
+"""One presenter for every table on a page: human headers, units, no index, nothing cut.
+
+:func:`table_html` turns a pandas ``DataFrame``, ``Series`` or ``Styler``, a ``dict``, a
+dataclass or named tuple, or a list of such records into one HTML table for people:
+
+- headers come from the catalogue :data:`COLUMNS` (a column it does not know is written
+  as words, never as ``snake_case``); NET stage and indicator names become their labels;
+- numbers carry their unit and only the decimals that mean something: ``US$ 4,000``,
+  ``20 %`` (a no-break space before ``%``), ``52.4``, ``0.115`` (never more than 3);
+- a plain row number is not shown (an index is kept only when it names something);
+- an empty cell (``NaN``, ``<NA>``, ``None``) reads ``—``; long text wraps, nothing is cut;
+- every header and cell is escaped, so a label such as ``<a href=…>`` or ``=HYPERLINK(…)``
+  stays text;
+- the table takes the theme's style (``table`` class, with cell padding) and sits in a box
+  that scrolls sideways, with a visible hint when it is wider than the page.
+
+All words sit in :data:`TEXT`, :data:`COLUMNS` and :data:`UNITS`, so a Spanish edition
+replaces those dicts only.
+
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"year": [1, 2], "cost": [4000.0, 4000.0], "fee_share": [0.2, 0.45]})
+>>> html = table_html(frame)
+>>> "US$\\u00a04,000" in html, "45\\u00a0%" in html, ">Fee share<" in html
+(True, True, True)
+>>> cell_text(0.11491935483870967), cell_text(None), cell_text(60000.0)
+('0.115', '—', '60,000')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from jlp.text import printable
+
+#: User-facing words (a Spanish edition replaces these dicts only).
+TEXT: dict[str, str] = {
+    "empty": "—",
+    "yes": "yes",
+    "no": "no",
+    "what": "What",
+    "value": "Value",
+    "item": "Item",
+    "table": "Table",
+    "scroll_hint": "Wide table: scroll sideways to see all {columns} columns →",
+    "more_rows": "The first {shown} of {total} rows.",
+    "money": "US$\u00a0{number}",
+    "percent": "{number}\u00a0%",
+    "thousands": ",",
+    "decimal": ".",
+    "path": " → ",
+    "list": ", ",
+}
+
+#: Column (or dict key) → (header, kind). Kinds: ``money`` (US$), ``share`` (a fraction shown
+#: as %), ``percent`` (already in %), ``count`` (whole number), ``index`` (one decimal),
+#: ``year`` (no thousands separator), ``number`` (only the decimals that mean something),
+#: ``stage`` and ``indicator`` (NET names), ``name`` (a column name as a value), ``text``.
+COLUMNS: dict[str, tuple[str, str]] = {
+    # fees: ramps, schedules, affordability
+    "year": ("Year", "year"),
+    "years": ("Years", "count"),
+    "ramp": ("Ramp", "text"),
+    "cost": ("Cost", "money"),
+    "fee": ("Fee", "money"),
+    "fees": ("Fees", "money"),
+    "fee_share": ("Fee share", "share"),
+    "subsidy": ("Subsidy", "money"),
+    "recovery": ("Cost recovered", "share"),
+    "cumulative_recovery": ("Cost recovered so far", "share"),
+    "last_share": ("Share in the last year", "share"),
+    "full_cost_year": ("Pays the full cost from year", "year"),
+    "subsidised_years": ("Free years", "count"),
+    "first_share": ("First share", "share"),
+    "step": ("Yearly step", "share"),
+    "cap": ("Cap", "share"),
+    "margin": ("Extra margin", "money"),
+    "margin_rate": ("Margin rate", "share"),
+    "dropout_threshold": ("Drop-out threshold", "share"),
+    "dependency_floor": ("Dependency floor", "share"),
+    "dependency_years": ("Years before dependency", "count"),
+    "parameter": ("Parameter", "name"),
+    "provenance": ("Reported or illustrative", "text"),
+    "unit": ("Unit", "text"),
+    "note": ("Note", "text"),
+    "source": ("Source", "text"),
+    "qualifier": ("Qualifier", "text"),
+    "period": ("Period", "text"),
+    "metric_label": ("Figure", "text"),
+    "subject_label": ("About", "text"),
+    "value": ("Value", "number"),
+    "value_high": ("Up to", "number"),
+    # fees: the broker institution
+    "new_networks": ("New networks", "count"),
+    "active_networks": ("Networks served", "count"),
+    "enterprises": ("Enterprises", "count"),
+    "brokers": ("Brokers", "count"),
+    "new_brokers": ("New brokers a year", "count"),
+    "brokers_trained": ("Brokers trained", "count"),
+    "first_years": ("First years", "count"),
+    "reach_networks": ("Networks reached", "count"),
+    "reach_enterprises": ("Enterprises reached", "count"),
+    "enterprises_per_network": ("Enterprises per network", "count"),
+    "service_fees": ("Service fees", "money"),
+    "training_fees": ("Training fees", "money"),
+    "membership_fee": ("Membership fee", "money"),
+    "membership_fees": ("Membership fees", "money"),
+    "public_donor": ("Donor", "money"),
+    "public_funds": ("Public funds", "money"),
+    "public_pii": ("PII", "money"),
+    "public_state_government": ("State government", "money"),
+    "public_share": ("Public share", "share"),
+    "public_share_donor": ("Donor's share", "share"),
+    "public_share_pii": ("PII's share", "share"),
+    "public_share_state_government": ("State government's share", "share"),
+    "own_share": ("Own share", "share"),
+    "membership_share": ("Membership share", "share"),
+    "cost_share": ("Share of the cost", "share"),
+    "surplus": ("Surplus", "money"),
+    "overhead": ("Overhead", "money"),
+    "training_cost": ("Training cost per broker", "money"),
+    "training_price": ("Training price per broker", "money"),
+    "support_years": ("Years of support", "count"),
+    "sales_gain": ("Sales gain", "share"),
+    "sales_per_worker": ("Sales per worker", "money"),
+    "workers_per_enterprise": ("Workers per enterprise", "count"),
+    # NET
+    "network": ("Network", "text"),
+    "date": ("Date", "text"),
+    "months": ("Months", "count"),
+    "index": ("NET index", "index"),
+    "current_stage": ("Current stage", "stage"),
+    "completeness": ("Completeness", "share"),
+    "assessor": ("Assessor", "text"),
+    "assessments": ("Assessments", "count"),
+    "networks": ("Networks", "count"),
+    "mean_index": ("Mean NET index", "index"),
+    "index_gain_per_year": ("Index points a year", "index"),
+    "mean_completeness": ("Mean completeness", "share"),
+    "inversions_per_assessment": ("Out of order per assessment", "number"),
+    "weakest_indicator": ("Weakest indicator", "indicator"),
+    "indicator": ("Indicator", "indicator"),
+    "indicator_label": ("Indicator", "text"),
+    "stage": ("Stage", "stage"),
+    "stage_label": ("Stage", "text"),
+    "earlier_stage": ("Earlier stage", "stage"),
+    "later_stage": ("Later stage", "stage"),
+    "earlier_rating": ("Rating at the earlier stage", "text"),
+    "rating": ("Rating", "text"),
+    "result": ("What it asks for", "text"),
+    "evidence": ("Where to see it", "text"),
+    "judged": ("Networks that judged it", "count"),
+    "achieved": ("Achieved", "count"),
+    "partial": ("Partial", "count"),
+    "not_achieved": ("Not achieved", "count"),
+    "achievement_rate": ("Share achieved", "share"),
+    "inversions": ("Out of order", "count"),
+    "pattern": ("Pattern", "text"),
+    "count": ("Count", "count"),
+    # graphs
+    "id": ("Id", "text"),
+    "label": ("Name", "text"),
+    "kind": ("Kind", "text"),
+    "group": ("Group", "text"),
+    "phase": ("Phase", "count"),
+    "tie": ("Tie", "text"),
+    "nodes": ("Actors", "count"),
+    "ties": ("Ties", "count"),
+    "linked_pairs": ("Linked pairs", "count"),
+    "density": ("Density", "number"),
+    "components": ("Separate pieces", "count"),
+    "isolates": ("Actors with no tie", "count"),
+    "firm_firm_share": ("Share of ties between firms", "share"),
+    "firm_institution_share": ("Share of ties firm–institution", "share"),
+    "other_share": ("Share of other ties", "share"),
+    "average_clustering": ("Average clustering", "number"),
+    "degree": ("Ties (degree)", "count"),
+    "betweenness": ("Betweenness", "number"),
+    "constraint": ("Constraint", "number"),
+    "effective_size": ("Effective size", "number"),
+    "coordinator": ("Coordinator", "count"),
+    "consultant": ("Consultant", "count"),
+    "gatekeeper": ("Gatekeeper", "count"),
+    "representative": ("Representative", "count"),
+    "liaison": ("Liaison", "count"),
+    "brokerage": ("Brokerage", "count"),
+    "firms_cut_off": ("Firms cut off", "text"),
+    "firms_reaching_after": ("Firms still reaching an institution", "count"),
+    "components_added": ("Pieces added", "count"),
+    "left_isolated": ("Left with no tie", "count"),
+    "largest_after": ("Largest piece after", "count"),
+    "tier": ("Tier", "text"),
+    "role": ("Role", "text"),
+    "sector": ("Sector", "text"),
+    "cluster": ("Cluster", "text"),
+    "nation": ("Nation", "text"),
+    "line": ("Service line", "text"),
+    "level": ("Level", "text"),
+    # scale (pooled purchasing, the trade-off)
+    "members": ("Members", "count"),
+    "pooled_members": ("Members pooling", "count"),
+    "size": ("Members", "count"),
+    "quantity_kg": ("Quantity (kg)", "count"),
+    "min_kg": ("From (kg)", "count"),
+    "max_kg": ("Up to (kg)", "count"),
+    "largest_kg": ("Largest order (kg)", "count"),
+    "unit_price": ("Price per kg", "money"),
+    "unit_price_usd": ("Price per kg", "money"),
+    "best_unit_price": ("Best price per kg", "money"),
+    "mean_unit_price": ("Mean price per kg", "money"),
+    "purchases": ("Purchases", "money"),
+    "cost_alone": ("Cost alone", "money"),
+    "saving": ("Saving", "money"),
+    "net_saving": ("Net saving", "money"),
+    "saving_share": ("Saving", "share"),
+    "coordination_cost": ("Co-ordination cost", "money"),
+    "benefit": ("Benefit", "money"),
+    "net_benefit": ("Net benefit", "money"),
+    "net_per_member": ("Net benefit per member", "money"),
+    "steepness": ("Steepness", "number"),
+    "midpoint": ("Midpoint", "number"),
+    "objective": ("Best for", "text"),
+}
+
+#: Unit words in a ``unit`` column → the kind its row's ``value`` is shown as.
+UNITS: dict[str, str] = {
+    "usd": "money",
+    "fraction": "share",
+    "percent": "percent",
+    "count": "count",
+    "years": "count",
+    "year": "year",
+    "per_year": "count",
+}
+
+#: How the unit words themselves read in a table.
+UNIT_WORDS: dict[str, str] = {
+    "usd": "US$",
+    "fraction": "%",
+    "percent": "%",
+    "count": "number",
+    "years": "years",
+    "year": "year",
+    "per_year": "a year",
+    "km": "km",
+}
+
+#: Rows shown at most (the rest are counted under the table, never cut with "…").
+MAX_ROWS = 400
+#: Estimated width (px) above which a table carries its "scroll sideways" hint.
+HINT_WIDTH = 340
+_NUMERIC_KINDS = {"money", "share", "percent", "count", "index", "year", "number"}
+_SNAKE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")
+
+
+# --- words ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _net_words() -> dict[str, str]:
+    """NET stage and indicator slugs → their labels (from the rubric, read once)."""
+    from jlp.net.rubric import indicator_labels, stage_labels
+
+    return {**stage_labels(), **indicator_labels()}
+
+
+def header(name: Any) -> str:
+    """The human header of a column called ``name``.
+
+    >>> header("cumulative_recovery"), header("firms_cut_off"), header("decision")
+    ('Cost recovered so far', 'Firms cut off', 'Decision')
+    >>> header("brand_new_column"), header(2)
+    ('Brand new column', '2')
+    """
+    if isinstance(name, tuple):
+        return " · ".join(header(part) for part in name if str(part) != "")
+    text = str(name)
+    if text in COLUMNS:
+        return COLUMNS[text][0]
+    words = _net_words()
+    if text in words:
+        return words[text]
+    if _SNAKE.match(text):
+        spaced = text.replace("_", " ")
+        return spaced[0].upper() + spaced[1:]
+    return text
+
+
+def kind_of(name: Any, values: pd.Series | None = None) -> str:
+    """How a column's values are shown: a kind of :data:`COLUMNS`, else guessed from its type.
+
+    >>> kind_of("public_share"), kind_of("decision"), kind_of("x", pd.Series([1, 2]))
+    ('share', 'share', 'count')
+    """
+    text = str(name)
+    if text in COLUMNS:
+        return COLUMNS[text][1]
+    if text in _net_words():  # a stage or indicator as a column holds a score from 0 to 1
+        return "share" if values is None or _is_numeric(values) else "text"
+    if values is not None and _is_numeric(values):
+        return "count" if _all_whole(values) else "number"
+    return "text"
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    try:
+        return bool(pd.isna(value)) if not isinstance(value, Sequence | Mapping) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def _is_numeric(values: pd.Series) -> bool:
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return False
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return True
+    present = [v for v in values if not _is_empty(v)]
+    return bool(present) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in present
+    )
+
+
+def _numbers(values: Iterable[Any]) -> list[float]:
+    out = []
+    for value in values:
+        if _is_empty(value) or isinstance(value, bool):
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(number):
+            out.append(number)
+    return out
+
+
+def _all_whole(values: Iterable[Any]) -> bool:
+    return all(abs(v - round(v)) < 1e-9 for v in _numbers(values))
+
+
+def decimals(values: Iterable[Any], *, most: int = 3) -> int:
+    """The fewest decimals (at most ``most``) that keep three significant digits of the
+    largest value and show no non-zero value as 0.
+
+    >>> decimals([0.738095, 0.5]), decimals([60000.0, 4000.0]), decimals([610.17, 1200.0])
+    (3, 0, 0)
+    >>> decimals([52.4, 25.0]), decimals([0.2, 680000.0])
+    (1, 1)
+    """
+    numbers = _numbers(values)
+    if not numbers or _all_whole(numbers):
+        return 0
+    largest = max(abs(n) for n in numbers)
+    places = 0 if largest == 0 else max(0, 2 - math.floor(math.log10(largest)))
+    places = min(places, most)
+    while places < most and any(n != 0 and round(n, places) == 0 for n in numbers):
+        places += 1
+    while places > 0 and all(
+        round(n, places - 1) == round(n, places) for n in numbers
+    ):  # drop decimals that are zero everywhere
+        places -= 1
+    return places
+
+
+def number_text(value: float, places: int, *, grouped: bool = True) -> str:
+    """``value`` with ``places`` decimals and thousands separators from :data:`TEXT`.
+
+    >>> number_text(1234567.891, 2), number_text(-0.0, 0), number_text(1997, 0, grouped=False)
+    ('1,234,567.89', '0', '1997')
+    """
+    text = f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
+    if text.lstrip("-").strip("0.,") == "":
+        text = text.lstrip("-")  # no "-0"
+    return text.translate({ord(","): TEXT["thousands"], ord("."): TEXT["decimal"]})
+
+
+def cell_text(value: Any, kind: str = "number", places: int | None = None) -> str:
+    """One cell as text, shown as ``kind`` (see :data:`COLUMNS`).
+
+    >>> cell_text(4000, "money"), cell_text(0.2, "share"), cell_text(52.43, "index")
+    ('US$\\xa04,000', '20\\xa0%', '52.4')
+    >>> cell_text(float("nan")), cell_text(pd.NA), cell_text(True), cell_text(("a", "b"))
+    ('—', '—', 'yes', 'a, b')
+    """
+    if isinstance(value, Mapping):
+        return TEXT["list"].join(f"{header(k)}: {cell_text(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        parts = [cell_text(v, kind if kind != "text" else "number") for v in value]
+        return TEXT["list"].join(parts) if parts else TEXT["empty"]
+    if _is_empty(value):
+        return TEXT["empty"]
+    if isinstance(value, bool):
+        return TEXT["yes"] if value else TEXT["no"]
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
+    if kind in {"stage", "indicator"} and isinstance(value, str):
+        return _net_words().get(value, value)
+    if isinstance(value, str) or not _numbers([value]):
+        return printable(str(value))
+    number = float(value)
+    if kind == "share":
+        shown = number * 100
+        return TEXT["percent"].format(number=number_text(shown, _places(places, shown, 1)))
+    if kind == "percent":
+        return TEXT["percent"].format(number=number_text(number, _places(places, number, 1)))
+    if kind == "money":
+        default = 2 if abs(number) < 100 and not _all_whole([number]) else 0
+        places = default if places is None else places
+        return TEXT["money"].format(number=number_text(number, places))
+    if kind == "count":
+        return number_text(number, 0 if places is None else min(places, 1))
+    if kind == "year":
+        return number_text(number, 0, grouped=False)
+    if kind == "index":
+        return number_text(number, 1 if places is None else places)
+    return number_text(number, decimals([number]) if places is None else places)
+
+
+def _places(places: int | None, value: float, most: int) -> int:
+    return decimals([value], most=most) if places is None else places
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _meaningful_index(index: pd.Index) -> bool:
+    """An index worth showing: it has a name, or holds words or dates, not row numbers."""
+    if isinstance(index, pd.MultiIndex):
+        return True
+    if index.name is not None:
+        return True
+    return not (
+        pd.api.types.is_integer_dtype(index.dtype) or pd.api.types.is_float_dtype(index.dtype)
+    )
+
+
+def as_frame(data: Any) -> pd.DataFrame:
+    """``data`` as a frame of plain columns (a meaningful index becomes a first column).
+
+    >>> as_frame({"nodes": 32, "density": 0.1149}).columns.tolist()
+    ['what', 'value']
+    >>> as_frame(pd.Series([3, 2], index=["a", "b"], name="count")).columns.tolist()
+    ['', 'count']
+    """
+    if _is_styler(data):
+        return as_frame(_styler_frame(data))
+    if isinstance(data, pd.Series):
+        name = data.name if data.name is not None else "value"
+        data = data.to_frame(name=name)
+    if isinstance(data, pd.DataFrame):
+        frame = data
+        if _meaningful_index(frame.index):
+            names = [n if n is not None else "" for n in frame.index.names]
+            frame = frame.copy()
+            frame.index = frame.index.set_names(names)
+            frame = frame.reset_index(allow_duplicates=True)
+        else:
+            frame = frame.reset_index(drop=True)
+        return frame
+    if _is_record(data):
+        data = _record_dict(data)
+    if isinstance(data, Mapping):
+        return pd.DataFrame(
+            {"what": list(data.keys()), "value": pd.Series(list(data.values()), dtype=object)}
+        )
+    if isinstance(data, Sequence) and not isinstance(data, str | bytes):
+        items = list(data)
+        if items and all(_is_record(i) or isinstance(i, Mapping) for i in items):
+            return pd.DataFrame([_record_dict(i) if _is_record(i) else dict(i) for i in items])
+        return pd.DataFrame({"value": pd.Series(items, dtype=object)})
+    raise TypeError(f"cannot show a {type(data).__name__} as a table")
+
+
+def _is_record(value: Any) -> bool:
+    is_dataclass = dataclasses.is_dataclass(value) and not isinstance(value, type)
+    return is_dataclass or (isinstance(value, tuple) and hasattr(value, "_fields"))
+
+
+def _record_dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, tuple):
+        return dict(value._asdict())
+    return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+
+
+def _is_styler(data: Any) -> bool:
+    return type(data).__name__ == "Styler" and hasattr(data, "data")
+
+
+def _styler_frame(styler: Any) -> pd.DataFrame:
+    """The frame behind a Styler: hidden columns dropped, its own formats kept as text."""
+    frame = styler.data.copy()
+    funcs = getattr(styler, "_display_funcs", {}) or {}
+    custom = [key for key in list(funcs.keys()) if isinstance(key, tuple)]
+    for row, col in custom:
+        if row < len(frame) and col < frame.shape[1]:
+            value = frame.iat[row, col]
+            if not _is_empty(value):
+                if frame.dtypes.iloc[col] is not object:
+                    frame[frame.columns[col]] = frame[frame.columns[col]].astype(object)
+                frame.iat[row, col] = _Formatted(str(funcs[(row, col)](value)))
+    hidden = set(getattr(styler, "hidden_columns", []) or [])
+    keep = [i for i in range(frame.shape[1]) if i not in hidden]
+    frame = frame.iloc[:, keep]
+    if all(getattr(styler, "hide_index_", [False])):
+        frame = frame.reset_index(drop=True)
+    return frame
+
+
+class _Formatted(str):
+    """A cell the author formatted (a Styler's ``format``): shown as it is, escaped."""
+
+
+def _caption_of(data: Any) -> str | None:
+    return getattr(data, "caption", None) if _is_styler(data) else None
+
+
+def _column_kind(name: Any, column: pd.Series) -> str:
+    if column.map(lambda v: isinstance(v, _Formatted)).any():
+        return "text"
+    return kind_of(name, column)
+
+
+def _row_kinds(frame: pd.DataFrame) -> list[str] | None:
+    """Per-row kinds of the ``value`` column when a ``unit`` column says what each row is."""
+    if "value" not in frame.columns or "unit" not in frame.columns:
+        return None
+    return [UNITS.get(str(u), "number") for u in frame["unit"]]
+
+
+def _estimated_width(heads: list[str], rows: list[list[str]]) -> int:
+    """A rough width in pixels: 7.5 px a character, at most ~28 characters a column."""
+    width = 0
+    for col, head in enumerate(heads):
+        longest_word = max((len(w) for w in head.split()), default=0)
+        cells = [len(r[col]) for r in rows] or [0]
+        width += int(max(longest_word, min(max(cells), 28)) * 7.5) + 17
+    return width
+
+
+def table_html(
+    data: Any,
+    caption: str | None = None,
+    *,
+    columns: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None,
+    index: bool | None = None,
+    max_rows: int = MAX_ROWS,
+) -> str:
+    """``data`` as one HTML table for people (see the module docstring for what it does).
+
+    ``columns`` renames headers and ``kinds`` sets how columns are shown (by column name),
+    over the catalogue. ``index=True`` keeps a frame's index even when it is row numbers.
+
+    >>> print(table_html({"label": "<a href=x>=HYPERLINK(1)</a>"}))  # doctest: +ELLIPSIS
+    <div class="jlp-table-wrap">...&lt;a href=x&gt;=HYPERLINK(1)&lt;/a&gt;...
+    """
+    caption = caption if caption is not None else _caption_of(data)
+    if index and isinstance(data, pd.DataFrame | pd.Series):
+        data = data.reset_index()
+    frame = as_frame(data)
+    total = len(frame)
+    frame = frame.iloc[:max_rows]
+    kinds = dict(kinds or {})
+    record_table = (
+        list(frame.columns) == ["what", "value"]
+        and not isinstance(data, pd.DataFrame | pd.Series)
+        and not _is_styler(data)
+    )
+    heads = [columns.get(str(c), header(c)) if columns else header(c) for c in frame.columns]
+    if record_table:
+        heads = [TEXT["what"], TEXT["value"]]
+    col_kinds = [kinds.get(str(c)) or _column_kind(c, frame[c]) for c in frame.columns]
+    row_kinds = _row_kinds(frame)
+    places = {}
+    for position, kind in enumerate(col_kinds):
+        if kind in {"number", "share", "percent"} and row_kinds is None:
+            values = frame.iloc[:, position]
+            numbers = [n * (100 if kind == "share" else 1) for n in _numbers(values)]
+            spread = max(map(abs, numbers), default=0) / max(
+                min((abs(n) for n in numbers if n), default=1), 1e-12
+            )
+            if spread < 1000:  # one number of decimals for the whole column
+                places[position] = decimals(numbers, most=3 if kind == "number" else 1)
+    body: list[list[str]] = []
+    numeric: list[list[bool]] = []
+    for row_no in range(len(frame)):
+        texts, nums = [], []
+        for position, name in enumerate(frame.columns):
+            value = frame.iat[row_no, position]
+            kind = col_kinds[position]
+            if record_table and position == 1:
+                kind = kind_of(frame.iat[row_no, 0], pd.Series([value]))
+            elif row_kinds is not None and str(name) == "value":
+                kind = row_kinds[row_no]
+            elif str(name) == "unit" and row_kinds is not None and isinstance(value, str):
+                value = UNIT_WORDS.get(value, value)
+            if record_table and position == 0:
+                value = header(value)
+            per_row = (record_table and position == 1) or (
+                row_kinds is not None and str(name) == "value"
+            )
+            if kind == "name" and isinstance(value, str):
+                value, kind = header(value), "text"
+            texts.append(cell_text(value, kind, None if per_row else places.get(position)))
+            nums.append(kind in _NUMERIC_KINDS and bool(_numbers([value])))
+        body.append(texts)
+        numeric.append(nums)
+    return _render(heads, body, numeric, caption, total)
+
+
+def _render(
+    heads: list[str],
+    body: list[list[str]],
+    numeric: list[list[bool]],
+    caption: str | None,
+    total: int,
+) -> str:
+    esc = html.escape
+    width = _estimated_width(heads, body)
+    label = esc(printable(caption)) if caption else esc(TEXT["table"])
+    parts = ['<div class="jlp-table-wrap">']
+    if len(heads) > 1:  # shown where the table is likely wider than a phone; on the site a
+        # script shows it exactly where the table scrolls
+        hint = esc(TEXT["scroll_hint"].format(columns=len(heads)))
+        hidden = "" if width > HINT_WIDTH else " hidden"
+        parts.append(f'<p class="jlp-table-hint"{hidden}>{hint}</p>')
+    parts.append(f'<div class="jlp-table-scroll" role="region" tabindex="0" aria-label="{label}">')
+    parts.append('<table class="table dataframe jlp-table">')
+    if caption:
+        parts.append(f"<caption>{esc(printable(caption))}</caption>")
+    parts.append("<thead><tr>")
+    parts.extend(f'<th scope="col">{esc(printable(h))}</th>' for h in heads)
+    parts.append("</tr></thead><tbody>")
+    for texts, nums in zip(body, numeric, strict=True):
+        cells = "".join(
+            f'<td class="jlp-num">{esc(t)}</td>' if n else f"<td>{esc(t)}</td>"
+            for t, n in zip(texts, nums, strict=True)
+        )
+        parts.append(f"<tr>{cells}</tr>")
+    parts.append("</tbody></table></div>")
+    if total > len(body):
+        note = TEXT["more_rows"].format(shown=len(body), total=total)
+        parts.append(f'<p class="jlp-table-note">{esc(note)}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+class Table:
+    """A table ready to show: displays as HTML in a notebook, and prints as plain text.
+
+    >>> Table({"cost": 4000})._repr_html_().count("<tr>")
+    2
+    """
+
+    def __init__(self, data: Any, caption: str | None = None, **options: Any) -> None:
+        self.data = data
+        self.caption = caption
+        self.options = options
+
+    def _repr_html_(self) -> str:
+        return table_html(self.data, self.caption, **self.options)
+
+    def __repr__(self) -> str:
+        frame = as_frame(self.data)
+        return frame.to_string(index=False)
+
+
+__all__ = [
+    "COLUMNS",
+    "MAX_ROWS",
+    "TEXT",
+    "UNITS",
+    "Table",
+    "as_frame",
+    "cell_text",
+    "decimals",
+    "header",
+    "kind_of",
+    "number_text",
+    "table_html",
+]
