@@ -19,6 +19,7 @@ BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
+.PHONY: book-es book-es-workshop book-es-instructor locales
 .PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
 help:
@@ -27,6 +28,8 @@ help:
 	@echo "make book-instructor  instructor edition, solutions and notes: _build/instructor/html"
 	@echo "make book-print       one printable page (+ PDF where chromium is): _build/print/"
 	@echo "make offline          zip of the course for use with no internet: _build/offline/"
+	@echo "make book-es          the course in Spanish: _build/es/html (book-es-workshop, …)"
+	@echo "make locales          update the Spanish catalogues (locales/es) from the English pages"
 	@echo "make test    ruff, library tests and doctests, the strict build of the three editions"
 	@echo "             (it runs every notebook), browser checks of the built sites"
 	@echo "make lab     open the notebooks in JupyterLab"
@@ -78,6 +81,21 @@ book-print: $(STAMP)
 
 offline: book
 	$(EDITIONS) offline
+
+# The Spanish edition (jlp.editions.language): the same pages with the messages of
+# locales/es/LC_MESSAGES, the notebooks run again with JLP_LANG=es, into _build/es/…
+# `make locales` brings the catalogues up to date after the English pages change.
+book-es: $(STAMP)
+	$(EDITIONS) build learner --lang es
+
+book-es-workshop: book-es
+	$(EDITIONS) build workshop --lang es
+
+book-es-instructor: book-es
+	$(EDITIONS) build instructor --lang es
+
+locales: $(STAMP)
+	$(EDITIONS) locales
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

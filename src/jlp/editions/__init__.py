@@ -36,6 +36,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from jlp.editions import language
 from jlp.editions.sources import strip_markdown, strip_notebook_text
 
 LOG = logging.getLogger(__name__)
@@ -289,6 +290,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", _configure)
     app.connect("builder-inited", _share_html_handlers)
     app.connect("html-page-context", _widget_fixes_where_needed)
+    language.setup(app)
     app.connect("build-finished", _strip_sources)
     return {
         "parallel_read_safe": True,

@@ -4,6 +4,8 @@
     python -m jlp.editions build instructor      # -> _build/instructor/html
     python -m jlp.editions print                 # -> _build/print/html/index.html (+ PDF)
     python -m jlp.editions offline               # -> _build/offline/jlp-course.zip
+    python -m jlp.editions build learner --lang es    # -> _build/es/html
+    python -m jlp.editions locales               # -> locales/es/LC_MESSAGES/*.po updated
 
 The Makefile calls these (``make book-workshop``, ``book-instructor``, ``book-print``,
 ``offline``). Every build is strict: a warning fails it, as with ``make book``.
@@ -12,6 +14,7 @@ The Makefile calls these (``make book-workshop``, ``book-instructor``, ``book-pr
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,6 +23,7 @@ import yaml
 
 from jlp.editions import EDITIONS, edition_named
 from jlp.editions.build import build, build_plan
+from jlp.editions.language import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 from jlp.editions.offline import make_zip, print_pdf
 
 REDIRECT = (
@@ -35,6 +39,33 @@ def _one_page(html: str, root_doc: str) -> str:
     return re.sub(r'<script[^>]*src="searchindex\.js[^"]*"[^>]*></script>\s*', "", html)
 
 
+def _link_languages(root: Path, output: Path, language: str, default_place: bool) -> None:
+    """In ``_build``, put each translated site where the English one's switch looks for it
+    (``_build/html/es`` -> ``_build/es/html``), so the language links work from the folder."""
+    if language == SOURCE_LANGUAGE or not default_place:
+        return
+    english = root / "_build" / output.relative_to(root / "_build" / language)
+    link = english / LANGUAGES[language].folder
+    english.mkdir(parents=True, exist_ok=True)
+    if link.is_symlink() or not link.exists():
+        link.unlink(missing_ok=True)
+        link.symlink_to(os.path.relpath(output, english), target_is_directory=True)
+
+
+def _update_locales(root: Path, *, quiet: bool) -> int:
+    """Extract every page's messages and merge them into ``locales/<lang>/LC_MESSAGES``."""
+    from sphinx_intl import basic
+
+    plan = build_plan("learner", root=root, builder="gettext")
+    status = build(plan, quiet=quiet)
+    if status:
+        return status
+    others = [code for code in sorted(LANGUAGES) if code != SOURCE_LANGUAGE]
+    basic.update(str(root / LOCALE_DIR), str(plan.output), others)
+    print(f"Catalogues updated in {root / LOCALE_DIR} for: {', '.join(others)}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m jlp.editions", description=(__doc__ or "").split("\n")[0]
@@ -45,7 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build one edition into its own folder")
     b.add_argument("edition", choices=sorted(EDITIONS))
     b.add_argument("--output", help="HTML folder (default: the edition's folder under _build)")
+    b.add_argument("--lang", default=SOURCE_LANGUAGE, choices=sorted(LANGUAGES))
     b.add_argument("--quiet", action="store_true")
+
+    t = sub.add_parser("locales", help="update the message catalogues from the English pages")
+    t.add_argument("--quiet", action="store_true")
 
     p = sub.add_parser("print", help="one long printable page (and a PDF where chromium is)")
     p.add_argument("--edition", default="learner", choices=sorted(EDITIONS))
@@ -62,11 +97,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = Path(args.root).resolve()
     if args.command == "build":
-        plan = build_plan(args.edition, root=root, output=args.output)
+        plan = build_plan(args.edition, root=root, output=args.output, language=args.lang)
         status = build(plan, quiet=args.quiet)
         if status == 0:
+            _link_languages(root, plan.output, args.lang, args.output is None)
             print(f"The {plan.edition} edition is built: {plan.output / 'index.html'}")
         return status
+    if args.command == "locales":
+        return _update_locales(root, quiet=args.quiet)
     if args.command == "print":
         plan = build_plan(args.edition, root=root, builder="singlehtml")
         status = build(plan, quiet=args.quiet)

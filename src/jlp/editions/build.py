@@ -22,6 +22,14 @@ line calls (``jupyter_book.sphinx.build_sphinx``) with the same configuration, p
 >>> cache = Path(plan.overrides["nb_execution_cache_path"])
 >>> cache.parent.as_posix(), cache.name == inputs_digest()
 ('/course/_build/.jupyter_cache', True)
+
+A build in Spanish (:mod:`jlp.editions.language`) goes to its own folder and cache:
+
+>>> plan = build_plan("workshop", root=Path("/course"), language="es")
+>>> plan.output.as_posix(), plan.overrides["language"], plan.environ
+('/course/_build/es/workshop/html', 'es', {'JLP_LANG': 'es'})
+>>> Path(plan.overrides["nb_execution_cache_path"]).parent.as_posix()
+'/course/_build/.jupyter_cache/es'
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from typing import Any
 import yaml
 
 from jlp.editions import edition_named
+from jlp.editions.language import LANGUAGES, SOURCE_LANGUAGE, build_settings, language_named
 
 #: Environment variables that override the hub settings of ``_config.yml``.
 HUB_VARIABLES = {
@@ -44,7 +53,7 @@ HUB_VARIABLES = {
     "JLP_BINDERHUB_URL": ("launch_buttons", "binderhub_url"),
     "JLP_JUPYTERHUB_URL": ("launch_buttons", "jupyterhub_url"),
 }
-BUILDERS = {"html": "html", "singlehtml": "singlehtml"}
+BUILDERS = {"html": "html", "singlehtml": "singlehtml", "gettext": "gettext"}
 CACHE_ROOT = Path("_build") / ".jupyter_cache"
 #: Files that never change what a notebook shows.
 _IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
@@ -79,16 +88,25 @@ def inputs_digest(package: Path | None = None, data: Path | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_folder(root: Path, cache: Path | str | None = None) -> Path:
-    """The execution cache for this build: ``cache`` if given, else keyed on the inputs."""
+def cache_folder(
+    root: Path, cache: Path | str | None = None, language: str = SOURCE_LANGUAGE
+) -> Path:
+    """The execution cache for this build: ``cache`` if given, else keyed on the inputs
+    (a language other than English keeps its own, since the outputs are in that language)."""
     if cache:
         return Path(cache).resolve()
-    return root / CACHE_ROOT / inputs_digest()
+    folder = root / CACHE_ROOT
+    if language != SOURCE_LANGUAGE:
+        folder = folder / language_named(language).code
+    return folder / inputs_digest()
 
 
 def _prune_stale_caches(current: Path) -> None:
     """Remove caches of earlier inputs beside ``current`` (only inside the keyed cache root)."""
-    if current.parent.name != CACHE_ROOT.name or not current.parent.is_dir():
+    keyed = current.parent.name == CACHE_ROOT.name or (
+        current.parent.parent.name == CACHE_ROOT.name and current.parent.name in LANGUAGES
+    )
+    if not keyed or not current.parent.is_dir():
         return
     for sibling in current.parent.iterdir():
         if sibling != current and sibling.is_dir() and len(sibling.name) == 16:
@@ -106,6 +124,9 @@ class BuildPlan:
     builder: str = "html"
     overrides: dict[str, Any] = field(default_factory=dict)
     yaml_overrides: dict[str, Any] = field(default_factory=dict)
+    language: str = SOURCE_LANGUAGE
+    #: Environment the notebooks run with (``JLP_LANG`` for a translated build).
+    environ: dict[str, str] = field(default_factory=dict)
 
 
 def _deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -142,22 +163,31 @@ def build_plan(
     cache: Path | str | None = None,
     strict: bool = True,
     environ: Mapping[str, str] | None = None,
+    language: str = SOURCE_LANGUAGE,
 ) -> BuildPlan:
     """Work out folders and overrides for one edition build (no side effects)."""
     root = Path(root).resolve()
     chosen = edition_named(edition)
+    code = language_named(language).code
     if builder not in BUILDERS:
         raise ValueError(f"builder {builder!r}: use one of {', '.join(BUILDERS)}")
-    default_out = root / chosen.output
+    relative = Path(chosen.output)
     if builder == "singlehtml":  # the print edition: one long page
-        default_out = root / "_build" / "print" / "html"
-    out = Path(output).resolve() if output else default_out
+        relative = Path("_build") / "print" / "html"
+    if builder == "gettext":  # the messages of every page, to translate (no outputs needed)
+        relative = Path("_build") / "gettext"
+    if code != SOURCE_LANGUAGE:  # _build/html -> _build/es/html, and so on
+        relative = Path("_build") / code / relative.relative_to("_build")
+    out = Path(output).resolve() if output else root / relative
     overrides: dict[str, Any] = {
         "external_toc_path": (root / "_toc.yml").as_posix(),
         "latex_individualpages": False,
         "jlp_edition": chosen.name,
-        "nb_execution_cache_path": str(cache_folder(root, cache)),
+        "nb_execution_cache_path": str(cache_folder(root, cache, code)),
+        **build_settings(code, root),
     }
+    if builder == "gettext":
+        overrides.update({"nb_execution_mode": "off", "gettext_compact": False})
     if strict:
         overrides["nitpicky"] = True
     return BuildPlan(
@@ -168,6 +198,8 @@ def build_plan(
         builder=builder,
         overrides=overrides,
         yaml_overrides=hub_overrides(environ),
+        language=code,
+        environ={} if code == SOURCE_LANGUAGE else {"JLP_LANG": code},
     )
 
 
@@ -189,18 +221,27 @@ def build(plan: BuildPlan, *, strict: bool = True, quiet: bool = False) -> int:
 
     plan.output.mkdir(parents=True, exist_ok=True)
     _prune_stale_caches(Path(plan.overrides["nb_execution_cache_path"]))
-    result = build_sphinx(
-        str(plan.root),
-        str(plan.output),
-        noconfig=True,
-        path_config=str(_config_file(plan)),
-        confoverrides=dict(plan.overrides),
-        doctreedir=str(plan.output.parent / ".doctrees"),  # where `jupyter-book build` keeps it
-        builder=BUILDERS[plan.builder],
-        warningiserror=strict,
-        keep_going=strict,
-        quiet=quiet,
-    )
+    saved = {key: os.environ.get(key) for key in plan.environ}
+    os.environ.update(plan.environ)  # the notebooks' kernels inherit it
+    try:
+        result = build_sphinx(
+            str(plan.root),
+            str(plan.output),
+            noconfig=True,
+            path_config=str(_config_file(plan)),
+            confoverrides=dict(plan.overrides),
+            doctreedir=str(plan.output.parent / ".doctrees"),  # as `jupyter-book build` does
+            builder=BUILDERS[plan.builder],
+            warningiserror=strict,
+            keep_going=strict,
+            quiet=quiet,
+        )
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     if isinstance(result, Exception):
         return 1
     return int(result or 0)

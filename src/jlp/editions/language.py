@@ -1,0 +1,158 @@
+"""The course in two languages: English (the source) and Spanish (from message catalogues).
+
+The English pages are the single source. Sphinx's gettext workflow turns them into
+catalogues (``locales/es/LC_MESSAGES/<page>.po``, one per page, committed); a Spanish
+build reads the same sources with ``language: es`` and swaps in each translated message
+(``python -m jlp.editions build learner --lang es``, or ``make book-es``). The notebooks
+run again for the Spanish build with ``JLP_LANG=es``, so what ``jlp`` prints and draws
+comes out in Spanish too (one execution cache per language).
+
+The two sites sit one inside the other once published: the English site at the top, the
+Spanish one in its ``es/`` folder. Every Spanish page carries a link to the same page in
+English (:func:`switch_target`), and every English page one to Spanish once Spanish is
+listed in ``jlp_translations`` (published); with ``<link rel="alternate" hreflang=…>``.
+
+>>> switch_target("notebooks/emasim", "en")
+'../es/notebooks/emasim.html'
+>>> switch_target("book/index", "es")
+'../../book/index.html'
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the course: its code, its own name, and its site's folder."""
+
+    code: str
+    name: str
+    folder: str  # the site's place inside the English site ("" for English itself)
+
+
+LANGUAGES: dict[str, Language] = {
+    "en": Language("en", "English", ""),
+    "es": Language("es", "Español", "es"),
+}
+SOURCE_LANGUAGE = "en"
+#: Where the message catalogues live, from the book's root.
+LOCALE_DIR = "locales"
+
+#: User-facing words, one dict per language.
+TEXT: dict[str, dict[str, str]] = {
+    "en": {"switch_label": "Read this page in another language", "switch": "En español"},
+    "es": {"switch_label": "Leer esta página en otro idioma", "switch": "In English"},
+}
+
+
+def language_named(code: str) -> Language:
+    """The language with this code (``en`` or ``es``).
+
+    >>> language_named("es").name
+    'Español'
+    """
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        known = ", ".join(sorted(LANGUAGES))
+        raise ValueError(f"no language '{code}': the course is built in {known}") from None
+
+
+def other_language(code: str) -> str:
+    """The language a page's switch leads to.
+
+    >>> other_language("en"), other_language("es")
+    ('es', 'en')
+    """
+    return "es" if language_named(code).code == "en" else "en"
+
+
+def switch_target(pagename: str, code: str) -> str:
+    """The relative link from page ``pagename`` of the ``code`` site to the same page in
+    the other language (the Spanish site sits in the English site's ``es/`` folder)."""
+    up = "../" * pagename.count("/")
+    here, there = language_named(code), language_named(other_language(code))
+    root = up + ("../" if here.folder else "")  # the English site's root
+    folder = f"{there.folder}/" if there.folder else ""
+    return f"{root}{folder}{pagename}.html"
+
+
+def switch_html(pagename: str, code: str) -> str:
+    """The switch shown at the top of every page: one link, in the other language.
+
+    >>> print(switch_html("book/index", "en").replace("><", ">\\n<"))
+    <nav class="jlp-language" aria-label="Read this page in another language">
+    <a href="../es/book/index.html" hreflang="es" lang="es">En español</a>
+    </nav>
+    """
+    words = TEXT[language_named(code).code]
+    other = other_language(code)
+    href = html.escape(switch_target(pagename, code), quote=True)
+    return (
+        f'<nav class="jlp-language" aria-label="{html.escape(words["switch_label"])}">'
+        f'<a href="{href}" hreflang="{other}" lang="{other}">{html.escape(words["switch"])}</a>'
+        "</nav>"
+    )
+
+
+def build_settings(code: str, root: Path) -> dict[str, Any]:
+    """The Sphinx settings of a build in language ``code`` (none for the source language).
+
+    >>> build_settings("es", Path("/course"))["locale_dirs"]
+    ['/course/locales']
+    >>> build_settings("en", Path("/course"))
+    {}
+    """
+    if language_named(code).code == SOURCE_LANGUAGE:
+        return {}
+    return {
+        "language": code,
+        "locale_dirs": [(root / LOCALE_DIR).as_posix()],
+        "gettext_compact": False,
+    }
+
+
+def _add_switch(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    if app.builder.format != "html" or app.builder.name == "singlehtml" or "body" not in context:
+        return
+    code = app.config.language or SOURCE_LANGUAGE
+    if code not in LANGUAGES:
+        return
+    if code == SOURCE_LANGUAGE and other_language(code) not in app.config.jlp_translations:
+        return  # no link to a translation that is not published yet
+    context["body"] = switch_html(pagename, code) + context["body"]
+    other = other_language(code)
+    href = html.escape(switch_target(pagename, code), quote=True)
+    context["metatags"] = (
+        context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other}" href="{href}">'
+    )
+
+
+def setup(app: Any) -> None:
+    """Register the language switch (called from :func:`jlp.editions.setup`).
+
+    ``jlp_translations`` (in ``_config.yml`` under ``sphinx.config``) lists the published
+    translations the English pages link to; a translated page always links to English.
+    """
+    app.add_config_value("jlp_translations", [], "html", [list])
+    app.connect("html-page-context", _add_switch)
+
+
+__all__ = [
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "SOURCE_LANGUAGE",
+    "TEXT",
+    "Language",
+    "build_settings",
+    "language_named",
+    "other_language",
+    "setup",
+    "switch_html",
+    "switch_target",
+]
