@@ -20,6 +20,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
 .PHONY: book-es book-es-workshop book-es-instructor locales
+.PHONY: lab-instructor lab-test
 .PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
 help:
@@ -32,7 +33,9 @@ help:
 	@echo "make locales          update the Spanish catalogues (locales/es) from the English pages"
 	@echo "make test    ruff, library tests and doctests, the strict build of the three editions"
 	@echo "             (it runs every notebook), browser checks of the built sites"
-	@echo "make lab     open the notebooks in JupyterLab"
+	@echo "make lab     open your own copies of the notebooks in JupyterLab (my-notebooks/)"
+	@echo "make lab-instructor   the same with solutions and notes (instructor-notebooks/)"
+	@echo "make lab-test         the trainee copies run and answer in a real JupyterLab"
 	@echo "make hub-test         a real JupyterHub on 127.0.0.1: a cohort pulls, scores, agrees"
 	@echo "make bench   run benchmarks/ and write benchmarks/results.json"
 	@echo "make lock    regenerate requirements-lock.txt and requirements-runtime-lock.txt"
@@ -97,8 +100,20 @@ book-es-instructor: book-es
 locales: $(STAMP)
 	$(EDITIONS) locales
 
+# JupyterLab on copies of the notebooks, never on the committed ones: the workshop's content
+# (no solutions, no notes) in my-notebooks/, or the instructor's in instructor-notebooks/
+# (both git-ignored). Each run brings the copies up to date and keeps what you changed in
+# them (jlp.editions.copies); a saved widget becomes one line saying how to bring it back.
+LAB_HOOK := --ContentsManager.pre_save_hook=jlp.editions.copies.pre_save_hook
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python -m jlp.editions.copies workshop my-notebooks
+	$(BIN)/jupyter lab $(LAB_HOOK) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/my-notebooks
+
+lab-instructor: $(STAMP)
+	$(BIN)/python -m jlp.editions.copies instructor instructor-notebooks
+	$(BIN)/jupyter lab $(LAB_HOOK) --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/instructor-notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
@@ -121,7 +136,7 @@ browser: editions
 # The browser checks and the hub test mostly wait (for pages, servers, kernels): they run side by
 # side once the editions are built, each target's output printed whole when it ends.
 test: lint unit editions
-	@$(MAKE) --no-print-directory -j2 --output-sync=target site-checks hub-test
+	@$(MAKE) --no-print-directory -j2 --output-sync=target site-checks hub-test lab-test
 
 # A real JupyterHub on 127.0.0.1 (tests/hub): needs npm for configurable-http-proxy, which goes
 # into the git-ignored _build/hub/node_modules, and Debian's chromium.
@@ -132,6 +147,11 @@ $(HUB_PROXY):
 
 hub-test: $(STAMP) $(HUB_PROXY)
 	$(PYTEST) -m hub tests/hub
+
+# A real JupyterLab on 127.0.0.1 (tests/lab): the trainee copies run, their widgets answer,
+# your-network runs through papermill on other networks. Needs Debian's chromium.
+lab-test: $(STAMP)
+	$(PYTEST) -m lab tests/lab
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -37,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from jlp.editions import language
+from jlp.editions.copies import KINDS, working_copy_text
 from jlp.editions.sources import strip_markdown, strip_notebook_text
 
 LOG = logging.getLogger(__name__)
@@ -231,6 +232,11 @@ def _strip_sources(app: Any, exception: Exception | None) -> None:
         return
     sources = Path(app.outdir) / "_sources"
     for path in sorted(sources.rglob("*")) if sources.is_dir() else []:
+        if path.suffix == ".ipynb" and edition.name in KINDS:
+            # the workshop's downloads are the very copies `make lab` opens for trainees
+            text = path.read_text(encoding="utf-8")
+            path.write_text(working_copy_text(text, edition.name), encoding="utf-8")
+            continue
         if path.suffix == ".ipynb":
             strip = strip_notebook_text
         elif path.suffix in {".md", ".txt"}:
