@@ -14,6 +14,9 @@ allowed (a self-loop, an unusual tie type) print ``warning:`` lines and go on.
 - ``jlp graph render NODES EDGES -o page.html [--tie TYPE ...] [--phase P]``: a
   self-contained page (or ``.png`` / ``.svg`` / ``.pdf`` for print).
 - ``jlp graph without NODES EDGES [--node ID]``: what changes if one actor leaves.
+- ``jlp graph template [NAME] [--folder DIR] [--example]``: the tables to fill in, twice over:
+  ``NAME_nodes.csv`` and ``NAME_edges.csv``, and one workbook ``NAME.xlsx`` with sheets
+  ``nodes`` and ``edges`` (every command reads either form).
 
 >>> from typer.testing import CliRunner
 >>> CliRunner().invoke(app, ["--help"]).exit_code
@@ -65,6 +68,14 @@ TEXT = {
     "app": "Measure and draw a network from its node and edge tables (CSV or XLSX). Limits: "
     "{rows:,} rows a table, {nodes:,} nodes and {ties:,} ties a network, {draw:,} "
     "nodes a picture.",
+    "template": "Write the tables to fill in: NAME_nodes.csv, NAME_edges.csv and one workbook "
+    "NAME.xlsx with sheets 'nodes' and 'edges'. Fill in either form.",
+    "template_name": "The start of the file names.",
+    "template_folder": "Folder to write into (it must exist).",
+    "template_example": "Fill the tables with the course's illustrative example.",
+    "template_wrote": "wrote {files}: fill in the CSV pair or the workbook, then run "
+    "'jlp graph metrics {nodes} {edges}' or 'jlp graph metrics {book}'",
+    "template_kind": "one of: {values}",
     "glyphs": "the picture's font has no sign for {chars}: those labels show empty boxes "
     "(fix: write the page as .html, which uses the reader's fonts)",
 }
@@ -265,4 +276,87 @@ def without(
     write_table(table, fmt)
 
 
-__all__ = ["Format", "app", "metrics_frame"]
+def _template_tables(example: bool) -> dict[str, pd.DataFrame]:
+    """The node and edge tables of a template: headers only, or the example's rows."""
+    import pandas as pd
+
+    from jlp.graphs import template_path
+
+    source = "example_{}.csv" if example else "{}.csv"
+    return {
+        sheet: pd.read_csv(
+            template_path(source.format(sheet)),
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+        )
+        for sheet in ("nodes", "edges")
+    }
+
+
+def template_workbook(tables: dict[str, pd.DataFrame]) -> bytes:
+    """One XLSX workbook, a sheet per table, every cell text (a name never becomes a formula),
+    with drop-down lists of the usual kinds and tie types (other values stay allowed)."""
+    import io
+
+    import openpyxl
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from jlp.graphs.tables import KNOWN_KINDS, KNOWN_TIES
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    lists = {"kind": KNOWN_KINDS, "tie": KNOWN_TIES}
+    for name, table in tables.items():
+        sheet = book.create_sheet(name)
+        for r, row in enumerate([list(table.columns), *table.itertuples(index=False)], start=1):
+            for c, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=c, value=str(value))
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+        sheet.freeze_panes = "A2"
+        for column in sheet.columns:
+            width = max(len(str(c.value or "")) for c in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 40)
+        for header, values in lists.items():
+            if header in table.columns:
+                letter = openpyxl.utils.get_column_letter(list(table.columns).index(header) + 1)
+                check = DataValidation(
+                    type="list", formula1='"' + ",".join(sorted(values)) + '"', allow_blank=True
+                )
+                check.showErrorMessage = False  # a kind outside the list is allowed (a warning)
+                check.prompt = TEXT["template_kind"].format(values=", ".join(sorted(values)))
+                sheet.add_data_validation(check)
+                check.add(f"{letter}2:{letter}1000")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@app.command(help=TEXT["template"])
+def template(
+    name: Annotated[str, typer.Argument(help=TEXT["template_name"])] = "my_network",
+    folder: Annotated[
+        Path, typer.Option("--folder", help=TEXT["template_folder"], show_default=False)
+    ] = Path(),
+    example: Annotated[bool, typer.Option("--example", help=TEXT["template_example"])] = False,
+    force: Annotated[bool, typer.Option("--force", help=TEXT["force"])] = False,
+) -> None:
+    from jlp.files import atomic_write, csv_bytes, output_place
+
+    paths = {
+        "nodes": folder / f"{name}_nodes.csv",
+        "edges": folder / f"{name}_edges.csv",
+        "book": folder / f"{name}.xlsx",
+    }
+    for path in paths.values():  # every place checked before anything is written
+        output_place(path, force=force)
+    tables = _template_tables(example)
+    for sheet in ("nodes", "edges"):
+        atomic_write(paths[sheet], csv_bytes(tables[sheet]))
+    atomic_write(paths["book"], template_workbook(tables))
+    shown = {key: terminal_safe(str(path)) for key, path in paths.items()}
+    typer.echo(TEXT["template_wrote"].format(files=", ".join(shown.values()), **shown))
+
+
+__all__ = ["Format", "app", "metrics_frame", "template_workbook"]
