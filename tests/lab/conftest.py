@@ -65,6 +65,9 @@ def lab(tmp_path_factory):
     news = root / ".settings" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+    notebook = root / ".settings" / "@jupyterlab" / "notebook-extension"
+    notebook.mkdir(parents=True)  # every cell drawn, so the test can read them all
+    (notebook / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
