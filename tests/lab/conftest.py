@@ -51,8 +51,8 @@ class Lab:
     root: Path
     folder: str  # the copies' folder, relative to the server's root
 
-    def tree(self, name: str) -> str:
-        return f"{self.url}/lab/tree/{self.folder}/{name}?token={self.token}&reset"
+    def tree(self, name: str, folder: str | None = None) -> str:
+        return f"{self.url}/lab/tree/{folder or self.folder}/{name}?token={self.token}&reset"
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +62,7 @@ def lab(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("lab")
     refresh(ROOT / "notebooks", root / "my-notebooks", "workshop")
+    refresh(ROOT / "notebooks", root / "instructor-notebooks", "instructor")
     news = root / ".settings" / "@jupyterlab" / "apputils-extension"
     news.mkdir(parents=True)
     (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')

@@ -183,6 +183,31 @@ def test_saved_copy_reopens_with_one_line(lab, running):
     assert page.locator("text=Error displaying widget").count() == 0
 
 
+def test_instructor_copy_folds_solutions_and_shows_notes(lab, chromium):
+    """The instructor's copy, as opened (not run): solutions folded, notes as in the book."""
+    context = chromium.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(lab.tree("emasim.ipynb", folder="instructor-notebooks"))
+        page.wait_for_function(_OPENED, timeout=120_000, polling=250)
+        rendered = page.locator(".jp-MarkdownCell .myst")
+        rendered.first.wait_for()
+        texts = rendered.all_inner_texts()
+        assert not [t for t in texts if ":::{" in t], "raw MyST shown"
+        assert page.locator("text=Unknown Directive").count() == 0
+        solution = page.locator(
+            ".jp-MarkdownCell .myst details:has(summary:has-text('Solution to'))"
+        )
+        assert solution.count() >= 1
+        assert solution.first.get_attribute("open") is None  # folded until clicked
+        note = rendered.filter(has_text="Instructor note: Running the EMASIM case · 75–90 min")
+        note.first.wait_for(timeout=30_000)  # an admonition, as in the instructor edition
+        folded = page.locator(".jp-Cell:has(.jp-InputCollapser) .jp-Placeholder")
+        assert folded.count() >= 1  # the cells of a gated solution, collapsed
+    finally:
+        context.close()
+
+
 # --- your-network through papermill -------------------------------------------------------
 
 
