@@ -194,9 +194,12 @@ def test_bad_directed_weight_and_phase_values(tmp_path):
     )
     with pytest.raises(JlpInputError) as err:
         read_graph(*pair(tmp_path, edges=edges))
-    columns = [(r, c) for r, c, _ in problems(err)]
+    columns = [(r, c) for p in err.value.problems for r in (p.rows or (p.row,)) for c in [p.column]]
     assert (2, "directed") in columns and (2, "weight") in columns and (3, "weight") in columns
     assert (3, "phase") in columns  # numbers elsewhere, a stage name here
+    # the two bad weights are one problem naming both rows (issue 11: one line a column)
+    weights = [str(p) for p in err.value.problems if p.column == "weight"]
+    assert len(weights) == 1 and "rows 2–3" in weights[0] and "'-1', 'lots'" in weights[0]
 
 
 def test_not_utf8_names_the_row_and_the_fix(tmp_path):

@@ -119,7 +119,10 @@ GRAPH_REFUSED = {
         "edges_zero_width.csv",
     ): "invisible character (zero-width space) after 'a'",
     ("nodes_zero_width.csv", "edges_ambiguous_weight.csv"): "'4.000' could be read two ways",
-    ("nodes_zero_width.csv", "edges_nan_weights.csv"): "row 3, column 'weight': 'None' is not",
+    (
+        "nodes_zero_width.csv",
+        "edges_nan_weights.csv",
+    ): "rows 2–4, column 'weight': 'nan', 'None', 'NaN' are not weights",
     ("nodes_zero_width.csv", "edges_bad_boolean.csv"): "'quizás' is not true or false",
     ("net_escape_sequence.csv", "edges_ok.csv"): "\\x1b]52",
     ("nodes_title_rows.csv", "edges_ok.csv"): "row 1 has 'Red de talleres' where the header",
@@ -146,12 +149,9 @@ def test_nan_and_none_weights_are_refused_alike(tmp_path):
     with pytest.raises(JlpInputError) as caught:
         read_graph(nodes, edges)
     problems = caught.value.problems
-    assert [(p.row, p.column, p.fix) for p in problems] == [
-        (row, "weight", problems[0].fix) for row in (2, 3, 4)
-    ]
-    assert [p.message for p in problems] == [
-        f"'{v}' is not a weight" for v in ("nan", "None", "NaN")
-    ]
+    # one mistake down a column is one problem naming its rows (issue 11)
+    assert [(p.rows, p.column) for p in problems] == [((2, 3, 4), "weight")]
+    assert problems[0].message == "'nan', 'None', 'NaN' are not weights"
 
 
 # --------------------------------------------------------------------------- accepted files

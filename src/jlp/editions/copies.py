@@ -80,6 +80,7 @@ TEXT = {
     "right": "Right.",
     "wrong": "Not quite.",
     "instructor_note": "Instructor note",
+    "solution_end": "End of the solution.",
     "tools_back": "Run all cells (menu Run, then Run All Cells) to bring the tools back.",
     "wrote": "{folder}: {new} new, {updated} updated, {kept} with your changes kept",
     "usage": "usage: python -m jlp.editions.copies workshop|instructor [FOLDER]",
@@ -228,6 +229,8 @@ def _fold_gated(cells: list[dict[str, Any]]) -> list[dict[str, Any]]:
             inside = True
         elif marker == "end":
             inside = False
+            if len(_blocks(_source(cell).splitlines(keepends=True))) == 1:
+                cell["source"] = f"*{TEXT['solution_end']}*"  # an end marker draws an empty box
         elif inside:
             jupyter = cell.setdefault("metadata", {}).setdefault("jupyter", {})
             jupyter["source_hidden"] = True

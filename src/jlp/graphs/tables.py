@@ -182,27 +182,40 @@ def _require(frame: Columns, needed: Iterable[str], file: str, what: str) -> lis
     ]
 
 
+def _column_problem(
+    bad: list[tuple[int, str]], file: str, column: str, what: tuple[str, str], fix: str
+) -> list[Problem]:
+    """One problem for the bad cells of a column, naming its rows and (some of) its values:
+    the same slip typed down a column is one line, not one line per row."""
+    if not bad:
+        return []
+    values = list(dict.fromkeys(raw for _, raw in bad))
+    shown = ", ".join(f"'{v}'" for v in values[:3]) + (", …" if len(values) > 3 else "")
+    verb, noun = ("is", what[0]) if len(values) == 1 else ("are", what[1])
+    rows = tuple(row for row, _ in bad)
+    return [Problem(f"{shown} {verb} not {noun}", file, rows[0], column, fix, rows=rows)]
+
+
 def _parse_bool(frame: Columns, column: str, file: str, problems: list[Problem]) -> list:
-    values = []
+    values, bad = [], []
     for row, raw in zip(frame["row"], frame[column], strict=True):
         value = parse_bool(raw)
         if value is None:
-            problems.append(
-                Problem(
-                    f"'{raw}' is not true or false",
-                    file,
-                    row,
-                    column,
-                    "write true or false (also sí/no, verdadero/falso, 1/0), "
-                    "or leave the cell empty for false",
-                )
-            )
+            bad.append((row, raw))
         values.append(bool(value))
+    problems += _column_problem(
+        bad,
+        file,
+        column,
+        ("true or false", "true or false"),
+        "write true or false (also sí/no, verdadero/falso, 1/0), or leave the cell empty for false",
+    )
     return values
 
 
 def _parse_weight(frame: Columns, file: str, problems: list[Problem]) -> list:
     values: list[float | None] = []
+    bad: list[tuple[int, str]] = []
     for row, raw in zip(frame["row"], frame["weight"], strict=True):
         if raw == "":
             values.append(None)
@@ -214,18 +227,17 @@ def _parse_weight(frame: Columns, file: str, problems: list[Problem]) -> list:
             values.append(None)
             continue
         if value is None or value < 0:
-            problems.append(
-                Problem(
-                    f"'{raw}' is not a weight",
-                    file,
-                    row,
-                    "weight",
-                    "write a number of zero or more, or leave the cell empty",
-                )
-            )
+            bad.append((row, raw))
             values.append(None)
         else:
             values.append(value)
+    problems += _column_problem(
+        bad,
+        file,
+        "weight",
+        ("a weight", "weights"),
+        "write a number of zero or more, or leave the cell empty",
+    )
     return values
 
 
