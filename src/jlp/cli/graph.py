@@ -31,7 +31,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -42,6 +42,9 @@ from jlp.cli.output import Format, terminal_safe, write_table
 from jlp.cli.progress import progress_bar
 from jlp.errors import JlpInputError
 from jlp.limits import check_drawable
+
+if TYPE_CHECKING:  # pandas loads inside the commands that need it
+    import pandas as pd
 
 #: User-facing strings of this command (a Spanish edition replaces this dict only).
 TEXT = {
