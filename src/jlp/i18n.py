@@ -8,9 +8,10 @@ Spanish); anything else falls back to English.
 
 Numbers follow the language (Babel's locale data): Spanish writes 4.000 and 2,5, English
 4,000 and 2.5. Honduras, Nicaragua and Mexico write 4,000.5 in Spanish too: a programme
-there sets ``JLP_NUMBER_LOCALE=es_HN`` (any Babel locale) and jlp writes numbers that way. A percentage keeps a no-break space before the sign in both, so "20 %"
-never breaks across two lines. The file contracts do not change with the language:
-column names and slugs are the same everywhere.
+there sets ``JLP_NUMBER_LOCALE=es_HN`` (any Babel locale) and jlp writes numbers that way.
+A percentage keeps a no-break space before the sign in both languages, so "20 %" never
+breaks across two lines. The file contracts do not change with the language: column
+names and slugs are the same everywhere.
 
 >>> with language_set("es"):
 ...     format_money(4000), format_number(2.5), format_percent(0.2)
