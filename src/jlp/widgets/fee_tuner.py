@@ -11,6 +11,12 @@ traceback.
 >>> tuner.step.value = 0.1
 >>> tuner.preset.value, tuner.rule().step
 ('custom', 0.1)
+>>> tuner.step.value = 0.25  # the EMASIM values again, entered by hand
+>>> tuner.preset.value
+'emasim'
+>>> tuner.annual_cost.value = "4.500"
+>>> tuner.cost(), "read as 4,500" in tuner.summary.value
+(4500.0, True)
 >>> tuner.preset.value = "none"
 >>> "never pays the full cost" in tuner.summary.value
 True
@@ -22,10 +28,7 @@ import html
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-from IPython import get_ipython
-from IPython.display import display
 
-from jlp import viz
 from jlp.errors import JlpInputError
 from jlp.fees import (
     AffordabilityRule,
@@ -44,6 +47,9 @@ from jlp.fees import (
     schedule,
 )
 from jlp.viz.fee_charts import affordability_chart, revenue_mix_chart, schedule_chart
+from jlp.widgets.frame import saved_note, static_note, style
+from jlp.widgets.live_plot import ChartSlot, from_person
+from jlp.widgets.messages import control_problems, problems_html, read_amount
 
 #: User-facing strings of this widget (a Spanish edition replaces this dict only).
 TEXT = {
@@ -76,7 +82,32 @@ TEXT = {
     "illustrative": "Costs, margins, thresholds and the institution's portfolio are "
     "illustrative; the EMASIM start and the Mexican thirds are reported (Ceglie & Dini, 1999).",
     "error": "Cannot compute:",
+    "cost_placeholder": "e.g. 4000",
+    "cost_label": "Cost/year US$",
+    "saved_what": "ramp {preset}, cost US$ {cost:,.0f} a year",
+    "stale": "The charts are greyed out until the values above can be computed.",
+    "labels": {
+        "subsidised_years": "Free years",
+        "first_share": "First share",
+        "step": "Yearly step",
+        "cap": "Cap",
+        "annual_cost": "Cost/year US$",
+        "cost_per_network": "Cost/year US$",
+        "years": "Years",
+        "dropout_threshold": "Drop-out above",
+        "dependency_floor": "Dependency below",
+        "dependency_years": "… for years",
+        "new_networks": "New networks/yr",
+        "support_years": "Support years",
+    },
+    "fixes": {
+        "cap": "move Cap up to at least First share, or First share down",
+        "dependency_floor": "move Dependency below down, or Drop-out above up",
+    },
 }
+
+#: The range of the yearly cost (US$) the tuner accepts.
+COST_RANGE = (100.0, 1_000_000.0)
 
 _STYLE = {"description_width": "120px"}
 _LAYOUT = {"width": "330px"}
@@ -114,10 +145,14 @@ class FeeRampTuner(widgets.VBox):
     """Controls for a ramp, the affordability thresholds and an institution, with the
     summary and three charts they produce."""
 
-    def __init__(self, preset: str = "emasim", institution: str = "certec") -> None:
+    def __init__(
+        self, preset: str = "emasim", institution: str = "certec", *, live_updates: bool = True
+    ) -> None:
         service = default_service()
         thresholds = default_thresholds()
         self._quiet = False
+        self._live = False
+        self._notes: list[str] = []
         self._figures: dict[str, go.Figure] = {}
         self._pending: dict[int, tuple] = {}
         self._benefit = benefit_preset()
@@ -139,12 +174,13 @@ class FeeRampTuner(widgets.VBox):
         self.first_share = _share_slider("first_share", start.first_share)
         self.step = _share_slider("step", start.step, maximum=0.5)
         self.cap = _share_slider("cap", start.cap)
-        self.annual_cost = widgets.BoundedFloatText(
-            value=service["annual_cost"],
-            min=100,
-            max=1_000_000,
-            step=100,
+        # A text box read with the course's number rule: "4.500" and "4 500" are four
+        # thousand five hundred, and any other reading is said, never silent.
+        self.annual_cost = widgets.Text(
+            value=f"{service['annual_cost']:.0f}",
             description=TEXT["annual_cost"],
+            placeholder=TEXT["cost_placeholder"],
+            continuous_update=False,
             style=_STYLE,
             layout=_LAYOUT,
         )
@@ -167,8 +203,10 @@ class FeeRampTuner(widgets.VBox):
         self.support_years = _int_slider("support_years", plan.support_years, 1, 20)
 
         self.summary = widgets.HTML()
-        self.outputs = [widgets.Output() for _ in TEXT["tabs"]]
-        self.tabs = widgets.Tab(children=self.outputs, titles=TEXT["tabs"], selected_index=0)
+        self.slots = [ChartSlot(live_updates=live_updates) for _ in TEXT["tabs"]]
+        self.outputs = [slot.output for slot in self.slots]
+        self.tabs = widgets.Tab(children=self.slots, titles=TEXT["tabs"], selected_index=0)
+        self.note = static_note("")
 
         self._ramp_controls = [self.subsidised_years, self.first_share, self.step, self.cap]
         for control in [
@@ -210,7 +248,7 @@ class FeeRampTuner(widgets.VBox):
             ],
             layout={"flex_flow": "row wrap"},
         )
-        super().__init__([controls, self.summary, self.tabs])
+        super().__init__([style(), self.note, controls, self.summary, self.tabs])
         self.update()
 
     # ------------------------------------------------------------------ reading controls
@@ -232,11 +270,21 @@ class FeeRampTuner(widgets.VBox):
             dependency_years=self.dependency_years.value,
         )
 
-    def plan(self, rule: RampRule) -> InstitutionPlan:
+    def cost(self) -> float:
+        """The yearly cost typed in the Cost box, as read (raises :class:`JlpInputError`
+        when it cannot be read; a note is kept when it was read unexpectedly)."""
+        amount = read_amount(self.annual_cost.value, low=COST_RANGE[0], high=COST_RANGE[1])
+        if amount.value is None:
+            raise JlpInputError(amount.note, column="annual_cost")
+        if amount.note:
+            self._notes.append(TEXT["labels"]["annual_cost"] + ": " + amount.note)
+        return amount.value
+
+    def plan(self, rule: RampRule, cost: float) -> InstitutionPlan:
         """The institution preset chosen, with the controls' ramp, cost and portfolio."""
         return self._institutions[self.institution.value].replace(
             ramp=rule,
-            cost_per_network=self.annual_cost.value,
+            cost_per_network=cost,
             years=self.years.value,
             new_networks=self.new_networks.value,
             support_years=self.support_years.value,
@@ -264,7 +312,7 @@ class FeeRampTuner(widgets.VBox):
                 self.cap: rule.cap,
             }
         )
-        self.update()
+        self.update(live=from_person(change))
 
     def _institution_changed(self, change: dict) -> None:
         if self._quiet:
@@ -273,19 +321,24 @@ class FeeRampTuner(widgets.VBox):
         self._set_quietly(
             {self.new_networks: plan.new_networks, self.support_years: plan.support_years}
         )
-        self.update()
+        self.update(live=from_person(change))
+
+    def matching_preset(self) -> str:
+        """The name of the ramp preset whose values the controls hold, else ``custom``."""
+        try:
+            rule = self.rule()
+        except JlpInputError:
+            return TEXT["custom"]
+        return next((name for name, ramp in self._ramps.items() if ramp == rule), TEXT["custom"])
 
     def _changed(self, change: dict) -> None:
         if self._quiet:
             return
-        if change["owner"] in self._ramp_controls and self.preset.value != TEXT["custom"]:
-            try:
-                matches = self.rule() == self._ramps.get(self.preset.value)
-            except JlpInputError:
-                matches = False
-            if not matches:
-                self._set_quietly({self.preset: TEXT["custom"]})
-        self.update()
+        if change["owner"] in self._ramp_controls:
+            match = self.matching_preset()
+            if match != self.preset.value:
+                self._set_quietly({self.preset: match})
+        self.update(live=from_person(change))
 
     # ------------------------------------------------------------------ computing, drawing
 
@@ -294,32 +347,39 @@ class FeeRampTuner(widgets.VBox):
         key, chart, data = self._pending.pop(index)
         fig = chart(*data, fig=self._figures.get(key))
         self._figures[key] = fig
-        if get_ipython() is None:  # plain Python: no front-end to draw in
-            return
-        out = self.outputs[index]
-        with out:
-            out.clear_output(wait=True)
-            display(viz.show(fig))
+        self.slots[index].draw(fig, live=self._live)
 
     def _tab_changed(self, change: dict) -> None:
         if change["new"] in self._pending:
+            self._live = self._live or from_person(change)
             self._draw(change["new"])
 
-    def update(self) -> None:
-        """Recompute from the controls and redraw the summary and the three charts."""
+    def update(self, *, live: bool = False) -> None:
+        """Recompute from the controls and redraw the summary and the three charts
+        (``live``: in place, for a change a person made in a live notebook)."""
+        # Once a person has moved a control, every later redraw is in place too.
+        self._live = self._live or live
+        self._notes = []
         try:
             rule = self.rule()
             thresholds = self.thresholds()
-            table = schedule(rule, self.annual_cost.value, self.years.value)
+            cost = self.cost()
+            table = schedule(rule, cost, self.years.value)
             result = affordability(table, self._benefit, thresholds)
-            money = finances(self.plan(rule))
+            money = finances(self.plan(rule, cost))
         except JlpInputError as err:
-            lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in err.problems)
-            self.summary.value = (
-                f'<div class="jlp-error"><b>{html.escape(TEXT["error"])}</b><ul>{lines}</ul></div>'
+            lines = control_problems(err, TEXT["labels"], TEXT["fixes"])
+            self.summary.value = problems_html(TEXT["error"], lines) + (
+                f"<p><small>{html.escape(TEXT['stale'])}</small></p>"
             )
+            for slot in self.slots:
+                slot.stale(True)
             return
-        self.summary.value = self._summary(rule, table, result, money)
+        notes = "".join(f'<p class="jlp-notice">{html.escape(n)}</p>' for n in self._notes)
+        self.summary.value = notes + self._summary(rule, table, result, money)
+        self.note.value = saved_note(TEXT["saved_what"].format(preset=self.preset.value, cost=cost))
+        for slot in self.slots:
+            slot.stale(False)
         self._pending = {
             0: ("schedule", lambda t, fig: schedule_chart(t, rule=rule, fig=fig), (table,)),
             1: ("affordability", affordability_chart, (result,)),

@@ -33,6 +33,9 @@ from jlp.net.rubric import CELLS, INDICATORS, STAGES, indicator_labels, rubric, 
 from jlp.net.scoring import COMPLETE, DEFAULT_RULE, NOT_JUDGED, ScoringRule, cube
 from jlp.viz.figures import show
 from jlp.viz.net_charts import matrix_figure, progression_chart, update_matrix
+from jlp.widgets.frame import mark_empty, saved_note, static_card, static_note, style
+from jlp.widgets.live_plot import ChartSlot, from_person
+from jlp.widgets.messages import control_problems
 
 #: User-facing strings of this widget (a Spanish edition replaces this dict only).
 TEXT = {
@@ -70,20 +73,47 @@ TEXT = {
     "progress_wait": "The progression chart appears once the history holds two or more "
     "dates of this network.",
     "legend": "– not judged · ✗ not achieved (0) · ½ partial (1) · ✓ achieved (2)",
+    "tool_name": "NET scorer",
+    "tool_does": "A grid of the 42 cells of the NET matrix (seven indicators × six stages): "
+    "mark each cell not judged, not achieved, partial or achieved, and the index, the "
+    "current stage and the heatmap follow at once; the scoring can be saved to a history "
+    "file and compared over time.",
+    "saved_what": "{network}, {date}",
+    "labels": {
+        "network": "Network",
+        "date": "Date",
+        "assessor": "Assessor",
+        "overwrite": "replace if already saved",
+        "history": "History file",
+    },
+    "fixes": {
+        "overwrite": "tick “replace if already saved” and press “Save to history” again, "
+        "or change the Date",
+    },
 }
 
-#: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page.
+#: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page; the
+#: chosen button is filled in dark blue with white bold text, plainly unlike the others.
 _CSS = (
     "<style>.jlp-net-grid .widget-toggle-buttons{flex-wrap:wrap;width:56px}"
     ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
-    "{padding:0;min-width:0;margin:0 2px 2px 0}</style>"
+    "{padding:0;min-width:0;margin:0 2px 2px 0}"
+    ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button.mod-active"
+    "{background:#0B4F8A;color:#fff;font-weight:700;box-shadow:inset 0 0 0 2px #062B4D}"
+    "</style>"
 )
 
 
 def _status(message: str, *, error: bool = False) -> str:
     colour = "#B00020" if error else "#1B5E20"
     lines = "<br>".join(html.escape(line) for line in message.splitlines())
-    return f'<div style="color:{colour}">{lines}</div>'
+    role = ' role="alert"' if error else ""
+    return f'<div style="color:{colour}"{role}>{lines}</div>'
+
+
+def _error(err: JlpInputError) -> str:
+    """``err`` in the words of the scorer's controls."""
+    return _status("\n".join(control_problems(err, TEXT["labels"], TEXT["fixes"])), error=True)
 
 
 class NetScorer(widgets.VBox):
@@ -103,6 +133,7 @@ class NetScorer(widgets.VBox):
         assessor: str = "",
         history: str | Path | None = None,
         rule: ScoringRule = DEFAULT_RULE,
+        live_updates: bool = True,
     ) -> None:
         self.rule = rule
         self.codes = np.full((len(INDICATORS), len(STAGES)), NOT_JUDGED, dtype=np.int8)
@@ -113,20 +144,26 @@ class NetScorer(widgets.VBox):
         self._cells = rubric()
         self._ilabels, self._slabels = indicator_labels(), stage_labels()
 
+        text = {"continuous_update": False}
         narrow = {
             "style": {"description_width": "initial"},
             "layout": widgets.Layout(width="auto", flex="1 1 0", min_width="150px"),
         }
-        self.network = widgets.Text(value=network, description=TEXT["network"], **narrow)
+        self.network = widgets.Text(value=network, description=TEXT["network"], **text, **narrow)
         self.date = widgets.Text(
-            value=date, description=TEXT["date"], placeholder=TEXT["date_placeholder"], **narrow
+            value=date,
+            description=TEXT["date"],
+            placeholder=TEXT["date_placeholder"],
+            **text,
+            **narrow,
         )
         self.assessor = widgets.Text(value=assessor, description=TEXT["assessor"], **narrow)
         self.toggles: dict[tuple[str, str], widgets.ToggleButtons] = {}
         self.grid = self._build_grid()
         self.rubric_text = widgets.HTML(f"<small>{html.escape(TEXT['rubric_hint'])}</small>")
         self.summary = widgets.HTML()
-        self.chart = widgets.Output()
+        self.chart = ChartSlot(live_updates=live_updates)
+        self.note = static_note("")
         self.upload = widgets.FileUpload(
             accept=".csv,.xlsx", multiple=False, description=TEXT["upload"]
         )
@@ -155,8 +192,10 @@ class NetScorer(widgets.VBox):
         self.open_button.on_click(self._on_open)
         self.save_button.on_click(self._on_save)
         self.clear_button.on_click(self._on_clear)
+        self.network.observe(self._on_identity, names="value")
+        self.date.observe(self._on_identity, names="value")
 
-        super().__init__(
+        tool = widgets.VBox(
             [
                 widgets.HBox(
                     [self.network, self.date, self.assessor],
@@ -178,6 +217,9 @@ class NetScorer(widgets.VBox):
                 self.status,
                 self.progress,
             ]
+        ).add_class("jlp-live-tool")
+        super().__init__(
+            [style(), static_card(TEXT["tool_name"], TEXT["tool_does"]), self.note, tool]
         )
         if assessment is not None:
             self.load(assessment)
@@ -283,10 +325,14 @@ class NetScorer(widgets.VBox):
             )
 
     def _show(self, rows: pd.DataFrame) -> None:
-        self.network.value = str(rows["network"].iloc[0])
-        self.date.value = str(rows["date"].iloc[0])
         named = rows["assessor"][rows["assessor"] != ""] if "assessor" in rows else []
-        self.assessor.value = str(named.mode().iloc[0]) if len(named) else ""
+        self._quiet = True
+        try:
+            self.network.value = str(rows["network"].iloc[0])
+            self.date.value = str(rows["date"].iloc[0])
+            self.assessor.value = str(named.mode().iloc[0]) if len(named) else ""
+        finally:
+            self._quiet = False
         ratings = dict(
             zip(zip(rows["indicator"], rows["stage"], strict=True), rows["rating"], strict=True)
         )
@@ -294,8 +340,9 @@ class NetScorer(widgets.VBox):
 
     # ------------------------------------------------------------------ drawing
 
-    def refresh(self) -> None:
-        """Recompute the scores and redraw the summary and the heatmap."""
+    def refresh(self, *, live: bool = False) -> None:
+        """Recompute the scores and redraw the summary and the heatmap (``live``: in place,
+        for a change a person made in a live notebook)."""
         result = update_matrix(
             self._figure,
             self.codes,
@@ -325,8 +372,12 @@ class NetScorer(widgets.VBox):
             + TEXT["stage_scores"].format(scores=stage_text)
             + "</small>"
         )
-        bundle = show(self._figure)._repr_mimebundle_()
-        self.chart.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.chart.draw(self._figure, live=live, always=True)
+        judged = int(result["judged"][0])
+        mark_empty(self, judged == 0)
+        self.note.value = saved_note(
+            TEXT["saved_what"].format(network=self.network.value, date=self.date.value)
+        )
 
     def _show_progress(self) -> None:
         path = Path(self.history.value)
@@ -354,9 +405,13 @@ class NetScorer(widgets.VBox):
                 },
             )
         except JlpInputError as err:
-            self.status.value = _status(str(err), error=True)
+            self.status.value = _error(err)
 
     # ------------------------------------------------------------------ events
+
+    def _on_identity(self, change: dict) -> None:
+        if not self._quiet:
+            self.refresh(live=from_person(change))
 
     def _on_toggle(self, change: dict) -> None:
         indicator, stage = change["owner"]._jlp_cell
@@ -373,7 +428,7 @@ class NetScorer(widgets.VBox):
             result=html.escape(str(row["result"])),
             evidence=html.escape(str(row["evidence"])),
         )
-        self.refresh()
+        self.refresh(live=from_person(change))
 
     def _on_upload(self, change: dict) -> None:
         files = change["new"]
@@ -384,7 +439,7 @@ class NetScorer(widgets.VBox):
             table = read_assessments(bytes(upload["content"]), name=upload["name"])
             self.load(table, name=upload["name"])
         except JlpInputError as err:
-            self.status.value = _status(str(err), error=True)
+            self.status.value = _error(err)
 
     def _on_choice(self, change: dict) -> None:
         if self._quiet or change["new"] is None or self._loaded is None:
@@ -401,7 +456,7 @@ class NetScorer(widgets.VBox):
             self.load(table, name=self.history.value.strip())
             self._show_progress()
         except JlpInputError as err:
-            self.status.value = _status(str(err), error=True)
+            self.status.value = _error(err)
 
     def _on_save(self, _button: widgets.Button | None = None) -> None:
         if not self.history.value.strip():
@@ -412,7 +467,7 @@ class NetScorer(widgets.VBox):
                 self.assessment(), self.history.value.strip(), overwrite=self.overwrite.value
             )
         except JlpInputError as err:
-            self.status.value = _status(str(err), error=True)
+            self.status.value = _error(err)
             return
         self.status.value = _status(
             TEXT["saved"].format(

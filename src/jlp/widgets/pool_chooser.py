@@ -28,13 +28,14 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
-from IPython import get_ipython
-from IPython.display import display
 
-from jlp import scale, viz
+from jlp import scale
 from jlp.errors import JlpInputError
 from jlp.scale import CoordinationCost, PoolResult, PriceCurve
 from jlp.viz.scale_charts import pool_chart
+from jlp.widgets.frame import saved_note, static_note, style
+from jlp.widgets.live_plot import ChartSlot, from_person
+from jlp.widgets.messages import control_problems, problems_html
 
 #: User-facing strings of this widget (a Spanish edition replaces this dict only).
 TEXT = {
@@ -65,6 +66,17 @@ TEXT = {
     "(1999, Box 4) report that the best yarn prices need more than any single network buys, "
     "but give no numbers.",
     "error": "Cannot compute:",
+    "stale": "The chart is greyed out until a pool can be computed.",
+    "saved_what": "{pool}, {size} producer(s)",
+    "labels": {
+        "members": "Producers",
+        "fixed": "Fixed US$/month",
+        "per_member": "Per member",
+        "per_pair": "Per pair",
+    },
+    "fixes": {
+        "members": "tick at least one producer under Producers, or choose a pool under Pool",
+    },
 }
 
 _STYLE = {"description_width": "130px"}
@@ -84,12 +96,15 @@ class PoolChooser(widgets.VBox):
         curve: PriceCurve | None = None,
         coordination: CoordinationCost | None = None,
         pool: str = "ecohamaca",
+        *,
+        live_updates: bool = True,
     ) -> None:
         self.table = scale.producers(producers)
         self.curve = curve if curve is not None else scale.yarn_prices()
         start = coordination if coordination is not None else CoordinationCost()
         self._choices = scale.pool_choices(self.table)
         self._quiet = False
+        self._live = False
         self._figure: go.Figure | None = None
 
         options = [(scale.choice_label(self.table, key), key) for key in self._choices]
@@ -113,7 +128,9 @@ class PoolChooser(widgets.VBox):
         self.per_member = self._amount("per_member", start.per_member, 200, 5)
         self.per_pair = self._amount("per_pair", start.per_pair, 50, 0.5)
         self.summary = widgets.HTML()
-        self.output = widgets.Output()
+        self.chart = ChartSlot(live_updates=live_updates)
+        self.output = self.chart.output
+        self.note = static_note("")
 
         self.preset.observe(self._preset_changed, names="value")
         self.members.observe(self._members_changed, names="value")
@@ -137,7 +154,7 @@ class PoolChooser(widgets.VBox):
             ],
             layout={"flex_flow": "row wrap"},
         )
-        super().__init__([controls, self.summary, self.output])
+        super().__init__([style(), self.note, controls, self.summary, self.chart])
         self.update()
 
     def _option(self, row) -> str:
@@ -182,7 +199,7 @@ class PoolChooser(widgets.VBox):
             self.members.value = tuple(self._choices[change["new"]])
         finally:
             self._quiet = False
-        self.update()
+        self.update(live=from_person(change))
 
     def _members_changed(self, change: dict) -> None:
         if self._quiet:
@@ -195,31 +212,39 @@ class PoolChooser(widgets.VBox):
                 self.preset.value = match
             finally:
                 self._quiet = False
-        self.update()
+        self.update(live=from_person(change))
 
     def _changed(self, change: dict) -> None:
         if not self._quiet:
-            self.update()
+            self.update(live=from_person(change))
 
     # ------------------------------------------------------------------ computing, drawing
 
-    def update(self) -> None:
-        """Recompute the pool from the controls; redraw the summary and the chart."""
+    def update(self, *, live: bool = False) -> None:
+        """Recompute the pool from the controls; redraw the summary and the chart
+        (``live``: in place, for a change a person made in a live notebook)."""
+        self._live = self._live or live
         try:
             result = self.result()
         except JlpInputError as err:
-            lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in err.problems)
-            self.summary.value = (
-                f'<div class="jlp-error"><b>{html.escape(TEXT["error"])}</b><ul>{lines}</ul></div>'
+            lines = control_problems(err, TEXT["labels"], TEXT["fixes"])
+            self.summary.value = problems_html(TEXT["error"], lines) + (
+                f"<p><small>{html.escape(TEXT['stale'])}</small></p>"
             )
+            self.chart.stale(True)
             return
         self.summary.value = summary_html(result, self.curve)
+        self.note.value = saved_note(
+            TEXT["saved_what"].format(pool=self._pool_label(), size=result.size)
+        )
         self._figure = pool_chart(result, self.curve, fig=self._figure)
-        if get_ipython() is None:  # plain Python: no front-end to draw in
-            return
-        with self.output:
-            self.output.clear_output(wait=True)
-            display(viz.show(self._figure))
+        self.chart.draw(self._figure, live=self._live)
+
+    def _pool_label(self) -> str:
+        return next(
+            (label for label, key in self.preset.options if key == self.preset.value),
+            TEXT["custom"],
+        )
 
 
 def summary_html(result: PoolResult, curve: PriceCurve) -> str:

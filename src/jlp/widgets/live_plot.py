@@ -1,0 +1,225 @@
+"""A chart inside a widget that updates in place, sending only what changed.
+
+A plotly figure shown as an output is drawn anew on every change: the front-end throws the
+old chart away and builds another (a quarter to a third of a second in JupyterLab). A
+:class:`ChartSlot` starts the same way — a saved output, which the static book draws too —
+and, once a person moves a control in a live notebook, becomes a :class:`LivePlot`: a small
+anywidget that keeps its chart and receives, per change, only the trace properties and
+layout entries that differ (``Plotly.react`` then redraws just those).
+
+>>> import plotly.graph_objects as go
+>>> old = {"data": [{"type": "bar", "y": [1, 2], "name": "a"}], "layout": {"title": "t"}}
+>>> new = {"data": [{"type": "bar", "y": [1, 3], "name": "a"}], "layout": {"title": "t"}}
+>>> figure_patch(old, new)
+{'data': {0: {'y': [1, 3]}}, 'layout': {}}
+>>> slot = ChartSlot()
+>>> slot.draw(go.Figure(go.Bar(y=[1])), live=True)
+>>> type(slot.children[0]).__name__
+'LivePlot'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import plotly.graph_objects as go
+import traitlets
+from IPython import get_ipython
+
+from jlp.viz.figures import PLOTLY_CONFIG, show
+
+#: The chart's front-end: draws with the page's plotly.js (JupyterLab's plotly renderer
+#: loads it; if it is absent, the kernel sends its own copy once per page).
+_ESM = """
+function loadPlotly(model) {
+  if (window.Plotly) { return Promise.resolve(window.Plotly); }
+  if (!window.jlpPlotlyLoading) {
+    window.jlpPlotlyLoading = new Promise((resolve) => {
+      const take = (msg) => {
+        if (!msg || msg.kind !== "plotly") { return; }
+        model.off("msg:custom", take);
+        const url = URL.createObjectURL(new Blob([msg.source], {type: "text/javascript"}));
+        const script = document.createElement("script");
+        script.src = url;
+        script.onload = () => resolve(window.Plotly);
+        document.head.appendChild(script);
+      };
+      model.on("msg:custom", take);
+      model.send({kind: "need_plotly"});
+    });
+  }
+  return window.jlpPlotlyLoading;
+}
+
+function render({ model, el }) {
+  const div = document.createElement("div");
+  div.className = "jlp-live-plot";
+  el.appendChild(div);
+  let figure = model.get("figure");
+  let Plotly = null;
+  const draw = () => {
+    if (!Plotly) { return; }
+    const layout = Object.assign({}, figure.layout || {});
+    Plotly.react(div, figure.data || [], layout, model.get("config"));
+  };
+  const onFigure = () => { figure = model.get("figure"); draw(); };
+  const onPatch = (msg) => {
+    if (!msg || msg.kind !== "patch") { return; }
+    const data = (figure.data || []).map((trace) => Object.assign({}, trace));
+    for (const [index, changes] of Object.entries(msg.data || {})) {
+      Object.assign(data[Number(index)], changes);
+    }
+    const layout = Object.assign({}, figure.layout || {}, msg.layout || {});
+    figure = {data: data, layout: layout};
+    model.set("figure", figure);  // kept for the saved notebook; not sent back
+    draw();
+  };
+  model.on("change:figure", onFigure);
+  model.on("msg:custom", onPatch);
+  loadPlotly(model).then((found) => { Plotly = found; draw(); });
+  return () => {
+    model.off("change:figure", onFigure);
+    model.off("msg:custom", onPatch);
+    if (Plotly) { Plotly.purge(div); }
+  };
+}
+export default { render };
+"""
+
+_PLOTLY_JS = Path(go.__file__).resolve().parent.parent / "package_data" / "plotly.min.js"
+
+
+def figure_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | None:
+    """What changed from figure spec ``old`` to ``new``: per trace, the properties that
+    differ; in the layout, the entries that differ. ``None`` when the traces do not line up
+    (another number or type of traces): then the whole figure must be sent.
+
+    >>> figure_patch({"data": [{"type": "bar"}]}, {"data": []}) is None
+    True
+    """
+    old_data, new_data = old.get("data", []), new.get("data", [])
+    if len(old_data) != len(new_data) or any(
+        a.get("type") != b.get("type") or set(a) - set(b)
+        for a, b in zip(old_data, new_data, strict=True)
+    ):
+        return None
+    old_layout, new_layout = old.get("layout", {}), new.get("layout", {})
+    if set(old_layout) - set(new_layout):
+        return None
+    data = {
+        i: {k: v for k, v in b.items() if a.get(k) != v}
+        for i, (a, b) in enumerate(zip(old_data, new_data, strict=True))
+    }
+    return {
+        "data": {i: changes for i, changes in data.items() if changes},
+        "layout": {k: v for k, v in new_layout.items() if old_layout.get(k) != v},
+    }
+
+
+def _spec(fig: go.Figure) -> dict[str, Any]:
+    spec = json.loads(fig.to_json())
+    return {"data": spec.get("data", []), "layout": spec.get("layout", {})}
+
+
+class LivePlot(anywidget.AnyWidget):
+    """A plotly chart kept on screen and updated in place (see :func:`figure_patch`)."""
+
+    _esm = _ESM
+    figure = traitlets.Dict().tag(sync=True)
+    config = traitlets.Dict(PLOTLY_CONFIG).tag(sync=True)
+
+    def __init__(self, fig: go.Figure | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if fig is not None:
+            self.figure = _spec(fig)
+        self.on_msg(self._on_message)
+
+    def update_figure(self, fig: go.Figure) -> dict[str, Any] | None:
+        """Show ``fig``: send only what differs from the figure on screen; return the
+        patch sent (``None`` when the whole figure was sent)."""
+        new = _spec(fig)
+        patch = figure_patch(self.figure, new)
+        if patch is None:
+            self.figure = new
+            return None
+        if patch["data"] or patch["layout"]:
+            self.send({"kind": "patch", **patch})
+            # The kernel's copy follows without sending the whole figure again.
+            with self._lock_property(figure=new):
+                self.figure = new
+        return patch
+
+    def _on_message(self, _widget: object, content: dict, _buffers: object) -> None:
+        if isinstance(content, dict) and content.get("kind") == "need_plotly":
+            self.send({"kind": "plotly", "source": _PLOTLY_JS.read_text(encoding="utf-8")})
+
+
+class ChartSlot(widgets.Box):
+    """Where a widget shows one chart: first a saved output (drawn by the static book and
+    by JupyterLab), then, from the first change a person makes in a live notebook, a
+    :class:`LivePlot` updated in place. ``live_updates=False`` keeps the output (every
+    change draws a new chart), as the widgets did before."""
+
+    def __init__(self, *, live_updates: bool = True, **kwargs: Any) -> None:
+        self.output = widgets.Output()
+        self.live: LivePlot | None = None
+        self.live_updates = live_updates
+        super().__init__([self.output], **kwargs)
+        self.add_class("jlp-chart-slot")
+
+    def draw(self, fig: go.Figure, *, live: bool = False, always: bool = False) -> None:
+        """Show ``fig``. ``live``: the change came from a person in a live front-end.
+        ``always``: write the output even outside IPython (for tests and saved state)."""
+        self.stale(False)
+        if self.live is not None:
+            self.live.update_figure(fig)
+            return
+        if live and self.live_updates:
+            self.live = LivePlot(fig)
+            self.children = [self.live]
+            return
+        if not always and get_ipython() is None:  # plain Python: no front-end to draw in
+            return
+        bundle = show(fig)._repr_mimebundle_()
+        self.output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+
+    def stale(self, flag: bool = True) -> None:
+        """Grey the chart out (``True``) while the widget shows an error, or restore it."""
+        if flag:
+            self.add_class("jlp-stale")
+        else:
+            self.remove_class("jlp-stale")
+
+    @property
+    def outputs(self) -> tuple:
+        """The saved output (empty once the chart is live)."""
+        return self.output.outputs
+
+    @property
+    def is_stale(self) -> bool:
+        """Whether the chart is greyed out."""
+        return "jlp-stale" in self._dom_classes
+
+
+def from_person(change: dict) -> bool:
+    """Whether a trait change came from the front-end (a person), not from code.
+
+    ipywidgets locks a property while it applies a value the front-end sent.
+
+    >>> w = widgets.IntSlider()
+    >>> seen = []
+    >>> w.observe(lambda c: seen.append(from_person(c)), names="value")
+    >>> w.value = 3
+    >>> w.set_state({"value": 4})
+    >>> seen
+    [False, True]
+    """
+    owner = change.get("owner")
+    return change.get("name") in getattr(owner, "_property_lock", {})
+
+
+__all__ = ["ChartSlot", "LivePlot", "figure_patch", "from_person"]
