@@ -375,8 +375,6 @@ class FeeRampTuner(widgets.VBox):
             for slot in self.slots:
                 slot.stale(True)
             return
-        notes = "".join(f'<p class="jlp-notice">{html.escape(n)}</p>' for n in self._notes)
-        self.summary.value = notes + self._summary(rule, table, result, money)
         self.note.value = saved_note(TEXT["saved_what"].format(preset=self.preset.value, cost=cost))
         for slot in self.slots:
             slot.stale(False)
@@ -389,6 +387,8 @@ class FeeRampTuner(widgets.VBox):
         # three on the first update, so that a saved notebook holds every chart).
         for index in list(self._pending) if not self._figures else [self.tabs.selected_index]:
             self._draw(index)
+        notes = "".join(f'<p class="jlp-notice">{html.escape(n)}</p>' for n in self._notes)
+        self.summary.value = notes + self._summary(rule, table, result, money)
 
     def _summary(self, rule, table, result, money) -> str:
         year = full_cost_year(rule)

@@ -208,18 +208,21 @@ class ChartSlot(widgets.Box):
 def from_person(change: dict) -> bool:
     """Whether a trait change came from the front-end (a person), not from code.
 
-    ipywidgets locks a property while it applies a value the front-end sent.
+    ipywidgets locks the properties it applies from a front-end message while their
+    observers run (a menu or a toggle sends ``index``, from which ``value`` follows).
 
     >>> w = widgets.IntSlider()
     >>> seen = []
     >>> w.observe(lambda c: seen.append(from_person(c)), names="value")
     >>> w.value = 3
     >>> w.set_state({"value": 4})
+    >>> menu = widgets.Dropdown(options=["a", "b"])
+    >>> menu.observe(lambda c: seen.append(from_person(c)), names="value")
+    >>> menu.set_state({"index": 1})
     >>> seen
-    [False, True]
+    [False, True, True]
     """
-    owner = change.get("owner")
-    return change.get("name") in getattr(owner, "_property_lock", {})
+    return bool(getattr(change.get("owner"), "_property_lock", None))
 
 
 __all__ = ["ChartSlot", "LivePlot", "figure_patch", "from_person"]

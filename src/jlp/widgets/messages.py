@@ -102,7 +102,7 @@ def control_problems(
 def problems_html(title: str, lines: list[str]) -> str:
     """An error box: ``title`` and one list item per line (every line escaped).
 
-    >>> problems_html("Cannot compute:", ["<b>x</b>"])[-40:]
+    >>> problems_html("Cannot compute:", ["<b>x</b>"])[-44:]
     '<ul><li>&lt;b&gt;x&lt;/b&gt;</li></ul></div>'
     """
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)

@@ -350,6 +350,8 @@ class NetScorer(widgets.VBox):
             date=self.date.value,
             rule=self.rule,
         )
+        # The chart first: it takes the front-end longest to redraw.
+        self.chart.draw(self._figure, live=live, always=True)
         stage = str(result["current_stage"][0])
         self.scores = {
             "index": float(result["index"][0]),
@@ -372,7 +374,6 @@ class NetScorer(widgets.VBox):
             + TEXT["stage_scores"].format(scores=stage_text)
             + "</small>"
         )
-        self.chart.draw(self._figure, live=live, always=True)
         judged = int(result["judged"][0])
         mark_empty(self, judged == 0)
         self.note.value = saved_note(

@@ -233,12 +233,12 @@ class PoolChooser(widgets.VBox):
             )
             self.chart.stale(True)
             return
+        self._figure = pool_chart(result, self.curve, fig=self._figure)
+        self.chart.draw(self._figure, live=self._live)  # first: the slowest to redraw
         self.summary.value = summary_html(result, self.curve)
         self.note.value = saved_note(
             TEXT["saved_what"].format(pool=self._pool_label(), size=result.size)
         )
-        self._figure = pool_chart(result, self.curve, fig=self._figure)
-        self.chart.draw(self._figure, live=self._live)
 
     def _pool_label(self) -> str:
         return next(
