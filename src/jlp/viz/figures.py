@@ -122,7 +122,10 @@ class BookFigure:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         spec_json = self.figure.to_json()
         spec = json.loads(spec_json)
-        spec["config"] = PLOTLY_CONFIG
+        # JupyterLab's plotly renderer sizes the chart itself; with plotly's own
+        # "responsive" as well, a click on a button, slider or legend entry shrank the
+        # chart to its title (29 px). The book's fragment keeps "responsive".
+        spec["config"] = {**PLOTLY_CONFIG, "responsive": False}
         height = self.figure.layout.height or 450
         return {
             "application/vnd.plotly.v1+json": spec,

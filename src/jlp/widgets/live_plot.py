@@ -8,6 +8,7 @@ anywidget that keeps its chart and receives, per change, only the trace properti
 layout entries that differ (``Plotly.react`` then redraws just those).
 
 >>> import plotly.graph_objects as go
+import plotly.io as pio
 >>> old = {"data": [{"type": "bar", "y": [1, 2], "name": "a"}], "layout": {"title": "t"}}
 >>> new = {"data": [{"type": "bar", "y": [1, 3], "name": "a"}], "layout": {"title": "t"}}
 >>> figure_patch(old, new)
@@ -27,6 +28,7 @@ from typing import Any
 import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
+import plotly.io as pio
 import traitlets
 from IPython import get_ipython
 
@@ -58,12 +60,20 @@ function loadPlotly(model) {
 function render({ model, el }) {
   const div = document.createElement("div");
   div.className = "jlp-live-plot";
+  div.style.width = "100%";
+  el.style.width = "100%";
+  el.style.flex = "1 1 auto";
   el.appendChild(div);
   let figure = model.get("figure");
   let Plotly = null;
   const draw = () => {
     if (!Plotly) { return; }
+    // plotly measures the width as it draws: wait until the chart is on the page.
+    if (!div.isConnected || !div.clientWidth) { requestAnimationFrame(draw); return; }
     const layout = Object.assign({}, figure.layout || {});
+    // A fixed height: plotly's "responsive" then follows the width only, and a click on a
+    // legend entry or a button cannot shrink the chart to its title.
+    div.style.height = (layout.height || 450) + "px";
     Plotly.react(div, figure.data || [], layout, model.get("config"));
   };
   const onFigure = () => { figure = model.get("figure"); draw(); };
@@ -121,7 +131,8 @@ def figure_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | N
 
 
 def _spec(fig: go.Figure) -> dict[str, Any]:
-    spec = json.loads(fig.to_json())
+    # The figure was validated as it was built; skipping it again halves the time.
+    spec = json.loads(pio.to_json(fig, validate=False))
     return {"data": spec.get("data", []), "layout": spec.get("layout", {})}
 
 
@@ -158,7 +169,7 @@ class LivePlot(anywidget.AnyWidget):
             self.send({"kind": "plotly", "source": _PLOTLY_JS.read_text(encoding="utf-8")})
 
 
-class ChartSlot(widgets.Box):
+class ChartSlot(widgets.VBox):
     """Where a widget shows one chart: first a saved output (drawn by the static book and
     by JupyterLab), then, from the first change a person makes in a live notebook, a
     :class:`LivePlot` updated in place. ``live_updates=False`` keeps the output (every
