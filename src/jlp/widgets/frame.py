@@ -24,7 +24,7 @@ TEXT = {
     "card_title": "Live tool: {name}",
     "card_open": "This page is a saved copy: the tool works when the notebook runs. Open it "
     "in JupyterLab (<code>make lab</code> in the course folder, or the course hub), run "
-    "all cells, and the tool appears here. On paper, use the printed worksheet.",
+    "all cells, and the tool appears here.",
     "saved_note": "Saved state ({what}). On this page the controls do not compute; open "
     "the notebook in JupyterLab (<code>make lab</code>, or the course hub) to use it live.",
 }
@@ -33,7 +33,8 @@ TEXT = {
 #: saved widget state to JupyterLab and to the static book alike).
 STYLE = """<style>
 .jlp-static-card, .jlp-static-note { display: none !important; }
-.cell_output .jlp-static-card, .cell_output .jlp-static-note { display: block !important; }
+.cell_output .jlp-widget-empty .jlp-static-card,
+.cell_output .jlp-static-note { display: block !important; }
 .cell_output .jlp-widget-empty .jlp-live-tool,
 .cell_output .jlp-widget-empty .jlp-static-note { display: none !important; }
 .jlp-static-card { border: 1px solid #c4cdd5; border-left: 4px solid #0072B2;

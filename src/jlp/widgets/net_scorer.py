@@ -92,14 +92,17 @@ TEXT = {
     },
 }
 
-#: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page; the
-#: chosen button is filled in dark blue with white bold text, plainly unlike the others.
+#: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page; a chosen
+#: rating is filled in dark blue with white bold text, plainly unlike the others, and a cell
+#: left not judged shows its "–" only outlined, so the ratings stand out of the grid.
 _CSS = (
     "<style>.jlp-net-grid .widget-toggle-buttons{flex-wrap:wrap;width:56px}"
     ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
     "{padding:0;min-width:0;margin:0 2px 2px 0}"
     ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button.mod-active"
     "{background:#0B4F8A;color:#fff;font-weight:700;box-shadow:inset 0 0 0 2px #062B4D}"
+    ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button.mod-active:first-child"
+    "{background:#E4EAF0;color:#1F2A36;font-weight:400;box-shadow:inset 0 0 0 1px #7D8C9A}"
     "</style>"
 )
 
@@ -421,6 +424,7 @@ class NetScorer(widgets.VBox):
         self.codes[i, s] = RATINGS.index(value) if value else NOT_JUDGED
         if self._quiet:
             return
+        self.refresh(live=from_person(change))  # the chart first, then the cell's text
         row = self._cells.iloc[i * len(STAGES) + s]
         self.rubric_text.value = TEXT["rubric_cell"].format(
             indicator=html.escape(self._ilabels[indicator]),
@@ -429,7 +433,6 @@ class NetScorer(widgets.VBox):
             result=html.escape(str(row["result"])),
             evidence=html.escape(str(row["evidence"])),
         )
-        self.refresh(live=from_person(change))
 
     def _on_upload(self, change: dict) -> None:
         files = change["new"]
