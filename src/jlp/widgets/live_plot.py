@@ -8,7 +8,6 @@ anywidget that keeps its chart and receives, per change, only the trace properti
 layout entries that differ (``Plotly.react`` then redraws just those).
 
 >>> import plotly.graph_objects as go
-import plotly.io as pio
 >>> old = {"data": [{"type": "bar", "y": [1, 2], "name": "a"}], "layout": {"title": "t"}}
 >>> new = {"data": [{"type": "bar", "y": [1, 3], "name": "a"}], "layout": {"title": "t"}}
 >>> figure_patch(old, new)
