@@ -75,7 +75,12 @@ function render({ model, el }) {
     div.style.height = (layout.height || 450) + "px";
     Plotly.react(div, figure.data || [], layout, model.get("config"));
   };
-  const onFigure = () => { figure = model.get("figure"); draw(); };
+  let patching = false;
+  const onFigure = () => {
+    if (patching) { return; }  // our own copy of a patch: drawn already
+    figure = model.get("figure");
+    draw();
+  };
   const onPatch = (msg) => {
     if (!msg || msg.kind !== "patch") { return; }
     const data = (figure.data || []).map((trace) => Object.assign({}, trace));
@@ -84,8 +89,13 @@ function render({ model, el }) {
     }
     const layout = Object.assign({}, figure.layout || {}, msg.layout || {});
     figure = {data: data, layout: layout};
-    model.set("figure", figure);  // kept for the saved notebook; not sent back
     draw();
+    patching = true;
+    try {
+      model.set("figure", figure);  // kept for the saved notebook; not sent back
+    } finally {
+      patching = false;
+    }
   };
   model.on("change:figure", onFigure);
   model.on("msg:custom", onPatch);
