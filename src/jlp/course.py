@@ -14,11 +14,13 @@ The names below are loaded only when imported, so the one line stays quick:
 
 - the cases: ``emasim``, ``ecohamaca``, ``masaya``, ``jampro``;
 - the toolkit: ``datasets``, ``fees``, ``graphs``, ``net``, ``programme``, ``scale``, ``viz``;
-- charts and pictures: ``fee_charts``, ``net_charts``, ``programme_charts``, ``scale_charts``,
-  ``static_picture``, ``graph_frame``, ``described``, ``actors_frame``, ``evaluation_chart``;
+- charts and pictures: ``charts`` (every one of them: ``charts.revenue_mix_chart``, …),
+  ``fee_charts``, ``net_charts``, ``programme_charts``, ``scale_charts``, ``static_picture``,
+  ``graph_frame``, ``described``, ``actors_frame``, ``evaluation_chart``;
+- a bundled network: ``network`` (:func:`jlp.cases.network`);
 - widgets: ``FactsBrowser``, ``FeeRampTuner``, ``GraphExplorer``, ``NetScorer``,
   ``PoolChooser``, ``AgreementView``;
-- tables: ``show``, ``table``, ``reported_facts``.
+- tables: ``show``, ``table``, ``reported_facts`` (also ``facts``), ``reported_figures``.
 
 >>> from jlp.course import fees, table
 >>> "Cost recovered so far" in table(fees.schedule(fees.ramp_preset("emasim")))._repr_html_()
@@ -63,7 +65,45 @@ EXPORTS: dict[str, tuple[str, str | None]] = {
     "NetScorer": ("jlp.widgets", "NetScorer"),
     "PoolChooser": ("jlp.widgets", "PoolChooser"),
     "AgreementView": ("jlp.widgets", "AgreementView"),
+    "network": ("jlp.cases", "network"),
 }
+
+#: The modules whose drawing functions :data:`charts` gathers, searched in this order.
+CHART_MODULES = (
+    "jlp.viz.fee_charts",
+    "jlp.viz.net_charts",
+    "jlp.viz.programme_charts",
+    "jlp.viz.scale_charts",
+    "jlp.viz.graph_static",
+    "jlp.viz.graph_pages",
+)
+
+
+class _Charts:
+    """Every chart and picture of the course under one name: ``charts.revenue_mix_chart``,
+    ``charts.static_picture``, … (each loaded from its module of :mod:`jlp.viz` on first use).
+
+    >>> charts.schedule_chart.__module__
+    'jlp.viz.fee_charts'
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        if not name.startswith("_"):
+            for module_name in CHART_MODULES:
+                module = importlib.import_module(module_name)
+                if name in getattr(module, "__all__", ()):
+                    return getattr(module, name)
+        raise AttributeError(f"no chart called {name!r} in jlp.viz")
+
+    def __dir__(self) -> list[str]:
+        names: set[str] = set()
+        for module_name in CHART_MODULES:
+            module = importlib.import_module(module_name)
+            names.update(n for n in module.__all__ if n[:1].islower())
+        return sorted(names)
+
+
+charts = _Charts()
 
 #: User-facing words (a Spanish edition replaces this dict only).
 TEXT: dict[str, str] = {
@@ -177,6 +217,37 @@ def reported_facts(country: str) -> Table:
     return Table(rows, TEXT["facts_caption"].format(country=country))
 
 
+def reported_figures(*ids: str, caption: str | None = None) -> Table:
+    """The figures of the paper named by their ids in ``reported_figures.csv``, with the box
+    or section of each, as a table (in the order given).
+
+    >>> page = reported_figures("emasim_fee_year1", "emasim_fee_year2")._repr_html_()
+    >>> "more than 40\u00a0%" in page, "Honduras section" in page
+    (True, True)
+    """
+    from jlp.datasets import load
+    from jlp.reported import figure_value
+
+    figures = load("reported_figures").set_index("id")
+    missing = [i for i in ids if i not in figures.index]
+    if missing:
+        raise KeyError(f"no reported figure with the id {missing[0]!r}")
+    rows = figures.loc[list(ids)]
+    frame = pd.DataFrame(
+        {
+            TEXT["who"]: rows["subject_label"].tolist(),
+            TEXT["what"]: rows["metric_label"].tolist(),
+            TEXT["value"]: [figure_value(r) for _, r in rows.iterrows()],
+            TEXT["source"]: rows["source"].tolist(),
+        }
+    )
+    return Table(frame, caption)
+
+
+#: A shorter name for :func:`reported_facts`, to keep a notebook's import line short.
+facts = reported_facts
+
+
 # --- the display hook ----------------------------------------------------------------------
 
 
@@ -242,9 +313,13 @@ use_presenter()
 
 __all__ = [
     "EXPORTS",
+    "CHART_MODULES",
     "TEXT",
     "Table",
+    "charts",
+    "facts",
     "reported_facts",
+    "reported_figures",
     "show",
     "table",
     "use_presenter",

@@ -75,15 +75,26 @@ def _hedged(
     ]
 
 
-def projects_table() -> pd.DataFrame:
+def projects_table(country: str | None = None) -> pd.DataFrame:
     """The projects and phases as a readable table: labelled columns, hedges kept, no blanks.
 
     A budget reads "about US$ 680,000"; what the paper does not say reads "—".
+    ``country`` keeps that country's projects only (one of :func:`countries`).
 
     >>> projects_table().iloc[0]["Budget"]
     'about US$ 680,000'
+    >>> projects_table("Mexico")["Country"].unique().tolist()
+    ['Mexico']
     """
     projects = load("projects")
+    if country is not None:
+        if country not in set(projects["country"]):
+            raise JlpInputError(
+                f"no projects reported for '{country}'",
+                column="country",
+                fix="choose one of " + ", ".join(sorted(set(projects["country"]))),
+            )
+        projects = projects[projects["country"] == country].reset_index(drop=True)
     shown = pd.DataFrame(
         {
             LABELS["country"]: projects["country"],

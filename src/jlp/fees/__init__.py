@@ -29,6 +29,7 @@ from jlp.fees.affordability import (
     affordability,
     benefit_preset,
     default_thresholds,
+    verdicts,
 )
 from jlp.fees.institution import (
     InstitutionPlan,
@@ -81,4 +82,5 @@ __all__ = [
     "ramp_presets",
     "revenue_sources",
     "schedule",
+    "verdicts",
 ]

@@ -24,7 +24,7 @@ values for sales per worker, margin rate and timing (see ``datasets/fee_presets.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Self
 
@@ -34,6 +34,7 @@ from pydantic import model_validator
 
 from jlp.errors import JlpInputError
 from jlp.fees import presets
+from jlp.fees.ramps import RampRule, schedule
 from jlp.fees.values import Amount, Checked, Percentage, PositiveAmount, PositiveCount, Share
 
 #: User-facing messages (a Spanish edition replaces this dict only).
@@ -52,6 +53,7 @@ TEXT = {
     "margins_fix": "give one extra margin per year of the schedule",
     "margins_number": "holds a value that is not a finite number",
     "margins_number_fix": "give numbers (US$ a year), one per year",
+    "no_warning": "no warning",
 }
 
 
@@ -269,6 +271,35 @@ def affordability(
     return Affordability(table, tuple(warnings), rule)
 
 
+def verdicts(
+    rules: Mapping[str, RampRule],
+    margins: BenefitPath | Sequence[float] | np.ndarray | None = None,
+    rule: AffordabilityRule | None = None,
+    *,
+    annual_cost: float | str | None = None,
+    years: int | str | None = None,
+) -> pd.DataFrame:
+    """The affordability warnings of several ramps side by side: one row per ramp.
+
+    ``rules`` names each ramp (a :class:`~jlp.fees.ramps.RampRule`, e.g. the presets of
+    :func:`~jlp.fees.ramps.ramp_presets`); ``margins`` and ``rule`` are those of
+    :func:`affordability`; ``annual_cost`` and ``years`` those of
+    :func:`~jlp.fees.ramps.schedule`. Columns: ``ramp``, ``warnings`` (the messages, or
+    "no warning").
+
+    >>> from jlp.fees.ramps import ramp_presets
+    >>> table = verdicts(ramp_presets(), annual_cost=4000, years=10)
+    >>> table.loc[table["ramp"] == "emasim", "warnings"].item()
+    'no warning'
+    """
+    rows = []
+    for name, ramp in rules.items():
+        result = affordability(schedule(ramp, annual_cost, years), margins, rule)
+        messages = "; ".join(w.message for w in result.warnings)
+        rows.append({"ramp": name, "warnings": messages or TEXT["no_warning"]})
+    return pd.DataFrame(rows, columns=["ramp", "warnings"])
+
+
 __all__ = [
     "TEXT",
     "Affordability",
@@ -278,4 +309,5 @@ __all__ = [
     "affordability",
     "benefit_preset",
     "default_thresholds",
+    "verdicts",
 ]

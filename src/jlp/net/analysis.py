@@ -283,6 +283,23 @@ def order_inversions(assessments: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def frequent_inversions(assessments: pd.DataFrame, top: int | None = 5) -> pd.DataFrame:
+    """The cells most often achieved out of order, over every assessment: one row per
+    (indicator, earlier stage, later stage) with the number of ``times``, most first.
+
+    ``top`` keeps that many rows (``None``: all). See :func:`order_inversions`.
+
+    >>> from jlp.net.examples import example_programme
+    >>> frequent_inversions(example_programme(), top=1).columns.tolist()
+    ['indicator', 'earlier_stage', 'later_stage', 'times']
+    """
+    keys = ["indicator", "earlier_stage", "later_stage"]
+    found = order_inversions(assessments)
+    counted = found.groupby(keys, sort=False).size().rename("times").reset_index()
+    counted = counted.sort_values("times", ascending=False, kind="stable").reset_index(drop=True)
+    return counted if top is None else counted.head(top)
+
+
 def broker_feedback(
     assessments: pd.DataFrame,
     *,
@@ -364,6 +381,7 @@ __all__ = [
     "benchmark",
     "broker_feedback",
     "extremes",
+    "frequent_inversions",
     "method_feedback",
     "months_between",
     "order_inversions",

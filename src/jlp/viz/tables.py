@@ -36,9 +36,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from jlp.text import printable
+from jlp.text import nfc, printable
 
 #: User-facing words (a Spanish edition replaces these dicts only).
 TEXT: dict[str, str] = {
@@ -57,12 +58,14 @@ TEXT: dict[str, str] = {
     "decimal": ".",
     "path": " → ",
     "list": ", ",
+    "infinite": "∞",
 }
 
 #: Column (or dict key) → (header, kind). Kinds: ``money`` (US$), ``share`` (a fraction shown
 #: as %), ``percent`` (already in %), ``count`` (whole number), ``index`` (one decimal),
 #: ``year`` (no thousands separator), ``number`` (only the decimals that mean something),
-#: ``stage`` and ``indicator`` (NET names), ``name`` (a column name as a value), ``text``.
+#: ``stage`` and ``indicator`` (NET names), ``name`` (a column name as a value), ``words``
+#: (a word from a fixed list, such as a rating: ``not_achieved`` reads "not achieved"), ``text``.
 COLUMNS: dict[str, tuple[str, str]] = {
     # fees: ramps, schedules, affordability
     "year": ("Year", "year"),
@@ -82,12 +85,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "step": ("Yearly step", "share"),
     "cap": ("Cap", "share"),
     "margin": ("Extra margin", "money"),
+    "fee_to_margin": ("Fee as a share of the extra margin", "share"),
+    "dropout": ("Risk of drop-out", "text"),
+    "dependency": ("Risk of dependency", "text"),
+    "warnings": ("Warnings", "text"),
     "margin_rate": ("Margin rate", "share"),
     "dropout_threshold": ("Drop-out threshold", "share"),
     "dependency_floor": ("Dependency floor", "share"),
     "dependency_years": ("Years before dependency", "count"),
     "parameter": ("Parameter", "name"),
-    "provenance": ("Reported or illustrative", "text"),
+    "provenance": ("Reported or illustrative", "words"),
     "unit": ("Unit", "text"),
     "note": ("Note", "text"),
     "source": ("Source", "text"),
@@ -152,8 +159,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "stage_label": ("Stage", "text"),
     "earlier_stage": ("Earlier stage", "stage"),
     "later_stage": ("Later stage", "stage"),
-    "earlier_rating": ("Rating at the earlier stage", "text"),
-    "rating": ("Rating", "text"),
+    "earlier_rating": ("Rating at the earlier stage", "words"),
+    "rating": ("Rating", "words"),
     "result": ("What it asks for", "text"),
     "evidence": ("Where to see it", "text"),
     "judged": ("Networks that judged it", "count"),
@@ -162,15 +169,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "not_achieved": ("Not achieved", "count"),
     "achievement_rate": ("Share achieved", "share"),
     "inversions": ("Out of order", "count"),
-    "pattern": ("Pattern", "text"),
+    "times": ("Times", "count"),
+    "pattern": ("Pattern", "words"),
     "count": ("Count", "count"),
     # graphs
     "id": ("Id", "text"),
     "label": ("Name", "text"),
-    "kind": ("Kind", "text"),
+    "kind": ("Kind", "words"),
     "group": ("Group", "text"),
     "phase": ("Phase", "count"),
-    "tie": ("Tie", "text"),
+    "tie": ("Tie", "words"),
     "nodes": ("Actors", "count"),
     "ties": ("Ties", "count"),
     "linked_pairs": ("Linked pairs", "count"),
@@ -226,7 +234,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "net_per_member": ("Net benefit per member", "money"),
     "steepness": ("Steepness", "number"),
     "midpoint": ("Midpoint", "number"),
-    "objective": ("Best for", "text"),
+    "objective": ("Best for", "words"),
 }
 
 #: Unit words in a ``unit`` column → the kind its row's ``value`` is shown as.
@@ -257,7 +265,10 @@ MAX_ROWS = 400
 #: Estimated width (px) above which a table carries its "scroll sideways" hint.
 HINT_WIDTH = 340
 _NUMERIC_KINDS = {"money", "share", "percent", "count", "index", "year", "number"}
+_NO_BREAK_BEFORE = re.compile(r"(?<=\d) (?=%)")
+_NO_BREAK_AFTER = re.compile(r"(US\$) (?=\d)")
 _SNAKE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")
+_WORD = re.compile(r"^[a-z][a-z0-9]*$")
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -281,13 +292,13 @@ def header(name: Any) -> str:
     """
     if isinstance(name, tuple):
         return " · ".join(header(part) for part in name if str(part) != "")
-    text = str(name)
+    text = nfc(str(name))
     if text in COLUMNS:
         return COLUMNS[text][0]
     words = _net_words()
     if text in words:
         return words[text]
-    if _SNAKE.match(text):
+    if _SNAKE.match(text) or _WORD.match(text):
         spaced = text.replace("_", " ")
         return spaced[0].upper() + spaced[1:]
     return text
@@ -339,7 +350,7 @@ def _is_numeric(values: pd.Series) -> bool:
 def _numbers(values: Iterable[Any]) -> list[float]:
     out = []
     for value in values:
-        if _is_empty(value) or isinstance(value, bool):
+        if _is_empty(value) or isinstance(value, bool | np.bool_):
             continue
         try:
             number = float(value)
@@ -405,14 +416,18 @@ def cell_text(value: Any, kind: str = "number", places: int | None = None) -> st
         return TEXT["list"].join(parts) if parts else TEXT["empty"]
     if _is_empty(value):
         return TEXT["empty"]
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return TEXT["yes"] if value else TEXT["no"]
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else str(value)
     if kind in {"stage", "indicator"} and isinstance(value, str):
         return _net_words().get(value, value)
+    if kind == "words" and isinstance(value, str) and _SNAKE.match(value):
+        value = value.replace("_", " ")
+    if isinstance(value, int | float) and math.isinf(value):
+        return ("-" if value < 0 else "") + TEXT["infinite"]
     if isinstance(value, str) or not _numbers([value]):
-        return printable(str(value))
+        return _no_break(printable(nfc(str(value))))
     number = float(value)
     if kind == "share":
         shown = number * 100
@@ -430,6 +445,15 @@ def cell_text(value: Any, kind: str = "number", places: int | None = None) -> st
     if kind == "index":
         return number_text(number, 1 if places is None else places)
     return number_text(number, decimals([number]) if places is None else places)
+
+
+def _no_break(text: str) -> str:
+    """A no-break space where a line must not break: before "%" and after "US$".
+
+    >>> _no_break("20 % of US$ 4,000") == "20\u00a0% of US$\u00a04,000"
+    True
+    """
+    return _NO_BREAK_AFTER.sub("\\1\u00a0", _NO_BREAK_BEFORE.sub("\u00a0", text))
 
 
 def _places(places: int | None, value: float, most: int) -> int:
@@ -506,20 +530,32 @@ def _styler_frame(styler: Any) -> pd.DataFrame:
     """The frame behind a Styler: hidden columns dropped, its own formats kept as text."""
     frame = styler.data.copy()
     funcs = getattr(styler, "_display_funcs", {}) or {}
-    custom = [key for key in list(funcs.keys()) if isinstance(key, tuple)]
+    custom = [
+        (int(key[0]), int(key[1]))
+        for key, func in list(funcs.items())
+        if isinstance(key, tuple)
+        and getattr(getattr(func, "func", None), "__name__", "") != "_default_formatter"
+    ]
     for row, col in custom:
         if row < len(frame) and col < frame.shape[1]:
             value = frame.iat[row, col]
             if not _is_empty(value):
                 if frame.dtypes.iloc[col] is not object:
                     frame[frame.columns[col]] = frame[frame.columns[col]].astype(object)
-                frame.iat[row, col] = _Formatted(str(funcs[(row, col)](value)))
+                frame.iat[row, col] = _Formatted(str(_styler_func(funcs, row, col)(value)))
     hidden = set(getattr(styler, "hidden_columns", []) or [])
     keep = [i for i in range(frame.shape[1]) if i not in hidden]
     frame = frame.iloc[:, keep]
     if all(getattr(styler, "hide_index_", [False])):
         frame = frame.reset_index(drop=True)
     return frame
+
+
+def _styler_func(funcs: Mapping[Any, Any], row: int, col: int) -> Any:
+    for key, func in funcs.items():
+        if isinstance(key, tuple) and (int(key[0]), int(key[1])) == (row, col):
+            return func
+    return str
 
 
 class _Formatted(str):
@@ -560,20 +596,25 @@ def table_html(
     columns: Mapping[str, str] | None = None,
     kinds: Mapping[str, str] | None = None,
     index: bool | None = None,
+    only: Sequence[str] | None = None,
     max_rows: int = MAX_ROWS,
 ) -> str:
     """``data`` as one HTML table for people (see the module docstring for what it does).
 
     ``columns`` renames headers and ``kinds`` sets how columns are shown (by column name),
     over the catalogue. ``index=True`` keeps a frame's index even when it is row numbers.
+    ``only`` lists the columns to show, in their order (the others are left out).
 
     >>> print(table_html({"label": "<a href=x>=HYPERLINK(1)</a>"}))  # doctest: +ELLIPSIS
     <div class="jlp-table-wrap">...&lt;a href=x&gt;=HYPERLINK(1)&lt;/a&gt;...
     """
     caption = caption if caption is not None else _caption_of(data)
     if index and isinstance(data, pd.DataFrame | pd.Series):
+        data = data.rename_axis([n if n is not None else "" for n in data.index.names])
         data = data.reset_index()
     frame = as_frame(data)
+    if only is not None:
+        frame = frame.loc[:, list(only)]
     total = len(frame)
     frame = frame.iloc[:max_rows]
     kinds = dict(kinds or {})

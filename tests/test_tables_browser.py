@@ -1,0 +1,135 @@
+"""Tables and code on the built learner site, as a reader sees them (issue 10, §1 and §2).
+
+Every table cell of every page, once the page (and its saved widgets) have drawn: no ``NaN``,
+``<NA>`` or ``None``, no ``snake_case`` header, no text cut with "…", no number with more
+than three decimals, and room around the text (cell padding). On notebook pages every code
+cell's input is folded unless the cell is tagged ``show-code``, and the downloadable notebook
+keeps every line of code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from browser import settle, watch
+from test_links import site_pages
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "_build" / "html"
+
+#: Runs in the page: every table cell of the article, with what is wrong with it.
+BAD_CELLS_JS = r"""
+() => {
+  const snake = /^[a-z0-9]+(?:_[a-z0-9]+)+$/;
+  const longFloat = /(^|[^\d.,])\d[\d,]*\.\d{4,}(?!\d)/;
+  const empty = new Set(["NaN", "nan", "<NA>", "None", "NaT"]);
+  const found = [];
+  const cells = document.querySelectorAll(".bd-article table th, .bd-article table td");
+  for (const cell of cells) {
+    const text = cell.textContent.trim();
+    const inHead = cell.closest("thead") !== null;
+    const problems = [];
+    if (empty.has(text)) problems.push("empty value shown as " + text);
+    if (inHead && snake.test(text)) problems.push("snake_case header");
+    if (/(…|\.\.\.)$/.test(text)) problems.push("text cut");
+    if (longFloat.test(text)) problems.push("more than 3 decimals");
+    const box = cell.getBoundingClientRect();
+    if (text && box.width > 0) {
+      const style = getComputedStyle(cell);
+      const side = Math.min(parseFloat(style.paddingLeft), parseFloat(style.paddingRight));
+      if (side < 3) problems.push("no padding");
+    }
+    for (const p of problems) found.push({problem: p, text: text.slice(0, 60)});
+  }
+  return found;
+}
+"""
+
+#: Runs in the page: code inputs shown open although the cell is not tagged show-code, and
+#: the number of folded inputs.
+CODE_JS = r"""
+() => {
+  const open = [];
+  let folded = 0;
+  for (const input of document.querySelectorAll(".bd-article .cell .cell_input")) {
+    const cell = input.closest(".cell");
+    const details = input.closest("details");
+    if (cell.classList.contains("tag_show-code")) continue;
+    if (details && !details.open) { folded += 1; continue; }
+    open.push(input.textContent.trim().split("\n")[0].slice(0, 60));
+  }
+  return {open, folded};
+}
+"""
+
+
+def _table_pages() -> list[str]:
+    if not SITE.exists():
+        return []
+    marks = ("<table", "application/vnd.jupyter.widget-state+json")
+    return [
+        p.relative_to(SITE).as_posix()
+        for p in site_pages(SITE)
+        if any(m in p.read_text(encoding="utf-8", errors="replace") for m in marks)
+    ]
+
+
+def _notebook_pages() -> list[str]:
+    return sorted(f"notebooks/{p.stem}.html" for p in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+def bad_cells(page, url: str) -> list[dict[str, str]]:
+    """What is wrong with the table cells of the page at ``url`` (after it has drawn)."""
+    watch(page)
+    page.goto(url, wait_until="load", timeout=60_000)
+    settle(page, limit_ms=5_000)
+    return page.evaluate(BAD_CELLS_JS)
+
+
+@pytest.mark.parametrize("path", _table_pages())
+def test_table_cells_read_as_text_for_people(page, site_url, path):
+    found = bad_cells(page, f"{site_url}/{path}")
+    assert not found, f"{path}: {len(found)} bad table cells, e.g. {found[:8]}"
+
+
+@pytest.mark.parametrize("path", _notebook_pages())
+def test_code_inputs_folded_unless_tagged_show_code(page, site_url, path):
+    page.goto(f"{site_url}/{path}", wait_until="domcontentloaded", timeout=60_000)
+    result = page.evaluate(CODE_JS)
+    assert not result["open"], f"{path}: code shown open without show-code: {result['open']}"
+    assert result["folded"] > 0, f"{path}: no folded code input at all"
+
+
+def test_the_check_sees_bad_cells_and_missing_padding(page):
+    page.set_content(
+        '<div class="bd-article"><table><thead><tr><th>firms_cut_off</th></tr></thead>'
+        '<tbody><tr><td style="padding:0">NaN</td></tr><tr><td>0.11491935483870967</td></tr>'
+        "<tr><td>A long text cut…</td></tr></tbody></table></div>"
+    )
+    problems = {f["problem"] for f in page.evaluate(BAD_CELLS_JS)}
+    assert problems == {
+        "snake_case header",
+        "empty value shown as NaN",
+        "no padding",
+        "more than 3 decimals",
+        "text cut",
+    }
+
+
+@pytest.mark.parametrize("name", ["fee-ramp", "net-tool"])
+def test_downloaded_notebook_keeps_every_line_of_code(site_url, name):
+    built = SITE / "_sources" / "notebooks" / f"{name}.ipynb"
+    if not built.exists():
+        pytest.skip(f"{built} is not in this build")
+    source = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    download = json.loads(built.read_text(encoding="utf-8"))
+
+    def code(nb: dict) -> list[str]:
+        return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+
+    assert code(download) == code(source)
+    assert all("hide-input" not in c.get("metadata", {}).get("tags", []) for c in download["cells"])
