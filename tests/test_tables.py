@@ -215,6 +215,10 @@ def test_importing_course_routes_every_table_through_the_presenter():
         assert "Cost recovered so far" in formatter(frame.style.hide(axis="index"))
         assert "Actors" in formatter({"nodes": 3})
         assert formatter({"chart": object()}) is None  # not a table: its own display
+        assert "none" in formatter(())
+        from jlp import scale
+
+        assert "Net benefit" in formatter(scale.best_row(scale.pool_tradeoff()))
     finally:
         InteractiveShell.clear_instance()
 

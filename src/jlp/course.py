@@ -105,6 +105,9 @@ class _Charts:
 
 charts = _Charts()
 
+#: Result records of jlp that a notebook may leave as a cell's last line: shown as tables.
+RECORDS = (("jlp.scale.tradeoff", "Optimum"),)
+
 #: User-facing words (a Spanish edition replaces this dict only).
 TEXT: dict[str, str] = {
     "facts_caption": "What Ceglie & Dini (1999) report for {country}, with the box or section.",
@@ -112,6 +115,7 @@ TEXT: dict[str, str] = {
     "what": "What",
     "value": "Value",
     "source": "Source",
+    "nothing": "none",
 }
 
 
@@ -259,6 +263,8 @@ def _shell() -> Any:
 
 def _html(obj: Any) -> str | None:
     """The presenter's HTML for ``obj``, or None to leave it to its own display."""
+    if isinstance(obj, dict | list | tuple) and not obj:
+        return f'<p class="jlp-nothing">{TEXT["nothing"]}</p>'
     if isinstance(obj, dict | list | tuple) and not _plain_container(obj):
         return None
     try:
@@ -306,6 +312,8 @@ def use_presenter(shell: Any = None) -> bool:
     for kind in (pd.DataFrame, pd.Series, dict, list, tuple):
         formatter.for_type(kind, _html)
     formatter.for_type_by_name("pandas.io.formats.style", "Styler", _html)
+    for module, name in RECORDS:
+        formatter.for_type_by_name(module, name, _html)
     return True
 
 

@@ -13,8 +13,9 @@ transform here runs just before it (priority 198) and sets ``hide_mode`` on ever
 without ``show-code``; a cell tagged ``hide-output`` folds both, ``remove-input`` stays
 removed.
 
-This extension also serves the table presenter's stylesheet and script
-(:mod:`jlp.viz.tables`) to the pages that hold such a table. Registered by
+This extension also serves the table presenter's stylesheet (on every page: it also gives
+room to the cells of tables the presenter did not draw) and its script (to the pages that
+hold a presenter table; :mod:`jlp.viz.tables`). Registered by
 :mod:`jlp.editions`.
 
 >>> folded_mode(None), folded_mode("output"), folded_mode("all")
@@ -79,7 +80,6 @@ def _tables_where_needed(
     app: Any, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
     if "jlp-table-wrap" in context.get("body", ""):
-        app.add_css_file(TABLES_CSS)
         app.add_js_file(TABLES_JS)
 
 
@@ -95,6 +95,7 @@ def code_version() -> int:
 def setup(app: Any) -> dict[str, Any]:
     """Sphinx entry point (loaded by :mod:`jlp.editions`)."""
     app.add_post_transform(FoldCodeInputs)
+    app.add_css_file(TABLES_CSS)  # small, and it pads every table of a page
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _tables_where_needed)
     return {
