@@ -248,16 +248,12 @@ UNITS: dict[str, str] = {
     "per_year": "count",
 }
 
-#: How the unit words themselves read in a table.
-UNIT_WORDS: dict[str, str] = {
-    "usd": "US$",
-    "fraction": "%",
-    "percent": "%",
-    "count": "number",
-    "years": "years",
-    "year": "year",
-    "per_year": "a year",
-    "km": "km",
+#: Unit words written after a row's value (one, many); the other units show in the value
+#: itself (US$, %) or need no word (a count).
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "years": ("year", "years"),
+    "per_year": ("a year", "a year"),
+    "km": ("km", "km"),
 }
 
 #: Rows shown at most (the rest are counted under the table, never cut with "…").
@@ -623,11 +619,15 @@ def table_html(
         and not isinstance(data, pd.DataFrame | pd.Series)
         and not _is_styler(data)
     )
+    row_kinds = _row_kinds(frame)
+    units: list[str] = []
+    if row_kinds is not None:  # each value shows its own unit: the unit column goes
+        units = [str(u) for u in frame["unit"]]
+        frame = frame.drop(columns="unit")
     heads = [columns.get(str(c), header(c)) if columns else header(c) for c in frame.columns]
     if record_table:
         heads = [TEXT["what"], TEXT["value"]]
     col_kinds = [kinds.get(str(c)) or _column_kind(c, frame[c]) for c in frame.columns]
-    row_kinds = _row_kinds(frame)
     places = {}
     for position, kind in enumerate(col_kinds):
         if kind in {"number", "share", "percent"} and row_kinds is None:
@@ -649,8 +649,6 @@ def table_html(
                 kind = kind_of(frame.iat[row_no, 0], pd.Series([value]))
             elif row_kinds is not None and str(name) == "value":
                 kind = row_kinds[row_no]
-            elif str(name) == "unit" and row_kinds is not None and isinstance(value, str):
-                value = UNIT_WORDS.get(value, value)
             if record_table and position == 0:
                 value = header(value)
             per_row = (record_table and position == 1) or (
@@ -658,7 +656,12 @@ def table_html(
             )
             if kind == "name" and isinstance(value, str):
                 value, kind = header(value), "text"
-            texts.append(cell_text(value, kind, None if per_row else places.get(position)))
+            text = cell_text(value, kind, None if per_row else places.get(position))
+            if row_kinds is not None and str(name) == "value" and text != TEXT["empty"]:
+                one, many = UNIT_WORDS.get(units[row_no], ("", ""))
+                word = one if _numbers([value]) == [1.0] else many
+                text = f"{text}\u00a0{word}" if word else text
+            texts.append(text)
             nums.append(kind in _NUMERIC_KINDS and bool(_numbers([value])))
         body.append(texts)
         numeric.append(nums)
@@ -685,8 +688,21 @@ def _render(
     parts.append('<table class="table dataframe jlp-table">')
     if caption:
         parts.append(f"<caption>{esc(printable(caption))}</caption>")
+    numeric_columns = [
+        any(row[col] for row in numeric)
+        and all(
+            row[col] or texts[col] == TEXT["empty"]
+            for row, texts in zip(numeric, body, strict=True)
+        )
+        for col in range(len(heads))
+    ]
     parts.append("<thead><tr>")
-    parts.extend(f'<th scope="col">{esc(printable(h))}</th>' for h in heads)
+    parts.extend(
+        f'<th scope="col" class="jlp-num">{esc(printable(h))}</th>'
+        if is_number
+        else f'<th scope="col">{esc(printable(h))}</th>'
+        for h, is_number in zip(heads, numeric_columns, strict=True)
+    )
     parts.append("</tr></thead><tbody>")
     for texts, nums in zip(body, numeric, strict=True):
         cells = "".join(
