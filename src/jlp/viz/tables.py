@@ -65,7 +65,8 @@ TEXT: dict[str, str] = {
 #: as %), ``percent`` (already in %), ``count`` (whole number), ``index`` (one decimal),
 #: ``year`` (no thousands separator), ``number`` (only the decimals that mean something),
 #: ``stage`` and ``indicator`` (NET names), ``name`` (a column name as a value), ``words``
-#: (a word from a fixed list, such as a rating: ``not_achieved`` reads "not achieved"), ``text``.
+#: (a word from a fixed list, such as a rating: ``not_achieved`` reads "not achieved"), ``text``,
+#: ``auto`` (guessed from the values, as for a column the catalogue does not know).
 COLUMNS: dict[str, tuple[str, str]] = {
     # fees: ramps, schedules, affordability
     "year": ("Year", "year"),
@@ -199,7 +200,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "representative": ("Representative", "count"),
     "liaison": ("Liaison", "count"),
     "brokerage": ("Brokerage", "count"),
-    "firms_cut_off": ("Firms cut off", "text"),
+    "firms_cut_off": ("Firms cut off", "auto"),
     "firms_reaching_after": ("Firms still reaching an institution", "count"),
     "components_added": ("Pieces added", "count"),
     "left_isolated": ("Left with no tie", "count"),
@@ -258,6 +259,9 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
 
 #: Rows shown at most (the rest are counted under the table, never cut with "…").
 MAX_ROWS = 400
+#: Text columns whose longest cell has at most this many characters stay on one line; longer
+#: ones wrap, but never narrower than a few words.
+SHORT_TEXT = 24
 #: Estimated width (px) above which a table carries its "scroll sideways" hint.
 HINT_WIDTH = 340
 _NUMERIC_KINDS = {"money", "share", "percent", "count", "index", "year", "number"}
@@ -307,7 +311,7 @@ def kind_of(name: Any, values: pd.Series | None = None) -> str:
     ('share', 'share', 'count')
     """
     text = str(name)
-    if text in COLUMNS:
+    if text in COLUMNS and COLUMNS[text][1] != "auto":
         return COLUMNS[text][1]
     if text in _net_words():  # a stage or indicator as a column holds a score from 0 to 1
         return "share" if values is None or _is_numeric(values) else "text"
@@ -704,10 +708,12 @@ def _render(
         for h, is_number in zip(heads, numeric_columns, strict=True)
     )
     parts.append("</tr></thead><tbody>")
+    longest = [max((len(row[col]) for row in body), default=0) for col in range(len(heads))]
+    text_class = [' class="jlp-short"' if n <= SHORT_TEXT else ' class="jlp-long"' for n in longest]
     for texts, nums in zip(body, numeric, strict=True):
         cells = "".join(
-            f'<td class="jlp-num">{esc(t)}</td>' if n else f"<td>{esc(t)}</td>"
-            for t, n in zip(texts, nums, strict=True)
+            f'<td class="jlp-num">{esc(t)}</td>' if n else f"<td{text_class[col]}>{esc(t)}</td>"
+            for col, (t, n) in enumerate(zip(texts, nums, strict=True))
         )
         parts.append(f"<tr>{cells}</tr>")
     parts.append("</tbody></table></div>")
