@@ -6,7 +6,8 @@ dataclass or named tuple, or a list of such records into one HTML table for peop
 - headers come from the catalogue :data:`COLUMNS` (a column it does not know is written
   as words, never as ``snake_case``); NET stage and indicator names become their labels;
 - numbers carry their unit and only the decimals that mean something: ``US$ 4,000``,
-  ``20 %`` (a no-break space before ``%``), ``52.4``, ``0.115`` (never more than 3);
+  ``20 %`` (a no-break space before ``%``), ``52.4``, ``0.115`` (never more than 3), with
+  the separators of the course's language (:mod:`jlp.i18n`);
 - a plain row number is not shown (an index is kept only when it names something);
 - an empty cell (``NaN``, ``<NA>``, ``None``) reads ``—``; long text wraps, nothing is cut;
 - every header and cell is escaped, so a label such as ``<a href=…>`` or ``=HYPERLINK(…)``
@@ -31,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -39,6 +41,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from jlp.i18n import format_number, language
 from jlp.text import nfc, printable
 
 #: User-facing words (a Spanish edition replaces these dicts only).
@@ -54,8 +57,6 @@ TEXT: dict[str, str] = {
     "more_rows": "The first {shown} of {total} rows.",
     "money": "US$\u00a0{number}",
     "percent": "{number}\u00a0%",
-    "thousands": ",",
-    "decimal": ".",
     "path": " → ",
     "list": ", ",
     "infinite": "∞",
@@ -390,15 +391,33 @@ def decimals(values: Iterable[Any], *, most: int = 3) -> int:
 
 
 def number_text(value: float, places: int, *, grouped: bool = True) -> str:
-    """``value`` with ``places`` decimals and thousands separators from :data:`TEXT`.
+    """``value`` with ``places`` decimals, written the way the course's language writes
+    numbers (:func:`jlp.i18n.format_number`); ``grouped=False`` leaves out the thousands
+    separator (a year).
 
-    >>> number_text(1234567.891, 2), number_text(-0.0, 0), number_text(1997, 0, grouped=False)
+    >>> from jlp.i18n import language_set
+    >>> with language_set("en"):
+    ...     number_text(1234567.891, 2), number_text(-0.0, 0), number_text(1997, 0, grouped=False)
     ('1,234,567.89', '0', '1997')
+    >>> with language_set("es"):
+    ...     number_text(4000.5, 1)
+    '4.000,5'
     """
-    text = f"{value:,.{places}f}" if grouped else f"{value:.{places}f}"
-    if text.lstrip("-").strip("0.,") == "":
-        text = text.lstrip("-")  # no "-0"
-    return text.translate({ord(","): TEXT["thousands"], ord("."): TEXT["decimal"]})
+    if round(value, places) == 0:
+        value = 0.0  # no "-0"
+    if not grouped:
+        return f"{value:.{places}f}"
+    group, point = _separators(language(), os.environ.get("JLP_NUMBER_LOCALE", ""))
+    return f"{value:,.{places}f}".translate({ord(","): group, ord("."): point})
+
+
+@lru_cache(maxsize=8)
+def _separators(language_code: str, number_locale: str) -> tuple[str, str]:
+    """The thousands and decimal signs of the language in use, read once from
+    :func:`jlp.i18n.format_number` (which a table of thousands of cells cannot call for
+    every cell: it is slow)."""
+    sample = format_number(1234567.5, decimals=1)  # "1,234,567.5", "1.234.567,5", …
+    return sample[1], sample[-2]
 
 
 def cell_text(value: Any, kind: str = "number", places: int | None = None) -> str:
