@@ -18,7 +18,7 @@ from jlp.programme import figures_for
 
 NODES = "honduras_certec_nodes"
 EDGES = "honduras_certec_edges"
-#: The simulated programme of the Honduras page (notebooks/honduras-certec.ipynb).
+#: The simulated programme of the Honduras extension page (notebooks/honduras-certec-more.ipynb).
 SIMULATION = {"seed": 1997, "start": "1997-01-01", "brokers": 6}
 
 
@@ -145,9 +145,10 @@ def test_phase_one_one_team_does_both_jobs(split):
     networks = [n for n, d in first.nodes(data=True) if d["kind"] == "network"]
     assert brokers == ["team"]
     assert all(_coordinators(first, n) == {"team"} for n in networks)
-    roles = graphs.node_metrics(first).set_index("id")
-    assert roles["liaison"].idxmax() == "team"  # "the main liaison"
-    assert roles.loc["team", "consultant"] > 0
+    # Contract changed (issue 12: cases use degree and betweenness, not brokerage roles).
+    metrics = graphs.node_metrics(first).set_index("id")
+    assert metrics["betweenness"].idxmax() == "team"  # "the highest betweenness"
+    assert round(metrics.loc["team", "betweenness"], 2) == 0.62  # as the page says
 
 
 def test_phase_two_a_networking_unit_and_many_brokers(split):
@@ -157,10 +158,12 @@ def test_phase_two_a_networking_unit_and_many_brokers(split):
     trained = {v for u, v, tie in second.edges(keys=True) if u == "certec" and tie == "training"}
     assert trained == new_brokers
     by_phase = graphs.metrics_by_phase(split).set_index(["phase", "id"])
-    assert by_phase.loc[(2, "certec"), "liaison"] > 0
-    assert all(by_phase.loc[(2, b), "liaison"] > 0 for b in new_brokers)
-    # the exercise's puzzle: the team's liaison count grows although it forms no new network
-    assert by_phase.loc[(2, "team"), "liaison"] > by_phase.loc[(1, "team"), "liaison"]
+    betweenness = by_phase["betweenness"]
+    assert round(betweenness[(2, "certec")], 2) == 0.57  # as the page says
+    assert all(betweenness[(2, b)] > 0 for b in new_brokers)
+    # the exercise's puzzle: the team's betweenness grows although it forms no new network
+    assert round(betweenness[(2, "team")], 2) == 0.72
+    assert betweenness[(2, "team")] > betweenness[(1, "team")]
     assert "team" not in _coordinators(second, "new_networks")
 
 

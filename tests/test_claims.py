@@ -104,7 +104,7 @@ def test_certec_preset_models_brokers_and_reach_not_59_clients():
     table = fees.finances(plan)
     assert table.loc[1, "reach_networks"] == 59
     assert "training_fees" in fees.revenue_sources(table)
-    text = notebook("honduras-certec")
+    text = notebook("honduras-certec") + notebook("honduras-certec-more")  # core and extension
     assert "they are its **reach**" in text and "training_fees" in text
 
 
