@@ -117,9 +117,12 @@ def test_programme_scale_layout_needs_no_scipy_and_turns_physics_off():
     assert options_of(page)["physics"]["enabled"] is False
 
 
-def test_small_graphs_keep_physics_on(example):
-    page = graph_page(example)
-    assert options_of(page)["physics"]["enabled"] is True
+def test_case_networks_are_fixed_maps_and_other_small_graphs_settle(example):
+    # issue 10: a case network is a fixed map (no physics re-settling when ties change);
+    # small graphs laid out by the caller still settle with physics
+    assert options_of(graph_page(example))["physics"]["enabled"] is False
+    positions = graph_layout(example)
+    assert options_of(graph_page(example, positions=positions))["physics"]["enabled"] is True
 
 
 def test_size_by_must_be_known(example, tmp_path):

@@ -1,9 +1,16 @@
-"""A small Sphinx extension that serves plotly.js from the site itself.
+"""A small Sphinx extension that serves plotly.js and vis-network from the site itself.
 
 Registered in ``_config.yml`` (``sphinx.extra_extensions``). It copies ``plotly.min.js``
 from the installed ``plotly`` package into the site's ``_static`` folder (so the page and
 the Python library always agree on the version) and adds the script only to the pages
 that hold a plotly chart, so text-only pages stay light on a slow connection.
+
+Network pictures are sandboxed frames that carry their own copy of vis-network
+(:func:`jlp.viz.network_page.vis_block`, about 470 KB). Once the site is written, every page
+that holds such a frame (in the page or in a widget's saved state) loses those copies and
+gains one script, ``_static/jlp-vis.js`` (:func:`vis_loader`), which the browser fetches once
+and caches: it hands vis-network to each frame that asks (a message, which works offline and
+from ``file://``) and sets each frame's height to what the frame reports.
 
 >>> plotly_js_path().name
 'plotly.min.js'
@@ -11,11 +18,94 @@ that hold a plotly chart, so text-only pages stay light on a slow connection.
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 PLOTLY_JS = "plotly.min.js"
+VIS_JS = "jlp-vis.js"
+#: What a page says in place of the vis-network copy it no longer holds.
+VIS_REMOVED = "<!-- vis-network: from the site (_static/jlp-vis.js) -->"
+
+_LOADER = """// Hands vis-network to the network pictures of this page (sandboxed frames that
+// ask for it by message) and sets each frame's height to what it reports. Written by jlp.
+(function () {
+  var source = %s;
+  window.addEventListener("message", function (event) {
+    var asked = event.data;
+    if (!asked || typeof asked !== "object") { return; }
+    if (asked.jlp === "need-vis") {
+      event.source.postMessage({jlp: "vis", js: source}, "*");
+    } else if (asked.jlp === "height" && asked.height > 0) {
+      var frames = document.querySelectorAll("iframe.jlp-graph-frame");
+      for (var i = 0; i < frames.length; i++) {
+        if (frames[i].contentWindow === event.source) {
+          frames[i].style.height = Math.ceil(asked.height + 4) + "px";
+        }
+      }
+    }
+  });
+})();
+"""
+
+
+def vis_loader() -> str:
+    """The script a site serves once for all its network pictures (vis-network inside).
+
+    >>> vis_loader().count("need-vis")
+    1
+    """
+    from jlp.viz.network_page import vis_js_path
+
+    return _LOADER % json.dumps(vis_js_path().read_text(encoding="utf-8"))
+
+
+def _encodings(text: str) -> list[str]:
+    """``text`` as it stands inside a frame's ``srcdoc``, and inside a widget's saved state."""
+    attribute = html.escape(text, quote=True)
+    return [attribute, json.dumps(attribute)[1:-1]]
+
+
+def lighten_page(page: str, static_url: str) -> str:
+    """``page`` without its copies of vis-network, and with the site's loader when it had any.
+
+    >>> from jlp.viz.network_page import vis_block
+    >>> page = "<head></head><iframe srcdoc='" + html.escape(vis_block(), quote=True) + "'>"
+    >>> light = lighten_page(page, "_static/")
+    >>> len(light) < 2000 and "_static/jlp-vis.js" in light
+    True
+    """
+    from jlp.viz.network_page import vis_block
+
+    found = False
+    for block, removed in zip(_encodings(vis_block()), _encodings(VIS_REMOVED), strict=True):
+        if block in page:
+            found = True
+            page = page.replace(block, removed)
+    if not found:
+        return page
+    tag = f'<script src="{html.escape(static_url)}{VIS_JS}"></script>'
+    return re.sub(r"</head>", lambda _: tag + "</head>", page, count=1)
+
+
+def _lighten_site(outdir: Path) -> None:
+    loader = outdir / "_static" / VIS_JS
+    written = False
+    for path in outdir.rglob("*.html"):
+        if path.is_relative_to(outdir / "_static"):
+            continue
+        page = path.read_text(encoding="utf-8")
+        depth = len(path.relative_to(outdir).parts) - 1
+        light = lighten_page(page, "../" * depth + "_static/")
+        if light != page:
+            path.write_text(light, encoding="utf-8")
+            if not written:
+                loader.parent.mkdir(parents=True, exist_ok=True)
+                loader.write_text(vis_loader(), encoding="utf-8")
+                written = True
 
 
 def plotly_js_path() -> Path:
@@ -35,6 +125,7 @@ def _add_plotly_where_needed(
 def _copy_plotly(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    _lighten_site(Path(app.outdir))
     target = Path(app.outdir) / "_static" / PLOTLY_JS
     source = plotly_js_path()
     if not target.exists() or target.stat().st_size != source.stat().st_size:

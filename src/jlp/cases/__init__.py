@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import networkx as nx
@@ -34,7 +35,30 @@ def network(name: str, *, directory: str | Path | None = None) -> nx.MultiDiGrap
     """
     nodes = load(f"{name}_nodes", directory=directory)
     edges = load(f"{name}_edges", directory=directory)
-    return read_graph(Path(nodes.attrs["path"]), Path(edges.attrs["path"]))
+    graph = read_graph(Path(nodes.attrs["path"]), Path(edges.attrs["path"]))
+    graph.graph["phase_names"] = phase_names(name)
+    return graph
 
 
-__all__ = ["network"]
+def phase_names(name: str) -> dict:
+    """The short names the case module gives its network's phases (empty when it has none).
+
+    >>> phase_names("emasim")[4]
+    'A jointly owned enterprise'
+    """
+    try:
+        module = importlib.import_module(f"jlp.cases.{name.split('_')[0]}")
+    except ImportError:
+        return {}
+    text = getattr(module, "TEXT", {})
+    if "phases" in text:
+        return {p: entry[1] for p, entry in text["phases"].items()}
+    levels = getattr(module, "LEVELS", ())
+    return {
+        p: text["levels"][level][0]
+        for p, level in zip(getattr(module, "PHASES", ()), levels, strict=False)
+        if level in text.get("levels", {})
+    }
+
+
+__all__ = ["network", "phase_names"]

@@ -54,7 +54,15 @@ _EXPORTS: dict[str, str] = {
         "metrics",
     ),
     **dict.fromkeys(
-        ("metrics_by_phase", "phases", "resolve_phase", "select", "snapshot", "summary_by_phase"),
+        (
+            "metrics_by_phase",
+            "phase_name",
+            "phases",
+            "resolve_phase",
+            "select",
+            "snapshot",
+            "summary_by_phase",
+        ),
         "phases",
     ),
     **dict.fromkeys(("Departure", "departures", "without"), "resilience"),
@@ -98,6 +106,7 @@ if TYPE_CHECKING:
     )
     from jlp.graphs.phases import (
         metrics_by_phase,
+        phase_name,
         phases,
         resolve_phase,
         select,
@@ -180,6 +189,7 @@ __all__ = [
     "metrics_by_phase",
     "node_groups",
     "node_metrics",
+    "phase_name",
     "phases",
     "read_graph",
     "read_table",

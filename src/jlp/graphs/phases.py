@@ -48,6 +48,25 @@ def phases(graph: nx.Graph) -> tuple[Any, ...]:
     return tuple(sorted(found, key=str))
 
 
+def phase_name(graph: nx.Graph, phase: Any) -> str:
+    """How a reader sees ``phase``: "2 · Raw material first" when the graph names its phases
+    (``graph.graph["phase_names"]``), a NET stage in words ("Pilot projects"), else the
+    phase as written.
+
+    >>> import networkx as nx
+    >>> phase_name(nx.Graph(phase_names={2: "Raw material first"}), 2)
+    '2 · Raw material first'
+    >>> phase_name(nx.Graph(), "pilot_projects"), phase_name(nx.Graph(), 3)
+    ('Pilot projects', '3')
+    """
+    names = graph.graph.get("phase_names") or {}
+    for key, name in names.items():
+        if key == phase or str(key) == str(phase):
+            return f"{phase} · {name}"
+    text = str(phase)
+    return text.replace("_", " ").capitalize() if "_" in text or text.isalpha() else text
+
+
 def resolve_phase(graph: nx.Graph, phase: Any) -> Any:
     """The phase value of ``graph`` that ``phase`` names (``"2"`` names 2), or an error.
 
@@ -137,4 +156,11 @@ def summary_by_phase(graph: nx.Graph) -> pd.DataFrame:
     return pd.DataFrame([{"phase": p, **graph_summary(snapshot(graph, p))} for p in known])
 
 
-__all__ = ["metrics_by_phase", "phases", "resolve_phase", "snapshot", "summary_by_phase"]
+__all__ = [
+    "metrics_by_phase",
+    "phase_name",
+    "phases",
+    "resolve_phase",
+    "snapshot",
+    "summary_by_phase",
+]

@@ -8,10 +8,14 @@ escaped, the caller's graph never changed). This module only decides the look:
 - **ties** are coloured by type, some dashed (:data:`TIE_STYLE`); directed ties carry an
   arrow, undirected ones none; parallel ties between one pair are drawn as separate
   curves; both legends list only what the picture holds;
-- **positions** come from a seeded layout (:func:`graph_layout`), so every build draws the
-  same picture; graphs up to :data:`PHYSICS_MAX_NODES` nodes then settle with vis.js
-  physics for a moment (draggable, springy), larger ones are drawn still at once: the
-  benchmark ``graph_physics_limit`` measured this limit (see ``benchmarks/bench_graphs.py``).
+- **illustrative** actors (``provenance`` ``illustrative``) have a dashed outline and a pale
+  fill, illustrative ties are faded and thin; the legend says so;
+- **positions**: a case network (up to :data:`jlp.viz.map_layout.STORY_MAX_NODES` nodes) is a
+  fixed map (:mod:`jlp.viz.map_layout`: members on an oval, what they share inside it,
+  institutions above, markets below; no two labels overlap, a narrow layout for a phone);
+  nothing moves when ties or phases change. Larger graphs come from a seeded layout; up to
+  :data:`PHYSICS_MAX_NODES` nodes they settle with vis.js physics for a moment, larger ones
+  are drawn still at once (``benchmarks/bench_graphs.py``, ``graph_physics_limit``).
 
 >>> from jlp import graphs
 >>> g = graphs.read_graph(
@@ -37,9 +41,11 @@ from jlp.graphs import (
     ROLES,
     node_groups,
     node_metrics,
+    phase_name,
     select,
     simple_view,
 )
+from jlp.viz import map_layout
 from jlp.viz.network_page import GraphFrame, LegendItem, network_page, seeded_positions
 from jlp.viz.palette import OKABE_ITO
 
@@ -81,6 +87,10 @@ TEXT: dict[str, Any] = {
     "isolate": "no ties yet",
     "sized_by": "Node size: {metric}.",
     "phase_caption": "As it stood at phase {phase}.",
+    "illustrative_actor": "Illustrative actor (not named in the source)",
+    "illustrative_tie": "Illustrative tie (not in the source)",
+    "illustrative": "Illustrative: not in the source",
+    "reported": "Reported: {reference}",
 }
 
 #: Colour, vis.js shape and legend swatch for each kind of node.
@@ -127,6 +137,13 @@ PHYSICS_MAX_NODES = 150
 #: needs scipy from 500 nodes on, and a layout by group reads better at programme scale).
 GROUP_LAYOUT_FROM = 400
 NODE_SIZE = (10.0, 38.0)
+#: Node sizes on a fixed map (smaller, so that labels get the room), and the size its
+#: layout reserves for every node whatever it is sized by.
+MAP_NODE_SIZE = (9.0, 22.0)
+#: How an illustrative actor or tie is drawn: a dashed outline, a pale fill, a faded tie.
+ILLUSTRATIVE_DASHES = [5, 4]
+ILLUSTRATIVE_FILL = 0.45
+ILLUSTRATIVE_TIE = {"opacity": 0.4, "width": 1.2}
 
 
 def kind_label(kind: str) -> str:
@@ -135,6 +152,37 @@ def kind_label(kind: str) -> str:
 
 def tie_label(tie: str) -> str:
     return TEXT["ties"].get(tie, tie.replace("_", " "))
+
+
+def words(value: Any) -> str:
+    """A slug as words: ``training_education`` → ``Training education``.
+
+    >>> words("promotion_motivation")
+    'Promotion motivation'
+    """
+    text = str(value)
+    return text.replace("_", " ").capitalize() if "_" in text else text
+
+
+def is_illustrative(data: Mapping[str, Any]) -> bool:
+    """True when a node's or tie's ``provenance`` is ``illustrative``."""
+    return str(data.get("provenance", "")).strip().lower() == "illustrative"
+
+
+def _pale(color: str, share: float) -> str:
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c * share + 255 * (1 - share)) for c in (r, g, b)]
+    return "#" + "".join(f"{c:02x}" for c in mix)
+
+
+def is_map(graph: nx.Graph) -> bool:
+    """True when ``graph`` is drawn as a fixed map (:mod:`jlp.viz.map_layout`)."""
+    return 0 < graph.number_of_nodes() <= map_layout.STORY_MAX_NODES
+
+
+def map_layouts(graph: nx.Graph) -> dict[str, map_layout.MapLayout]:
+    """The wide and narrow map layouts of ``graph`` (every node given the largest size)."""
+    return map_layout.map_layouts(graph, dict.fromkeys(graph.nodes, MAP_NODE_SIZE[1]))
 
 
 def _scale(graph: nx.Graph, seed: int) -> float:
@@ -164,10 +212,14 @@ def graph_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, fl
     placed by a spring layout of the groups, so that a programme's networks show as
     clusters and the whole stays fast without scipy.
 
+    A case network (:func:`is_map`) gets the wide map layout instead.
+
     >>> import networkx as nx
     >>> graph_layout(nx.path_graph(5)) == graph_layout(nx.path_graph(5))
     True
     """
+    if is_map(graph):
+        return map_layouts(graph)["wide"].positions
     simple = nx.Graph(simple_view(graph).edges())
     simple.add_nodes_from(graph.nodes)
     if simple.number_of_nodes() < GROUP_LAYOUT_FROM:
@@ -195,10 +247,10 @@ def graph_layout(graph: nx.Graph, *, seed: int = 7) -> dict[Any, tuple[float, fl
     return positions
 
 
-def _sizes(values: Mapping[Any, Any]) -> dict[Any, float]:
+def _sizes(values: Mapping[Any, Any], bounds: tuple[float, float] = NODE_SIZE) -> dict[Any, float]:
     numbers = {n: float(v) for n, v in values.items() if not pd.isna(v)}
     top = max(numbers.values(), default=0.0)
-    low, high = NODE_SIZE
+    low, high = bounds
     return {
         n: low + (high - low) * math.sqrt(numbers[n] / top) if top > 0 and n in numbers else low
         for n in values
@@ -217,12 +269,16 @@ def styled_graph(
     size_by: str | None = "degree",
     group: str | None = None,
     metrics: Any = None,
+    bounds: tuple[float, float] = NODE_SIZE,
+    phases_of: nx.Graph | None = None,
 ) -> nx.MultiDiGraph:
     """A new graph carrying vis.js attributes (colour, shape, size, title, arrows, curves).
 
     ``graph`` is not changed. ``metrics`` is :func:`jlp.graphs.node_metrics` of ``graph``
-    (computed when not given); tooltips show each node's measures.
+    (computed when not given); tooltips show each node's measures. ``bounds`` are the
+    smallest and largest node size; ``phases_of`` the graph whose phase names to show.
     """
+    phases_of = phases_of if phases_of is not None else graph
     if size_by is not None and size_by not in SIZE_METRICS:
         raise JlpInputError(
             f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
@@ -231,27 +287,42 @@ def styled_graph(
     table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
     records = {r["id"]: r for r in table.to_dict("records")}
     rows = {node: records[str(node)] for node in graph.nodes}
-    sizes = _sizes({node: rows[node][size_by] for node in graph.nodes}) if size_by else {}
+    sizes = _sizes({node: rows[node][size_by] for node in graph.nodes}, bounds) if size_by else {}
     drawn = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         kind = str(data.get("kind", ""))
         color, shape, _ = KIND_STYLE.get(kind, OTHER_KIND)
         row = rows[node]
-        lines = [str(data.get("label", node)), f"{TEXT['kind']}: {kind_label(kind)}"]
+        name = str(data.get("label", node))
+        lines = [name]
+        if data.get("full_name") not in (None, "", name):
+            lines.append(str(data["full_name"]))
+        lines.append(f"{TEXT['kind']}: {kind_label(kind)}")
         if data.get("group") not in (None, ""):
-            lines.append(f"{TEXT['group']}: {data['group']}")
+            lines.append(f"{TEXT['group']}: {words(data['group'])}")
         if data.get("phase") is not None:
-            lines.append(f"{TEXT['phase']}: {data['phase']}")
+            lines.append(f"{TEXT['phase']}: {phase_name(phases_of, data['phase'])}")
         measures = [f"{TEXT['metrics'][m]}: {_number(row[m])}" for m in SIZE_METRICS]
         lines.append(" · ".join(measures) if row["degree"] else TEXT["isolate"])
+        illustrative = is_illustrative(data)
+        if illustrative:
+            lines.append(TEXT["illustrative"])
+        elif data.get("reference") not in (None, ""):
+            lines.append(TEXT["reported"].format(reference=data["reference"]))
+        extra: dict[str, Any] = {"color": color, "borderWidth": 1.5}
+        if illustrative:
+            extra = {
+                "color": {"background": _pale(color, ILLUSTRATIVE_FILL), "border": "#333333"},
+                "shapeProperties": {"borderDashes": ILLUSTRATIVE_DASHES},
+                "borderWidth": 2,
+            }
         drawn.add_node(
             node,
-            label=str(data.get("label", node)),
-            color=color,
+            label=name,
             shape=shape,
             title="\n".join(lines),
-            size=sizes.get(node, 16.0),
-            borderWidth=1.5,
+            size=sizes.get(node, 16.0 if bounds == NODE_SIZE else bounds[0]),
+            **extra,
         )
     seen: dict[frozenset, int] = {}
     labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
@@ -278,16 +349,19 @@ def styled_graph(
         arrow = "→" if directed else "–"
         title = f"{labels[u]} {arrow} {labels[v]}: {tie_label(tie)}"
         if data.get("phase") is not None:
-            title += f" ({TEXT['phase'].lower()} {data['phase']})"
+            title += f" ({TEXT['phase'].lower()} {phase_name(phases_of, data['phase'])})"
         if data.get("note"):
             title += f"\n{data['note']}"
+        faded = is_illustrative(data)
+        if faded:
+            title += f"\n{TEXT['illustrative']}"
         drawn.add_edge(
             u,
             v,
             key=key,
-            color=color,
+            color={"color": color, "opacity": ILLUSTRATIVE_TIE["opacity"]} if faded else color,
             dashes=dashed,
-            width=2,
+            width=ILLUSTRATIVE_TIE["width"] if faded else 2,
             title=title,
             smooth=smooth,
             arrows={"to": {"enabled": directed, "scaleFactor": 0.6}},
@@ -327,6 +401,11 @@ def legend_for(graph: nx.Graph) -> list[LegendItem]:
         for t in ordered_ties
         if t != "None"
     ]
+    if any(is_illustrative(d) for _, d in graph.nodes(data=True)):
+        items.append(LegendItem(TEXT["illustrative_actor"], "#e8e8e8", "outline"))
+    edge_data = (d for *_, d in graph.edges(data=True))
+    if any(is_illustrative(d) for d in edge_data):
+        items.append(LegendItem(TEXT["illustrative_tie"], "#555555", "line faded"))
     return items
 
 
@@ -345,39 +424,61 @@ def graph_page(
     height: int = 520,
     lang: str = "en",
     metrics: Any = None,
+    maps: Mapping[str, map_layout.MapLayout] | None = None,
 ) -> str:
     """A self-contained HTML page drawing ``graph`` (``graph`` is not changed).
 
-    ``ties`` and ``phase`` pick what to draw (:func:`select`); positions come from
-    :func:`graph_layout` of the *whole* graph, so a node stays in place from one phase or
-    tie filter to the next. ``physics=None`` turns physics on up to
-    :data:`PHYSICS_MAX_NODES` nodes. ``metrics`` may pass :func:`jlp.graphs.node_metrics`
-    of the part drawn, when the caller has it already.
+    ``ties`` and ``phase`` pick what to draw (:func:`select`); positions come from the
+    *whole* graph, so a node stays in place from one phase or tie filter to the next: a case
+    network is a fixed map (:func:`map_layouts`, or ``maps`` when the caller has them),
+    other graphs use ``positions`` or :func:`graph_layout`. ``physics=None`` turns physics
+    on up to :data:`PHYSICS_MAX_NODES` nodes (never on a map). ``metrics`` may pass
+    :func:`jlp.graphs.node_metrics` of the part drawn, when the caller has it already.
     """
     if size_by is not None and size_by not in SIZE_METRICS:
         raise JlpInputError(
             f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
         )
-    positions = positions if positions is not None else graph_layout(graph, seed=seed)
     part = select(graph, ties=ties, phase=phase)
-    if physics is None:
-        physics = part.number_of_nodes() <= PHYSICS_MAX_NODES
     notes = [caption] if caption else []
     if size_by:
         notes.append(TEXT["sized_by"].format(metric=TEXT["metrics"][size_by]))
     if phase is not None:
-        notes.append(TEXT["phase_caption"].format(phase=phase))
+        notes.append(TEXT["phase_caption"].format(phase=phase_name(graph, phase)))
+    common = {
+        "title": title or TEXT["title"],
+        "seed": seed,
+        "height": height,
+        "legend": legend_for(part),
+        "legend_title": TEXT["legend"],
+        "caption": " ".join(notes),
+        "lang": lang,
+    }
+    if positions is None and is_map(graph):
+        layouts = map_layouts(graph) if maps is None else maps
+        styled = styled_graph(
+            part,
+            size_by=size_by,
+            group=group,
+            metrics=metrics,
+            bounds=MAP_NODE_SIZE,
+            phases_of=graph,
+        )
+        return network_page(
+            styled,
+            layouts={name: layout.to_json() for name, layout in layouts.items()},
+            font_size=map_layout.FONT,
+            label_wrap=map_layout.LABEL_WRAP,
+            **common,
+        )
+    positions = positions if positions is not None else graph_layout(graph, seed=seed)
+    if physics is None:
+        physics = part.number_of_nodes() <= PHYSICS_MAX_NODES
     return network_page(
-        styled_graph(part, size_by=size_by, group=group, metrics=metrics),
-        title=title or TEXT["title"],
+        styled_graph(part, size_by=size_by, group=group, metrics=metrics, phases_of=graph),
         positions={n: positions[n] for n in part.nodes if n in positions},
-        seed=seed,
         physics=physics,
-        height=height,
-        legend=legend_for(part),
-        legend_title=TEXT["legend"],
-        caption=" ".join(notes),
-        lang=lang,
+        **common,
     )
 
 
@@ -391,8 +492,17 @@ def graph_frame(
     True
     """
     title = title or TEXT["title"]
+    frame_height = None
+    if kwargs.get("positions") is None and is_map(graph):
+        maps = kwargs.setdefault("maps", map_layouts(graph))
+        _left, top, _right, bottom = maps["wide"].extent
+        rows = math.ceil(len(legend_for(graph)) / 3)
+        frame_height = round(bottom - top + 20) + 26 * rows + 60
     return GraphFrame(
-        graph_page(graph, title=title, height=height, **kwargs), title=title, height=height
+        graph_page(graph, title=title, height=height, **kwargs),
+        title=title,
+        height=height,
+        frame_height=frame_height,
     )
 
 
@@ -406,7 +516,10 @@ __all__ = [
     "graph_frame",
     "graph_layout",
     "graph_page",
+    "is_illustrative",
+    "is_map",
     "legend_for",
+    "map_layouts",
     "select",
     "styled_graph",
 ]

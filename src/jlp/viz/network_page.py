@@ -5,7 +5,9 @@ itself comes from jlp's own template (``templates/network.html``), because pyvis
 always pulls Bootstrap from a CDN, switches every tooltip to ``innerHTML`` when a title
 contains ``href``, and uses one fixed element id. Here:
 
-- every script and style is inlined, so a page works with no internet;
+- every script and style is inlined, so a page works with no internet; a site that serves
+  vis-network once (:mod:`jlp.sphinx_ext`) removes the inlined copy (:func:`vis_block`) and the
+  frame asks the page holding it for the library instead;
 - labels are drawn on the canvas and tooltips are set as text by vis-network, node data is
   written as JSON with ``<``, ``>`` and ``&`` escaped, and the legend and caption are
   escaped by Jinja: a label such as ``<img src=x onerror=alert(1)>`` shows as text;
@@ -44,7 +46,17 @@ _VIS_DIR = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vi
 
 DEFAULT_NODE_COLOR = OKABE_ITO["sky_blue"]
 #: Node attributes passed through to vis.js when present on a graph's node.
-NODE_KEYS = ("label", "title", "color", "shape", "size", "group", "borderWidth", "font")
+NODE_KEYS = (
+    "label",
+    "title",
+    "color",
+    "shape",
+    "size",
+    "group",
+    "borderWidth",
+    "font",
+    "shapeProperties",
+)
 #: Edge attributes passed through to vis.js when present on a graph's edge.
 EDGE_KEYS = ("title", "color", "width", "dashes", "label", "arrows", "smooth")
 
@@ -76,12 +88,26 @@ class LegendItem:
     style: str = "round"
 
 
+#: The page font of the book's theme (a system font stack), also used inside graph frames.
+PAGE_FONT = (
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, '
+    '"Noto Sans", "Liberation Sans", sans-serif'
+)
+
+
+def vis_js_path() -> Path:
+    """Where the vis-network script shipped with pyvis lies."""
+    return _VIS_DIR / "vis-network.min.js"
+
+
 @cache
-def _vis_assets() -> tuple[str, str]:
-    return (
-        (_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
-        (_VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
-    )
+def vis_block() -> str:
+    """The inlined vis-network script exactly as a page holds it (a site may remove it).
+
+    >>> vis_block().startswith("<script>") and vis_block().endswith("</script>")
+    True
+    """
+    return "<script>" + vis_js_path().read_text(encoding="utf-8") + "</script>"
 
 
 @cache
@@ -149,7 +175,18 @@ def pyvis_network(
     return net
 
 
-def _options(*, physics: bool, seed: int, directed: bool) -> dict[str, Any]:
+def _options(
+    *,
+    physics: bool,
+    seed: int,
+    directed: bool,
+    fixed: bool,
+    font_size: float,
+    label_wrap: float | None = None,
+) -> dict[str, Any]:
+    interaction = {"hover": True, "tooltipDelay": 120, "navigationButtons": False}
+    if fixed:  # a map: nothing moves, and the page scrolls over it on a phone
+        interaction.update(dragNodes=False, dragView=False, zoomView=False)
     return {
         "autoResize": True,
         "layout": {"randomSeed": seed, "improvedLayout": False},
@@ -158,12 +195,13 @@ def _options(*, physics: bool, seed: int, directed: bool) -> dict[str, Any]:
             "stabilization": {"enabled": True, "iterations": 200, "fit": True},
             "barnesHut": {"gravitationalConstant": -3000, "springLength": 120},
         },
-        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+        "interaction": interaction,
         "nodes": {
             "shape": "dot",
             "size": 16,
             "color": {"background": OKABE_ITO["sky_blue"], "border": OKABE_ITO["blue"]},
-            "font": {"size": 15, "face": "Helvetica, Arial, sans-serif"},
+            "font": {"size": font_size, "face": PAGE_FONT, "color": "#1a1a1a"},
+            **({"widthConstraint": {"maximum": label_wrap}} if label_wrap else {}),
             "borderWidth": 1.5,
         },
         "edges": {
@@ -186,26 +224,45 @@ def network_page(
     legend_title: str = "Legend",
     caption: str = "",
     lang: str = "en",
+    layouts: Mapping[str, Any] | None = None,
+    font_size: float = 15.0,
+    label_wrap: float | None = None,
 ) -> str:
     """A complete, self-contained HTML page that draws ``graph`` with vis-network.
+
+    With ``layouts`` (name → :meth:`jlp.viz.map_layout.MapLayout.to_json`, widest first) the
+    page is a fixed map: it picks the first layout that draws labels at 12 px or more in the
+    width it has, sets its height to match and never moves a node (no physics, no zoom).
 
     >>> import networkx as nx
     >>> "<script" in network_page(nx.Graph([("a", "b")]))
     True
     """
+    if layouts:
+        physics = False
+        first = next(iter(layouts.values()))
+        positions = {n: (first["x"][str(n)], first["y"][str(n)]) for n in graph.nodes}
     net = pyvis_network(graph, positions=positions, seed=seed, physics=physics)
-    vis_js, vis_css = _vis_assets()
     return (
         _environment()
         .get_template("network.html")
         .render(
             lang=lang,
             title=title,
-            vis_js=vis_js,
-            vis_css=vis_css,
+            vis_block=vis_block(),
+            font=PAGE_FONT,
+            font_size=font_size,
+            layouts=[{"name": k, **v} for k, v in layouts.items()] if layouts else None,
             nodes=net.nodes,
             edges=net.edges,
-            options=_options(physics=physics, seed=seed, directed=graph.is_directed()),
+            options=_options(
+                physics=physics,
+                seed=seed,
+                directed=graph.is_directed(),
+                fixed=bool(layouts),
+                font_size=font_size,
+                label_wrap=label_wrap,
+            ),
             physics=physics,
             canvas_height=height,
             legend=list(legend),
@@ -218,8 +275,11 @@ def network_page(
 class GraphFrame:
     """Display wrapper: a graph page shown in a sandboxed ``<iframe srcdoc=…>``.
 
-    The page is self-contained (about 700 KB, most of it vis-network), so several graphs on
-    one page cannot clash and none can restyle the book. ``html`` is the iframe markup.
+    The page is self-contained (about 500 KB, most of it vis-network; a site serving
+    vis-network once removes that copy), so several graphs on one page cannot clash and none
+    can restyle the book. ``html`` is the iframe markup; ``frame_height`` its height (by
+    default the canvas plus room for a legend and a caption). On the book's site the frame
+    reports its real height and the page resizes it.
 
     >>> import networkx as nx
     >>> frame = GraphFrame(network_page(nx.Graph([(1, 2)])), title="A tie")
@@ -227,14 +287,22 @@ class GraphFrame:
     True
     """
 
-    def __init__(self, page: str, *, title: str = "Network graph", height: int = 460) -> None:
+    def __init__(
+        self,
+        page: str,
+        *,
+        title: str = "Network graph",
+        height: int = 460,
+        frame_height: int | None = None,
+    ) -> None:
         self.page = page
         self.title = title
         self.height = height
+        self.frame_height = frame_height
 
     @property
     def html(self) -> str:
-        frame_height = self.height + 110  # room for a legend of two rows and a caption
+        frame_height = self.frame_height or self.height + 110  # a legend of two rows, a caption
         return (
             f'<iframe class="jlp-graph-frame" title="{html.escape(self.title)}" '
             f'sandbox="allow-scripts" srcdoc="{html.escape(self.page, quote=True)}" '
@@ -259,6 +327,7 @@ def show_graph(graph: nx.Graph, *, title: str = "Network graph", **kwargs: Any) 
 __all__ = [
     "EDGE_KEYS",
     "NODE_KEYS",
+    "PAGE_FONT",
     "GraphFrame",
     "LegendItem",
     "external_references",
@@ -266,4 +335,6 @@ __all__ = [
     "pyvis_network",
     "seeded_positions",
     "show_graph",
+    "vis_block",
+    "vis_js_path",
 ]

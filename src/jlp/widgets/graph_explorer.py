@@ -1,5 +1,5 @@
 """Explore a network: switch tie types on and off, step through phases, size nodes by a
-measure, and read the measures in a table beside the picture.
+measure, and read the measures in a table under the picture.
 
 The widget only wires controls to :func:`explorer_view`, a pure function over
 :mod:`jlp.graphs` and :mod:`jlp.viz.graph_pages` (tested, and timed in
@@ -26,12 +26,14 @@ import ipywidgets as widgets
 import networkx as nx
 import pandas as pd
 
-from jlp.graphs import ROLES, node_metrics, phases, tie_types
+from jlp.graphs import ROLES, node_metrics, phase_name, phases, tie_types
 from jlp.viz.graph_pages import (
     SIZE_METRICS,
     graph_frame,
     graph_layout,
+    is_map,
     kind_label,
+    map_layouts,
     select,
     tie_label,
 )
@@ -109,10 +111,27 @@ def explorer_view(
     phase: Any = None,
     size_by: str = "degree",
     height: int = 480,
+    maps: Mapping[str, Any] | None = None,
 ) -> tuple[str, str]:
-    """The picture (iframe HTML) and the measure table for one setting of the controls."""
+    """The picture (iframe HTML) and the measure table for one setting of the controls.
+
+    With ``maps`` (:func:`jlp.viz.graph_pages.map_layouts` of the whole graph) the picture
+    is the fixed map, every node where it stands in the whole network.
+    """
     part = select(graph, ties=ties, phase=phase)
     table = node_metrics(part)
+    if maps is not None:
+        frame = graph_frame(
+            graph,
+            title=TEXT["title"],
+            size_by=size_by,
+            ties=ties,
+            phase=phase,
+            height=height,
+            metrics=table,
+            maps=maps,
+        )
+        return frame.html, metric_table_html(table, sort_by=size_by)
     frame = graph_frame(
         part,
         title=TEXT["title"],
@@ -130,7 +149,8 @@ class GraphExplorer(widgets.VBox):
     def __init__(self, graph: nx.Graph, *, size_by: str = "degree", height: int = 480) -> None:
         self.graph = graph
         self.height = height
-        self.positions = graph_layout(graph)
+        self.maps = map_layouts(graph) if is_map(graph) else None
+        self.positions = self.maps["wide"].positions if self.maps else graph_layout(graph)
         self.tie_buttons = {
             tie: widgets.ToggleButton(
                 value=True,
@@ -142,12 +162,12 @@ class GraphExplorer(widgets.VBox):
         }
         known = phases(graph)
         self.phase = widgets.SelectionSlider(
-            options=[str(p) for p in known] or ["—"],
+            options=[(phase_name(graph, p), str(p)) for p in known] or ["—"],
             value=str(known[-1]) if known else "—",
             description=TEXT["phase"],
             disabled=not known,
             continuous_update=False,
-            layout=widgets.Layout(width="420px"),
+            layout=widgets.Layout(width="100%", max_width="560px", min_width="260px"),
             style={"description_width": "initial"},
         )
         self.size_by = widgets.Dropdown(
@@ -156,12 +176,9 @@ class GraphExplorer(widgets.VBox):
             description=TEXT["size_by"],
             style={"description_width": "initial"},
         )
-        self.picture = widgets.HTML(layout=widgets.Layout(flex="3 1 0", min_width="320px"))
-        self.table = widgets.HTML(
-            layout=widgets.Layout(
-                flex="2 1 0", min_width="260px", max_height=f"{height + 60}px", overflow="auto"
-            )
-        )
+        self.picture = widgets.HTML(layout=widgets.Layout(width="100%"))
+        # below the picture, as wide as the page, scrolling sideways on a phone (never cut)
+        self.table = widgets.HTML(layout=widgets.Layout(width="100%", overflow="auto"))
         for control in [*self.tie_buttons.values(), self.phase, self.size_by]:
             control.observe(self._update, names="value")
         self._update()
@@ -172,8 +189,11 @@ class GraphExplorer(widgets.VBox):
         super().__init__(
             [
                 toggles,
-                widgets.HBox([self.phase, self.size_by]),
-                widgets.HBox([self.picture, self.table]),
+                widgets.HBox(
+                    [self.phase, self.size_by], layout=widgets.Layout(flex_flow="row wrap")
+                ),
+                self.picture,
+                self.table,
             ]
         )
 
@@ -191,6 +211,7 @@ class GraphExplorer(widgets.VBox):
             phase=phase,
             size_by=self.size_by.value,
             height=self.height,
+            maps=self.maps,
         )
 
 
