@@ -20,6 +20,7 @@ from jlp.viz.graph_pages import (
     graph_layout,
     graph_page,
     legend_for,
+    map_update,
     styled_graph,
 )
 from jlp.viz.graph_static import save_static, static_figure
@@ -156,16 +157,25 @@ def test_explorer_controls_drive_the_view(example):
     explorer.phase.value = "promotion_motivation"
     assert "Ebanistería López" not in explorer.table.value  # joined in the next phase
     explorer.tie_buttons["coordination"].value = False
-    assert "Co-ordination" not in html.unescape(explorer.picture.value)
+    # issue 11 §6: a case network's map is updated in place (only what changed is sent)
+    shown = explorer.picture.update
+    assert shown["edges"] and "Co-ordination" not in json.dumps(shown)
+    assert "Co-ordination" in json.dumps(map_update(example))
     explorer.size_by.value = "constraint"
     assert "sorted by constraint" in explorer.table.value
     assert explorer.chosen_ties() == [t for t in explorer.tie_buttons if t != "coordination"]
 
 
+def test_explorer_the_first_way_sends_a_new_page_per_change(example):
+    explorer = GraphExplorer(example, live=False)
+    explorer.tie_buttons["coordination"].value = False
+    assert "Co-ordination" not in html.unescape(explorer.picture.value)
+
+
 def test_explorer_on_a_graph_without_phases_or_types():
     explorer = GraphExplorer(nx.karate_club_graph())
     assert explorer.phase.disabled and explorer.chosen_ties() is None
-    assert "<iframe" in explorer.picture.value
+    assert 'id="jlp-graph"' in explorer.picture.page  # a map, drawn once, updated in place
 
 
 def test_explorer_view_is_quick_enough_to_run_in_tests():

@@ -27,6 +27,8 @@ from typing import Any
 
 PLOTLY_JS = "plotly.min.js"
 VIS_JS = "jlp-vis.js"
+#: anywidget's front end for pages without JupyterLab (an AMD module the widget manager loads).
+ANYWIDGET_JS = "anywidget/index.js"
 #: What a page says in place of the vis-network copy it no longer holds.
 VIS_REMOVED = "<!-- vis-network: from the site (_static/jlp-vis.js) -->"
 
@@ -64,9 +66,10 @@ def vis_loader() -> str:
 
 
 def _encodings(text: str) -> list[str]:
-    """``text`` as it stands inside a frame's ``srcdoc``, and inside a widget's saved state."""
+    """``text`` as it stands inside a frame's ``srcdoc``, inside a widget's saved state, and
+    as a page inside a widget's saved state (the explorer's map)."""
     attribute = html.escape(text, quote=True)
-    return [attribute, json.dumps(attribute)[1:-1]]
+    return [attribute, json.dumps(attribute)[1:-1], json.dumps(text)[1:-1]]
 
 
 def lighten_page(page: str, static_url: str) -> str:
@@ -88,7 +91,14 @@ def lighten_page(page: str, static_url: str) -> str:
     if not found:
         return page
     tag = f'<script src="{html.escape(static_url)}{VIS_JS}"></script>'
-    return re.sub(r"</head>", lambda _: tag + "</head>", page, count=1)
+    page = re.sub(r"</head>", lambda _: tag + "</head>", page, count=1)
+    if '"_model_module": "anywidget"' in page:  # the explorer's map: anywidget from the site
+        paths = json.dumps({"anywidget": static_url + ANYWIDGET_JS.removesuffix(".js")})
+        config = f"<script>require.config({{paths: {paths}}});</script>"
+        page = re.sub(
+            r"<script[^>]*require\.js[^>]*></script>", lambda m: m.group(0) + config, page, count=1
+        )
+    return page
 
 
 def _lighten_site(outdir: Path) -> None:
@@ -105,7 +115,16 @@ def _lighten_site(outdir: Path) -> None:
             if not written:
                 loader.parent.mkdir(parents=True, exist_ok=True)
                 loader.write_text(vis_loader(), encoding="utf-8")
+                _copy_anywidget(outdir / "_static" / ANYWIDGET_JS)
                 written = True
+
+
+def _copy_anywidget(target: Path) -> None:
+    import anywidget
+
+    source = Path(anywidget.__file__).parent / "nbextension" / "index.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 def plotly_js_path() -> Path:

@@ -440,18 +440,13 @@ def graph_page(
             f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
         )
     part = select(graph, ties=ties, phase=phase)
-    notes = [caption] if caption else []
-    if size_by:
-        notes.append(TEXT["sized_by"].format(metric=TEXT["metrics"][size_by]))
-    if phase is not None:
-        notes.append(TEXT["phase_caption"].format(phase=phase_name(graph, phase)))
     common = {
         "title": title or TEXT["title"],
         "seed": seed,
         "height": height,
         "legend": legend_for(part),
         "legend_title": TEXT["legend"],
-        "caption": " ".join(notes),
+        "caption": _caption(graph, caption, size_by, phase),
         "lang": lang,
     }
     if positions is None and is_map(graph):
@@ -480,6 +475,49 @@ def graph_page(
         physics=physics,
         **common,
     )
+
+
+def _caption(graph: nx.Graph, caption: str, size_by: str | None, phase: Any) -> str:
+    notes = [caption] if caption else []
+    if size_by:
+        notes.append(TEXT["sized_by"].format(metric=TEXT["metrics"][size_by]))
+    if phase is not None:
+        notes.append(TEXT["phase_caption"].format(phase=phase_name(graph, phase)))
+    return " ".join(notes)
+
+
+def map_update(
+    graph: nx.Graph,
+    *,
+    size_by: str | None = "degree",
+    ties: Iterable[str] | None = None,
+    phase: Any = None,
+    metrics: Any = None,
+    caption: str = "",
+) -> dict[str, Any]:
+    """What a drawn map of ``graph`` needs to show other ties or another phase: its nodes,
+    ties, legend and caption (a page applies it in place, every node where it stands).
+
+    >>> from jlp import graphs
+    >>> g = graphs.read_graph(
+    ...     graphs.template_path("example_nodes.csv"), graphs.template_path("example_edges.csv")
+    ... )
+    >>> sorted(map_update(g, ties=["training"]))
+    ['caption', 'edges', 'legend', 'nodes']
+    """
+    from jlp.viz.network_page import vis_data
+
+    part = select(graph, ties=ties, phase=phase)
+    styled = styled_graph(
+        part, size_by=size_by, metrics=metrics, bounds=MAP_NODE_SIZE, phases_of=graph
+    )
+    nodes, edges = vis_data(styled)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "legend": [vars(item) for item in legend_for(part)],
+        "caption": _caption(graph, caption, size_by, phase),
+    }
 
 
 def graph_frame(
@@ -520,6 +558,7 @@ __all__ = [
     "is_map",
     "legend_for",
     "map_layouts",
+    "map_update",
     "select",
     "styled_graph",
 ]

@@ -175,6 +175,18 @@ def pyvis_network(
     return net
 
 
+def vis_data(graph: nx.Graph) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges of ``graph`` as vis-network data (no positions).
+
+    >>> import networkx as nx
+    >>> nodes, edges = vis_data(nx.Graph([(1, 2)]))
+    >>> [n["id"] for n in nodes], len(edges)
+    (['1', '2'], 1)
+    """
+    net = pyvis_network(graph, positions={}, physics=False)
+    return net.nodes, net.edges
+
+
 def _options(
     *,
     physics: bool,
@@ -336,5 +348,6 @@ __all__ = [
     "seeded_positions",
     "show_graph",
     "vis_block",
+    "vis_data",
     "vis_js_path",
 ]

@@ -1,10 +1,14 @@
 """Explore a network: switch tie types on and off, step through phases, size nodes by a
 measure, and read the measures in a table under the picture.
 
-The widget only wires controls to :func:`explorer_view`, a pure function over
-:mod:`jlp.graphs` and :mod:`jlp.viz.graph_pages` (tested, and timed in
-``benchmarks/bench_graphs.py``). Positions are computed once for the whole network, so a
-firm stays in place while ties and phases change around it.
+The widget only wires controls to pure functions over :mod:`jlp.graphs` and
+:mod:`jlp.viz.graph_pages` (tested, and timed in ``benchmarks/bench_graphs.py``). Positions
+are computed once for the whole network, so a firm stays in place while ties and phases
+change around it. A case network is drawn once, by :class:`MapView` (a small anywidget
+around the map's frame); each change then sends only the nodes, ties, legend and caption
+(:func:`jlp.viz.graph_pages.map_update`), which the frame applies to its data sets in place.
+``live=False`` keeps the first way: a new page per change (:func:`explorer_view`); the
+browser benchmark ``benchmarks/bench_explorer_browser.py`` times both in JupyterLab.
 
 >>> from jlp import graphs
 >>> g = graphs.read_graph(
@@ -22,9 +26,11 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import anywidget
 import ipywidgets as widgets
 import networkx as nx
 import pandas as pd
+import traitlets
 
 from jlp.graphs import ROLES, node_metrics, phase_name, phases, tie_types
 from jlp.viz.graph_pages import (
@@ -34,6 +40,7 @@ from jlp.viz.graph_pages import (
     is_map,
     kind_label,
     map_layouts,
+    map_update,
     select,
     tie_label,
 )
@@ -143,13 +150,62 @@ def explorer_view(
     return frame.html, metric_table_html(table, sort_by=size_by)
 
 
+#: The front end of :class:`MapView`: a sandboxed frame holding the map's page, sent each
+#: update by message (the frame's own script applies it and redraws).
+MAP_VIEW_ESM = """
+function render({ model, el }) {
+  const frame = document.createElement("iframe");
+  frame.className = "jlp-graph-frame";
+  frame.setAttribute("sandbox", "allow-scripts");
+  frame.title = model.get("title");
+  frame.style.cssText = "width:100%;border:0;height:" + model.get("frame_height") + "px";
+  frame.srcdoc = model.get("page");
+  el.appendChild(frame);
+  let ready = false;
+  const send = () => {
+    const update = model.get("update");
+    if (ready && update && update.nodes) {
+      frame.contentWindow.postMessage(Object.assign({jlp: "update"}, update), "*");
+    }
+  };
+  const listen = (event) => {
+    if (event.source !== frame.contentWindow || !event.data) { return; }
+    if (event.data.jlp === "height" && event.data.height > 0) {
+      frame.style.height = Math.ceil(event.data.height + 4) + "px";
+    } else if (event.data.jlp === "drawn") {
+      ready = true;
+      send();
+    }
+  };
+  window.addEventListener("message", listen);
+  model.on("change:update", send);
+  return () => window.removeEventListener("message", listen);
+}
+export default { render };
+"""
+
+
+class MapView(anywidget.AnyWidget):
+    """A network map drawn once (``page``, a :func:`jlp.viz.graph_pages.graph_page`) and then
+    changed in place: set ``update`` to a :func:`jlp.viz.graph_pages.map_update`."""
+
+    _esm = MAP_VIEW_ESM
+    page = traitlets.Unicode("").tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
+    frame_height = traitlets.Int(600).tag(sync=True)
+    update = traitlets.Dict().tag(sync=True)
+
+
 class GraphExplorer(widgets.VBox):
     """Tie-type toggles, a phase slider, a size menu, the graph and its measure table."""
 
-    def __init__(self, graph: nx.Graph, *, size_by: str = "degree", height: int = 480) -> None:
+    def __init__(
+        self, graph: nx.Graph, *, size_by: str = "degree", height: int = 480, live: bool = True
+    ) -> None:
         self.graph = graph
         self.height = height
         self.maps = map_layouts(graph) if is_map(graph) else None
+        self.live = live and self.maps is not None
         self.positions = self.maps["wide"].positions if self.maps else graph_layout(graph)
         self.tie_buttons = {
             tie: widgets.ToggleButton(
@@ -176,7 +232,11 @@ class GraphExplorer(widgets.VBox):
             description=TEXT["size_by"],
             style={"description_width": "initial"},
         )
-        self.picture = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.picture: widgets.DOMWidget = (
+            MapView(layout=widgets.Layout(width="100%"))
+            if self.live
+            else widgets.HTML(layout=widgets.Layout(width="100%"))
+        )
         # below the picture, as wide as the page, scrolling sideways on a phone (never cut)
         self.table = widgets.HTML(layout=widgets.Layout(width="100%", overflow="auto"))
         for control in [*self.tie_buttons.values(), self.phase, self.size_by]:
@@ -204,6 +264,9 @@ class GraphExplorer(widgets.VBox):
 
     def _update(self, change: dict | None = None) -> None:
         phase = None if self.phase.disabled else self.phase.value
+        if self.live:
+            self._update_map(phase, first=change is None)
+            return
         self.picture.value, self.table.value = explorer_view(
             self.graph,
             positions=self.positions,
@@ -214,5 +277,32 @@ class GraphExplorer(widgets.VBox):
             maps=self.maps,
         )
 
+    def _update_map(self, phase: Any, *, first: bool) -> None:
+        part = select(self.graph, ties=self.chosen_ties(), phase=phase)
+        table = node_metrics(part)
+        if first:
+            frame = graph_frame(
+                self.graph,
+                title=TEXT["title"],
+                size_by=self.size_by.value,
+                ties=self.chosen_ties(),
+                phase=phase,
+                height=self.height,
+                metrics=table,
+                maps=self.maps,
+            )
+            self.picture.title = frame.title
+            self.picture.frame_height = frame.frame_height or self.height + 110
+            self.picture.page = frame.page
+        else:
+            self.picture.update = map_update(
+                self.graph,
+                size_by=self.size_by.value,
+                ties=self.chosen_ties(),
+                phase=phase,
+                metrics=table,
+            )
+        self.table.value = metric_table_html(table, sort_by=self.size_by.value)
 
-__all__ = ["TEXT", "GraphExplorer", "explorer_view", "metric_table_html"]
+
+__all__ = ["TEXT", "GraphExplorer", "MapView", "explorer_view", "metric_table_html"]
