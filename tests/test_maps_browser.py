@@ -74,6 +74,16 @@ def map_frames(page, url: str, width: int):
     page.goto(url, wait_until="load")
     settle(page)
     page.wait_for_timeout(600)  # the frames report their height; the page resizes them
+    # widgets draw after the page loads: wait until the number of map frames stops growing
+    count, steady = -1, 0
+    for _ in range(150):
+        now = page.evaluate("document.querySelectorAll('iframe.jlp-graph-frame').length")
+        steady = steady + 1 if now == count and now > 0 else 0
+        count = now
+        if steady >= 10:
+            break
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(600)
     frames = [f for f in page.frames if f.parent_frame is not None]
     drawn = []
     for frame in frames:

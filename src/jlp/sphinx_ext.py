@@ -10,7 +10,10 @@ Network pictures are sandboxed frames that carry their own copy of vis-network
 that holds such a frame (in the page or in a widget's saved state) loses those copies and
 gains one script, ``_static/jlp-vis.js`` (:func:`vis_loader`), which the browser fetches once
 and caches: it hands vis-network to each frame that asks (a message, which works offline and
-from ``file://``) and sets each frame's height to what the frame reports.
+from ``file://``) and sets each frame's height to what the frame reports. Still pictures of
+maps (``<picture class="jlp-still">``, a laptop and a phone image) leave the page for files
+in ``_images``, so a reader downloads only the one that fits the screen
+(:func:`extract_stills`).
 
 >>> plotly_js_path().name
 'plotly.min.js'
@@ -18,6 +21,8 @@ from ``file://``) and sets each frame's height to what the frame reports.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -67,9 +72,11 @@ def vis_loader() -> str:
 
 def _encodings(text: str) -> list[str]:
     """``text`` as it stands inside a frame's ``srcdoc``, inside a widget's saved state, and
-    as a page inside a widget's saved state (the explorer's map)."""
+    as a page inside a widget's saved state (the explorer's map; ``</script`` may be written
+    ``<\\/`` there)."""
     attribute = html.escape(text, quote=True)
-    return [attribute, json.dumps(attribute)[1:-1], json.dumps(text)[1:-1]]
+    raw = json.dumps(text)[1:-1]
+    return [attribute, json.dumps(attribute)[1:-1], raw, raw.replace("</script", "<\\/script")]
 
 
 def lighten_page(page: str, static_url: str) -> str:
@@ -83,22 +90,51 @@ def lighten_page(page: str, static_url: str) -> str:
     """
     from jlp.viz.network_page import vis_block
 
-    found = False
     for block, removed in zip(_encodings(vis_block()), _encodings(VIS_REMOVED), strict=True):
-        if block in page:
-            found = True
-            page = page.replace(block, removed)
-    if not found:
-        return page
+        page = page.replace(block, removed)
     tag = f'<script src="{html.escape(static_url)}{VIS_JS}"></script>'
-    page = re.sub(r"</head>", lambda _: tag + "</head>", page, count=1)
-    if '"_model_module": "anywidget"' in page:  # the explorer's map: anywidget from the site
-        paths = json.dumps({"anywidget": static_url + ANYWIDGET_JS.removesuffix(".js")})
-        config = f"<script>require.config({{paths: {paths}}});</script>"
+    if tag not in page and any(removed in page for removed in _encodings(VIS_REMOVED)):
+        # the page's own head ends last: a widget's saved state (in the head) may hold pages
+        end = page.rfind("</head>")
+        page = page[:end] + tag + page[end:] if end >= 0 else tag + page
+    paths = json.dumps({"anywidget": static_url + ANYWIDGET_JS.removesuffix(".js")})
+    config = f"<script>require.config({{paths: {paths}}});</script>"
+    if '"_model_module": "anywidget"' in page and config not in page:
+        # the explorer's map: anywidget from the site. The widget manager reads the mere
+        # presence of data-jupyter-widgets-cdn-only (even "false") as "only from the CDN".
+        page = page.replace('data-jupyter-widgets-cdn-only="false" ', "", 1)
         page = re.sub(
             r"<script[^>]*require\.js[^>]*></script>", lambda m: m.group(0) + config, page, count=1
         )
     return page
+
+
+_STILL = re.compile(r'<picture class="jlp-still">.*?</picture>', re.S)
+_DATA_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
+
+
+def extract_stills(page: str, images: Path, images_url: str) -> str:
+    """``page`` with the images of its still map pictures written to ``images`` (named by
+    their content) and linked from ``images_url`` instead of carried inside the page.
+
+    >>> import base64, tempfile
+    >>> data = base64.b64encode(b"png").decode()
+    >>> page = f'<picture class="jlp-still"><img src="data:image/png;base64,{data}"></picture>'
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     extract_stills(page, Path(folder), "../_images/")
+    '<picture class="jlp-still"><img src="../_images/jlp-map-8f8cbb7dcf.png"></picture>'
+    """
+
+    def to_file(found: re.Match) -> str:
+        data = base64.b64decode(found.group(1))
+        name = f"jlp-map-{hashlib.sha256(data).hexdigest()[:10]}.png"
+        target = images / name
+        if not target.exists():
+            images.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return images_url + name
+
+    return _STILL.sub(lambda picture: _DATA_PNG.sub(to_file, picture.group(0)), page)
 
 
 def _lighten_site(outdir: Path) -> None:
@@ -110,6 +146,7 @@ def _lighten_site(outdir: Path) -> None:
         page = path.read_text(encoding="utf-8")
         depth = len(path.relative_to(outdir).parts) - 1
         light = lighten_page(page, "../" * depth + "_static/")
+        light = extract_stills(light, outdir / "_images", "../" * depth + "_images/")
         if light != page:
             path.write_text(light, encoding="utf-8")
             if not written:

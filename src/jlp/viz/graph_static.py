@@ -447,15 +447,34 @@ def _handles(part: nx.Graph) -> list[Line2D]:
     return handles
 
 
+def _palette() -> Any:
+    """A fixed palette: every colour of the maps, paler shades of each (smoothed edges,
+    illustrative fills) and greys. Hues never merge, as they may in an adaptive palette."""
+    from PIL import Image
+
+    from jlp.viz.palette import OKABE_ITO
+
+    colours = []
+    for colour in [*OKABE_ITO.values(), "#9a9a9a", "#7a7a7a", "#333333"]:
+        rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+        for share in (1.0, 0.7, 0.45, 0.25):
+            colours.append([round(c * share + 255 * (1 - share)) for c in rgb])
+    colours += [[level] * 3 for level in range(0, 256, 32)] + [[255, 255, 255]]
+    flat = [value for colour in colours for value in colour]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(flat + [0] * (768 - len(flat)))
+    return palette
+
+
 def _png(fig: Figure) -> bytes:
-    """The figure as a small PNG: 128 colours are plenty for flat shapes and text."""
+    """The figure as a small PNG on :func:`_palette` (a third of a full-colour PNG)."""
     from PIL import Image
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI)
     image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
     small = io.BytesIO()
-    image.quantize(colors=128, method=Image.Quantize.FASTOCTREE).save(small, "PNG", optimize=True)
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(small, "PNG", optimize=True)
     return small.getvalue()
 
 
@@ -484,12 +503,12 @@ class StaticPicture:
 
         wide = (
             f'<img src="{source(self.png)}" alt="{html.escape(self.alt)}" '
-            'style="max-width:100%;height:auto" class="jlp-still">'
+            'style="max-width:100%;height:auto">'
         )
         if self.narrow is None:
             return wide
         return (
-            f'<picture><source media="(max-width: {SHOWN_WIDTH - 1}px)" '
+            f'<picture class="jlp-still"><source media="(max-width: {SHOWN_WIDTH - 1}px)" '
             f'srcset="{source(self.narrow)}">{wide}</picture>'
         )
 
