@@ -122,7 +122,9 @@ def footprint(label: str, size: float) -> tuple[float, float, float]:
     True
     """
     lines = wrap_label(label)
-    label_w = max(text_width(line) for line in lines)
+    # vis-network wraps by the real width, narrower than this estimate: a label estimated
+    # over the limit may stay on one line there, but never wider than the limit
+    label_w = LABEL_WRAP if len(lines) > 1 else text_width(label)
     label_h = LINE * len(lines)
     width = max(2 * size, label_w) + 2 * PAD
     height = 2 * size + GAP + label_h + 2 * PAD

@@ -223,9 +223,11 @@ class GraphExplorer(widgets.VBox):
             description=TEXT["phase"],
             disabled=not known,
             continuous_update=False,
-            layout=widgets.Layout(width="100%", max_width="560px", min_width="260px"),
+            readout=False,  # the readout box cuts long names: the name shows below instead
+            layout=widgets.Layout(width="100%", max_width="560px", min_width="240px"),
             style={"description_width": "initial"},
         )
+        self.phase_name = widgets.Label(layout=widgets.Layout(width="100%"))
         self.size_by = widgets.Dropdown(
             options=[(PAGE_TEXT["metrics"][m], m) for m in SIZE_METRICS],
             value=size_by,
@@ -250,7 +252,14 @@ class GraphExplorer(widgets.VBox):
             [
                 toggles,
                 widgets.HBox(
-                    [self.phase, self.size_by], layout=widgets.Layout(flex_flow="row wrap")
+                    [
+                        widgets.VBox(
+                            [self.phase, self.phase_name],
+                            layout=widgets.Layout(flex="1 1 260px", max_width="560px"),
+                        ),
+                        self.size_by,
+                    ],
+                    layout=widgets.Layout(flex_flow="row wrap"),
                 ),
                 self.picture,
                 self.table,
@@ -264,6 +273,7 @@ class GraphExplorer(widgets.VBox):
 
     def _update(self, change: dict | None = None) -> None:
         phase = None if self.phase.disabled else self.phase.value
+        self.phase_name.value = phase_name(self.graph, phase) if phase is not None else ""
         if self.live:
             self._update_map(phase, first=change is None)
             return
