@@ -183,15 +183,17 @@ def explorer_browser() -> dict[str, tuple[float, str]]:
                 "window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=120_000
             )
             page.wait_for_function(
-                "document.querySelector('.jp-Notebook .jp-Notebook-ExecutionIndicator') !== null"
-                " || true"
+                "(() => { const w = window.jupyterapp.shell.currentWidget;"
+                " const k = w && w.sessionContext && w.sessionContext.session"
+                " && w.sessionContext.session.kernel;"
+                " return k && k.status === 'idle'; })()",
+                timeout=180_000,
             )
-            page.wait_for_timeout(3000)  # the kernel starts
             page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
             page.wait_for_function(
                 "window.__jlpMessages.filter(m => m.kind === 'drawn').length >= 2"
                 " && document.querySelectorAll('.jp-Cell button.widget-toggle-button').length > 0",
-                timeout=180_000,
+                timeout=300_000,
             )
             page.wait_for_timeout(1500)
             found = {}

@@ -212,7 +212,13 @@ def _options(
             "shape": "dot",
             "size": 16,
             "color": {"background": OKABE_ITO["sky_blue"], "border": OKABE_ITO["blue"]},
-            "font": {"size": font_size, "face": PAGE_FONT, "color": "#1a1a1a"},
+            "font": {
+                "size": font_size,
+                "face": PAGE_FONT,
+                "color": "#1a1a1a",
+                # on a map, ties pass under the labels, not through their letters
+                **({"background": "rgba(255, 255, 255, 0.8)"} if fixed else {}),
+            },
             **({"widthConstraint": {"maximum": label_wrap}} if label_wrap else {}),
             "borderWidth": 1.5,
         },
