@@ -33,6 +33,9 @@ def open_frames(page, url, count=1):
     inner = page.frames[1:]
     assert len(inner) == count
     for frame in inner:
+        # a map is as tall as its layout needs: bring each frame into view (chromium does
+        # not paint frames far off screen)
+        frame.frame_element().scroll_into_view_if_needed()
         frame.wait_for_selector("body[data-drawn='1']", timeout=60_000)
     return log, inner
 

@@ -15,7 +15,7 @@ from jlp.viz.network_page import vis_js_path
 pytestmark = pytest.mark.browser
 
 #: The pages that hold network maps (drawn frames, the explorer's saved state included).
-MAP_PAGES = ["emasim", "ecohamaca", "jampro", "masaya", "your-network"]
+MAP_PAGES = ["emasim-more", "ecohamaca-more", "jampro", "masaya-more", "your-network"]
 WIDTHS = [1366, 390]
 MIN_LABEL_PX = 11.0
 MAX_PAGE_BYTES = 1_000_000

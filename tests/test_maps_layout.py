@@ -109,7 +109,7 @@ def test_illustrative_actors_and_ties_are_marked_and_in_the_legend():
 def test_tooltips_show_words_not_slugs_and_phase_names():
     graph = network("emasim")
     page = graph_page(graph, phase=4)
-    nodes = json.loads(re.search(r"nodes: (\[.*?\]), edges:", page).group(1))
+    nodes = json.loads(re.search(r"new vis.DataSet\((\[.*?\])\);", page).group(1))
     titles = "\n".join(node["title"] for node in nodes)
     assert "Since phase: 4 · A jointly owned enterprise" in titles
     assert phase_name(graph, 2) == "2 · Raw material first"
