@@ -261,7 +261,7 @@ PAPER = {
 
 @pytest.mark.parametrize("doc", [d for d in toc_files() if d.startswith("notebooks/")])
 def test_each_widget_exercise_has_a_paper_version(doc):
-    """A notebook page that uses a widget links the worksheet for it (sessions without computers)."""
+    """A notebook page that uses a widget links its worksheet (for sessions without computers)."""
     code = "\n".join(t for kind, t in cells(doc) if kind == "code")
     text = "\n".join(t for kind, t in cells(doc) if kind == "markdown")
     for widget in WIDGETS:
