@@ -5,12 +5,16 @@ outside its frame, labels are drawn at 11 px or more; notebook pages stay under 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from browser import settle, watch
-from conftest import SITE
 
 from jlp.viz.network_page import vis_js_path
+
+#: The learner edition, as tests/conftest.py serves it (not imported: tests/lab has a
+#: conftest module of its own, and which of the two `conftest` names depends on load order).
+SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 
 pytestmark = pytest.mark.browser
 
