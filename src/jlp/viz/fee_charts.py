@@ -103,7 +103,7 @@ PUBLIC_STYLES = [
 
 def _title(title: str, note: str) -> dict:
     """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
-    lines = textwrap.wrap(note, width=95)
+    lines = textwrap.wrap(note, width=95, break_on_hyphens=False)
     return {
         "title": {
             "text": title,
@@ -395,8 +395,15 @@ def _source_label(column: str) -> str:
 
 def _revenue_traces(table: pd.DataFrame) -> list[dict]:
     years = table["year"].tolist()
+    # A source that brings nothing in any year stays out of the legend (no legend entry
+    # without bars).
     traces = [
-        {"x": years, "y": table[c].tolist(), "name": _source_label(c)}
+        {
+            "x": years,
+            "y": table[c].tolist(),
+            "name": _source_label(c),
+            "showlegend": bool((table[c].fillna(0) != 0).any()),
+        }
         for c in revenue_sources(table)
     ]
     traces.append({"x": years, "y": table["cost"].tolist()})

@@ -3,8 +3,9 @@
 plotly 7 gives a kernel only the ``application/vnd.plotly.v1+json`` output, which Jupyter
 Book skips. :class:`BookFigure` offers that type (JupyterLab draws it) together with an
 HTML fragment that calls the site's own ``plotly.min.js`` (the book draws it). The
-fragment's element id comes from the figure's content, so re-running a notebook gives the
-same output.
+fragment's element id comes from the figure's content and from how many times that same
+content was shown before in this process, so two equal charts on one page (a chart and a
+widget's first tab) never share an id, and re-running a notebook gives the same output.
 
 >>> import plotly.graph_objects as go
 >>> shown = BookFigure(go.Figure(go.Bar(x=["a"], y=[1])))
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from typing import Any
 
 import plotly.graph_objects as go
@@ -84,6 +86,114 @@ def _id_for(spec_json: str) -> str:
     return "jlp-fig-" + hashlib.sha1(spec_json.encode("utf-8")).hexdigest()[:12]
 
 
+#: The script that draws a figure into its element. It waits while the element is hidden (a
+#: closed tab, a folded block), because plotly measures text as it draws and hidden text measures
+#: zero (the title then lands on its subtitle); it wraps the title and subtitle to the width
+#: drawn, as plotly does not wrap text, making room for extra lines in the top margin; and it
+#: redraws when the width changes. ``%(id)s``, ``%(spec)s`` and ``%(config)s`` are filled in.
+_DRAW = """<script>(function () {
+  var spec = %(spec)s;
+  var config = %(config)s, id = "%(id)s", drawn = 0;
+  var div = document.getElementById(id);
+  if (!window.Plotly || !div) { return; }
+  function wrap(text, width, size) {
+    var most = Math.max(14, Math.floor(width / (size * 0.56)));
+    return String(text).split(/<br\\s*\\/?>/i).map(function (line) {
+      var lines = [], now = "";
+      line.split(" ").forEach(function (word) {
+        var next = now ? now + " " + word : word;
+        if (now && next.replace(/<[^>]*>|&[^;]*;/g, "x").length > most) {
+          lines.push(now); now = word;
+        } else { now = next; }
+      });
+      lines.push(now);
+      return lines.join("<br>");
+    }).join("<br>");
+  }
+  function count(text) { return String(text || "").split(/<br\\s*\\/?>/i).length; }
+  function soft(text) { return String(text).replace(/<br\\s*\\/?>/gi, " "); }
+  function fitted(width) {
+    var layout = JSON.parse(JSON.stringify(spec.layout || {}));
+    var data = JSON.parse(JSON.stringify(spec.data || []));
+    var title = layout.title, base = (layout.font && layout.font.size) || 12, extra = 0;
+    var high = layout.height || div.clientHeight || 450;
+    if (title && title.text) {
+      var size = (title.font && title.font.size) || Math.round(base * 1.2);
+      var text = wrap(title.text, width - 20, size);
+      var more = (count(text) - count(title.text)) * size * 1.3;
+      title.text = text;
+      if (more > 0 && title.yanchor === "top" && title.yref === "container") {
+        title.y = (title.y === undefined ? 1 : title.y) - more / high;
+      }
+      extra += more;
+      if (title.subtitle && title.subtitle.text) {
+        var small = (title.subtitle.font && title.subtitle.font.size) || base;
+        var note = wrap(soft(title.subtitle.text), width - 20, small);
+        extra += (count(note) - count(title.subtitle.text)) * small * 1.3;
+        title.subtitle.text = note;
+      }
+      if (extra > 0) {
+        layout.margin = layout.margin || {};
+        layout.margin.t = (layout.margin.t === undefined ? 80 : layout.margin.t) + extra;
+      }
+    }
+    var legend = layout.legend || {};
+    if (legend.orientation === "h" && legend.y < 0 && !legend.yref) {
+      // Below the figure, not below the plot: the margin then grows to hold the legend
+      // and the axis title keeps its own room above it, at any width.
+      legend.yref = "container"; legend.y = 0; legend.yanchor = "bottom";
+      layout.legend = legend;
+    }
+    var named = (legend.font && legend.font.size) || base;
+    data.forEach(function (trace) {
+      if (trace.name && trace.showlegend !== false) {
+        trace.name = wrap(trace.name, width - 70, named);
+      }
+    });
+    return {data: data, layout: layout};
+  }
+  function draw() {
+    var width = div.clientWidth;
+    if (!width || Math.abs(width - drawn) < 24) { return; }
+    var first = !drawn;
+    drawn = width;
+    var fit = fitted(width);
+    (first ? Plotly.newPlot : Plotly.react)(div, fit.data, fit.layout, config).then(taller);
+  }
+  function taller() {
+    // A narrow screen gives the title, notes and legend more lines: the figure grows so
+    // that the plot itself keeps a readable height.
+    var size = div._fullLayout && div._fullLayout._size, high = div._fullLayout.height;
+    var least = Math.min(260, 0.55 * ((spec.layout && spec.layout.height) || 450));
+    if (size && size.h < least - 4) {
+      var grown = Math.ceil(high + least - size.h);
+      div.style.height = grown + "px";
+      Plotly.relayout(div, {height: grown});
+    }
+  }
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { window.requestAnimationFrame(draw); }).observe(div);
+  }
+  draw();
+})();</script>"""
+
+
+#: How many times each figure content has been shown in this process (see :func:`_shown_id`).
+_SHOWN: Counter[str] = Counter()
+
+
+def _shown_id(spec_json: str) -> str:
+    """The content id, with ``-2``, ``-3``… when the same content was shown before.
+
+    >>> first, again = _shown_id('{"doc": 1}'), _shown_id('{"doc": 1}')
+    >>> again == first + "-2"
+    True
+    """
+    base = _id_for(spec_json)
+    _SHOWN[base] += 1
+    return base if _SHOWN[base] == 1 else f"{base}-{_SHOWN[base]}"
+
+
 def _fragment(spec_json: str, div_id: str, height: object) -> str:
     # The figure is serialised once and written into the page as JSON (every "<" escaped as
     # \u003c, so that no string in it can close the script or open a comment in it); the
@@ -92,9 +202,7 @@ def _fragment(spec_json: str, div_id: str, height: object) -> str:
     config = json.dumps(PLOTLY_CONFIG)
     return (
         f'<div id="{div_id}" class="plotly-graph-div" style="height:{height}px; width:100%;">'
-        f"</div>\n<script>(function () {{\n  var spec = {safe};\n"
-        f'  if (window.Plotly && document.getElementById("{div_id}")) {{\n'
-        f'    Plotly.newPlot("{div_id}", spec.data, spec.layout, {config});\n  }}\n}})();</script>'
+        "</div>\n" + _DRAW % {"spec": safe, "config": config, "id": div_id}
     )
 
 
@@ -129,7 +237,7 @@ class BookFigure:
         height = self.figure.layout.height or 450
         return {
             "application/vnd.plotly.v1+json": spec,
-            "text/html": _fragment(spec_json, _id_for(spec_json), height),
+            "text/html": _fragment(spec_json, _shown_id(spec_json), height),
         }
 
 

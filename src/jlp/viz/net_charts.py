@@ -33,7 +33,7 @@ from jlp.net.scoring import (
     score_codes,
 )
 from jlp.viz.figures import plotly_text, styled
-from jlp.viz.palette import ORDINAL, SEQUENTIAL
+from jlp.viz.palette import ORDINAL, SEQUENTIAL, STAGE_SCALE
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
@@ -63,7 +63,7 @@ TEXT = {
     "benchmark_axis": "NET index (0–100)",
     "stage_legend": "Current stage",
     "feedback_title": "Method feedback: share achieving each cell ({n} assessments)",
-    "feedback_colorbar": "Achieved<br>(share of<br>judged)",
+    "feedback_colorbar": "Achieved (share of judged)",
     "feedback_cell": "{rate}<br>n={n}{mark}",
     "never": "never",
     "always": "always",
@@ -98,20 +98,36 @@ def _short(label: str, width: int = 16) -> str:
     return "<br>".join(textwrap.wrap(str(label), width))
 
 
+#: Notes under a title are drawn at this size (px): small beside the title, still readable.
+NOTE_SIZE = 12
+
+
+def _small(text: str) -> str:
+    """``text`` as a note line under a chart's title, at :data:`NOTE_SIZE`.
+
+    >>> _small("n = 4")
+    '<span style="font-size:12px">n = 4</span>'
+    """
+    return f'<span style="font-size:{NOTE_SIZE}px">{text}</span>'
+
+
 def _note(fig: go.Figure, text: str) -> None:
     """Add a note under the title (a subtitle), where it never collides with the axes."""
     title = fig.layout.title.text or ""
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 60
-    fig.update_layout(title={"text": f"{title}<br><sup>{text}</sup>"}, margin={"t": top + 22})
+    fig.update_layout(title={"text": f"{title}<br>{_small(text)}"}, margin={"t": top + 20})
 
 
 def stage_colors() -> dict[str, str]:
-    """One colour per stage and ``complete``, dark (early) to light (late) along cividis.
+    """One colour per stage and ``complete``, dark (early) to light (late) along viridis.
+
+    Viridis changes hue as well as lightness, so neighbouring stages stay apart (along
+    cividis the first two were navy and slate, hard to tell apart in a legend).
 
     >>> len(stage_colors())
     7
     """
-    steps = sample_colorscale(SEQUENTIAL, np.linspace(0.0, 1.0, len(STAGES) + 1).tolist())
+    steps = sample_colorscale(STAGE_SCALE, np.linspace(0.0, 1.0, len(STAGES) + 1).tolist())
     return dict(zip((*STAGES, COMPLETE), steps, strict=True))
 
 
@@ -223,7 +239,7 @@ def update_matrix(
         fig.data[1].update(
             z=np.where(judged, np.nan, 0.0), text=np.where(judged, "", text), customdata=custom, x=x
         )
-        fig.layout.title = {"text": f"{title}<br><sup>{subtitle}</sup>"}
+        fig.layout.title = {"text": f"{title}<br>{_small(subtitle)}"}
     return result
 
 
@@ -495,7 +511,11 @@ def feedback_heatmap(
             ygap=3,
             customdata=custom,
             hovertemplate=TEXT["feedback_hover"],
-            colorbar={"title": {"text": TEXT["feedback_colorbar"]}, "tickformat": ".0%"},
+            # The title runs beside the bar, never over its top label ("100%").
+            colorbar={
+                "title": {"text": TEXT["feedback_colorbar"], "side": "right"},
+                "tickformat": ".0%",
+            },
         )
     )
     fig.update_layout(

@@ -32,7 +32,11 @@ QUALITATIVE: list[str] = [
 #: A sequential scale (cividis, designed for colour-vision deficiency) that also reads in grey.
 SEQUENTIAL = "cividis"
 
+#: Ordered stages (NET) as bars side by side: viridis changes hue as well as lightness, so
+#: neighbours stay apart, and it still runs dark to light in grey.
+STAGE_SCALE = "viridis"
+
 #: Three ordered steps (none / partly / fully), dark to light, distinct in grey.
 ORDINAL: list[str] = ["#00204D", "#7C7B78", "#FFEA46"]
 
-__all__ = ["OKABE_ITO", "ORDINAL", "QUALITATIVE", "SEQUENTIAL"]
+__all__ = ["OKABE_ITO", "ORDINAL", "QUALITATIVE", "SEQUENTIAL", "STAGE_SCALE"]

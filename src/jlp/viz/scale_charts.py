@@ -110,7 +110,7 @@ _MIN_KG = 10.0  # left end of the log axis
 
 def _title(title: str, note: str) -> dict:
     """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
-    lines = textwrap.wrap(note, width=95)
+    lines = textwrap.wrap(note, width=95, break_on_hyphens=False)
     return {
         "title": {
             "text": title,
