@@ -36,7 +36,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from jlp.editions import language
+from jlp.editions import frame, language, printing
 from jlp.editions.copies import KINDS, working_copy_text
 from jlp.editions.sources import strip_markdown, strip_notebook_text
 
@@ -298,6 +298,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", _widget_fixes_where_needed)
     language.setup(app)
     app.connect("build-finished", _strip_sources)
+    frame.setup(app)
+    printing.setup(app)
     return {
         "parallel_read_safe": True,
         "parallel_write_safe": True,

@@ -2,7 +2,8 @@
 
     python -m jlp.editions build workshop        # -> _build/workshop/html
     python -m jlp.editions build instructor      # -> _build/instructor/html
-    python -m jlp.editions print                 # -> _build/print/html/index.html (+ PDF)
+    python -m jlp.editions print                 # -> _build/print/html/index.html (+ PDFs:
+                                                 #    jlp-course.pdf A4, jlp-course-letter.pdf)
     python -m jlp.editions offline               # -> _build/offline/jlp-course.zip
     python -m jlp.editions build learner --lang es    # -> _build/es/html
     python -m jlp.editions locales               # -> locales/es/LC_MESSAGES/*.po updated
@@ -25,6 +26,7 @@ from jlp.editions import EDITIONS, edition_named
 from jlp.editions.build import build, build_plan
 from jlp.editions.language import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 from jlp.editions.offline import make_zip, print_pdf
+from jlp.editions.printing import PAPERS, printable
 
 REDIRECT = (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Redirect</title>'
@@ -115,13 +117,19 @@ def main(argv: list[str] | None = None) -> int:
         root_doc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))["root"]
         page = plan.output / "index.html"
         written = plan.output / f"{root_doc}.html"
-        page.write_text(_one_page(written.read_text(encoding="utf-8"), root_doc), encoding="utf-8")
+        one_page = _one_page(written.read_text(encoding="utf-8"), root_doc)
+        page.write_text(printable(one_page), encoding="utf-8")
         depth = "../" * root_doc.count("/")
         written.write_text(REDIRECT.format(target=f"{depth}index.html"), encoding="utf-8")
         print(f"The print edition is built: {page} (open it and print, or save as PDF)")
         if not args.no_pdf:
-            pdf = print_pdf(page, plan.output.parent / "jlp-course.pdf")
-            print(f"PDF: {pdf}" if pdf else "No chromium found: no PDF (print from a browser).")
+            for paper in PAPERS:
+                suffix = "" if paper == PAPERS[0] else f"-{paper.lower()}"
+                pdf = print_pdf(page, plan.output.parent / f"jlp-course{suffix}.pdf", paper=paper)
+                if pdf is None:
+                    print("No chromium found: no PDF (print from a browser).")
+                    break
+                print(f"PDF ({paper}): {pdf}")
         return 0
     edition = edition_named(args.edition)
     suffix = "" if edition.name == "learner" else f"-{edition.name}"

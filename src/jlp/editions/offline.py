@@ -94,17 +94,34 @@ def chromium() -> str | None:
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
-def print_pdf(page: Path | str, pdf: Path | str, *, budget_ms: int = 30_000) -> Path | None:
+def print_pdf(
+    page: Path | str, pdf: Path | str, *, paper: str = "A4", budget_ms: int = 30_000
+) -> Path | None:
     """Print one HTML page (the single-page print edition) to ``pdf`` with headless chromium.
 
     Scripts run first (for up to ``budget_ms`` of virtual time), so charts and graphs are
-    drawn before printing. Returns None, printing nothing, when no chromium is installed.
+    drawn before printing. ``paper`` is a CSS page size ("A4", "Letter"): chromium's command
+    line has no paper option, so a copy of the page beside it names the size, and is removed
+    after. Returns None, printing nothing, when no chromium is installed.
     """
     exe = chromium()
     if exe is None:
         return None
     page, pdf = Path(page).resolve(), Path(pdf).resolve()
     pdf.parent.mkdir(parents=True, exist_ok=True)
+    sized = page.with_name(f".{page.stem}-{paper.lower()}{page.suffix}")
+    rule = f"<style>@page {{ size: {paper}; }}</style>"
+    sized.write_text(
+        page.read_text(encoding="utf-8").replace("</head>", rule + "</head>", 1), encoding="utf-8"
+    )
+    try:
+        _chromium_pdf(exe, sized, pdf, budget_ms)
+    finally:
+        sized.unlink(missing_ok=True)
+    return pdf
+
+
+def _chromium_pdf(exe: str, page: Path, pdf: Path, budget_ms: int) -> None:
     subprocess.run(
         [
             exe,
@@ -125,7 +142,6 @@ def print_pdf(page: Path | str, pdf: Path | str, *, budget_ms: int = 30_000) -> 
         stderr=subprocess.DEVNULL,
         timeout=300,
     )
-    return pdf
 
 
 __all__ = ["FOLDER", "LEEME", "README", "make_zip", "print_pdf", "site_files"]
