@@ -77,7 +77,9 @@ book-workshop: book
 book-instructor: book
 	$(EDITIONS) build instructor
 
+# The print edition's page too (no PDF): the browser checks print it on A4 and on Letter.
 editions: book book-workshop book-instructor
+	$(EDITIONS) print --no-pdf
 
 book-print: $(STAMP)
 	$(EDITIONS) print

@@ -30,8 +30,6 @@ CHROMIUM_ARGS = [
 
 #: Console and page-error noise known to be harmless (the theme and its add-ons); keep it short.
 CONSOLE_ALLOWLIST = (
-    "Identifier 'THEBE_JS_URL' has already been declared",  # sphinx-thebe, loaded twice
-    "Got invalid theme mode",  # pydata-sphinx-theme before the mode is stored
     "favicon.ico",  # the site has no favicon
     "strict mode",  # ajv schema warnings inside the widget manager
 )

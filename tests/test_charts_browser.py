@@ -1,0 +1,95 @@
+"""The charts and the frame of the built learner site, as a reader meets them in chromium.
+
+One visit per page at 1366 px (a laptop) checks: no console or page error on a first visit
+(nothing stored by an earlier page), every chart with its own element id, every chart in
+every tab of a widget drawn and taller than 150 px once its tab is open, and no chart text
+over another or out of its chart. Pages with charts are visited again at 390 px (a phone):
+the titles wrap, nothing overlaps, no chart is wider than the screen.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser import settle, watch
+from charts_layout import CHART_PARTS
+from test_links import EDITION_SITES
+from test_site import learner_pages
+
+pytestmark = pytest.mark.browser
+
+SITE = EDITION_SITES["learner"]
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TABS = ".widget-tab .lm-TabBar-tab, .widget-tab .p-TabBar-tab"
+
+
+def chart_pages() -> list[str]:
+    """The pages of the built site that hold at least one chart (none when not built)."""
+    return [p for p in learner_pages() if (SITE / p).exists() and _has_chart(SITE / p)]
+
+
+def _has_chart(path) -> bool:
+    return "plotly-graph-div" in path.read_text(encoding="utf-8", errors="replace")
+
+
+def visit(page, url: str, size: dict[str, int]):
+    """Open ``url`` as a first-time reader (empty local storage) at ``size``; its log."""
+    page.set_viewport_size(size)
+    page.add_init_script("try { window.localStorage.clear(); } catch (e) {}")
+    log = watch(page)
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    page.goto(url, wait_until="load", timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(300)  # charts draw in the frame after load
+    return log
+
+
+def chart_problems(page) -> tuple[list[str], list[dict]]:
+    charts = page.evaluate(CHART_PARTS)
+    problems = [f"{c['id']}: {p}" for c in charts for p in c["problems"]]
+    return problems, charts
+
+
+@pytest.mark.parametrize("path", learner_pages())
+def test_page_has_no_console_error_and_one_id_per_chart(page, site_url, path):
+    log = visit(page, f"{site_url}/{path}", LAPTOP)
+    errors = [f"page error: {e}" for e in log.errors] + [f"console: {m}" for m in log.console]
+    assert errors == [], f"{path}: {errors}"
+    ids = page.eval_on_selector_all(".plotly-graph-div", "divs => divs.map(d => d.id)")
+    shared = sorted({i for i in ids if ids.count(i) > 1})
+    assert shared == [], f"{path}: charts sharing an element id: {shared}"
+
+
+@pytest.mark.parametrize("path", chart_pages())
+def test_every_chart_in_every_tab_is_drawn_tall_and_clear(page, site_url, path):
+    visit(page, f"{site_url}/{path}", LAPTOP)
+    problems, charts = chart_problems(page)
+    short = [c["id"] for c in charts if c["shown"] and (not c["drawn"] or c["height"] < 150)]
+    tabs = page.locator(TABS)
+    for index in range(tabs.count()):
+        tab = tabs.nth(index)
+        tab.scroll_into_view_if_needed()
+        tab.click()
+        page.wait_for_timeout(400)
+        found, charts = chart_problems(page)
+        problems += [p for p in found if p not in problems]
+        short += [
+            f"{c['id']} (tab {tab.inner_text()!r})"
+            for c in charts
+            if c["shown"] and (not c["drawn"] or c["height"] < 150)
+        ]
+    assert short == [], f"{path}: charts empty or under 150 px once shown: {short}"
+    assert problems == [], f"{path}: {problems}"
+
+
+@pytest.mark.parametrize("path", chart_pages())
+def test_charts_fit_a_phone(page, site_url, path):
+    visit(page, f"{site_url}/{path}", PHONE)
+    problems, _ = chart_problems(page)
+    assert problems == [], f"{path} at 390 px: {problems}"
+    wide = page.eval_on_selector_all(
+        ".plotly-graph-div .main-svg:first-of-type",
+        "svgs => svgs.filter(s => s.getBoundingClientRect().right > window.innerWidth + 1)"
+        ".map(s => s.closest('.plotly-graph-div').id)",
+    )
+    assert wide == [], f"{path}: charts wider than a 390 px screen: {wide}"
