@@ -21,6 +21,7 @@ CHART_PARTS = """() => {
     const frame = box(div);
     const parts = [];
     const add = (kind, selector) => div.querySelectorAll(selector).forEach((el) => {
+      if (kind === 'axis title' && el.closest('.colorbar, .legend')) return;
       const b = box(el);
       if (b.width > 0 && b.height > 0 && (el.textContent || '').trim() !== '')
         parts.push({kind, b, text: (el.textContent || '').trim().slice(0, 50)});

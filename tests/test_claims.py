@@ -168,7 +168,8 @@ def test_case_net_charts_say_real_networks_with_illustrative_scores():
         assert 'illustrative="scores"' in text and "illustrative=True))" not in text
     progress = net.progression(emasim.reference_assessments())
     fig = net_charts.progression_chart(progress, illustrative="scores")
-    assert "Real networks; the NET scores are the course's illustrative" in fig.layout.title.text
+    heading = fig.layout.title.text + fig.layout.title.subtitle.text  # the note under the title
+    assert "Real networks; the NET scores are the course's illustrative" in heading
     matrix = net_charts.matrix_heatmap(emasim.reference(emasim.MOMENTS[0]))
     assert "(illustrative)" in matrix.layout.title.text
 

@@ -60,7 +60,7 @@ def test_benchmark_bars_by_stage():
     fig = net_charts.benchmark_chart(table, illustrative=True)
     assert sum(len(t.y) for t in fig.data) == len(table)
     assert {t.name for t in fig.data} <= set(net.stage_labels().values()) | {"complete"}
-    assert "Illustrative" in fig.layout.title.text
+    assert "Illustrative" in fig.layout.title.subtitle.text  # the note under the title
 
 
 def test_feedback_heatmap_marks_patterns_and_inversions():

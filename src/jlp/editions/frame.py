@@ -124,9 +124,8 @@ def tidy_assets(app: Any, pagename: str, templatename: str, context: dict, doctr
 
 def configure(app: Any, config: Any) -> None:
     """Colour mode, search scorer (at ``config-inited``)."""
-    options = dict(config.html_theme_options)
-    options.setdefault("default_mode", "light")
-    config.html_theme_options = options
+    # The theme reads its first colour mode from the page context (not a theme option).
+    config.html_context = {"default_mode": "light", **(config.html_context or {})}
     if not config.html_search_scorer:
         config.html_search_scorer = str(SCORER)
 

@@ -16,7 +16,6 @@ slider, so a reader of the static book can explore without a running kernel.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -29,6 +28,7 @@ from jlp.fees.institution import break_even_year, revenue_sources
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
+from jlp.viz.plotly_text import titled
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
@@ -103,17 +103,7 @@ PUBLIC_STYLES = [
 
 def _title(title: str, note: str) -> dict:
     """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
-    lines = textwrap.wrap(note, width=95, break_on_hyphens=False)
-    return {
-        "title": {
-            "text": title,
-            "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
-            "y": 0.98,
-            "yanchor": "top",
-            "yref": "container",
-        },
-        "margin": {"t": 70 + 16 * len(lines)},
-    }
+    return titled(title, note)
 
 
 def _reuse(fig: go.Figure | None, count: int) -> bool:

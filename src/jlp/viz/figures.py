@@ -100,7 +100,7 @@ _DRAW = """<script>(function () {
     var most = Math.max(14, Math.floor(width / (size * 0.56)));
     return String(text).split(/<br\\s*\\/?>/i).map(function (line) {
       var lines = [], now = "";
-      line.split(" ").forEach(function (word) {
+      (line.match(/(?:<[^>]*>|[^\\s<])+/g) || []).forEach(function (word) {
         var next = now ? now + " " + word : word;
         if (now && next.replace(/<[^>]*>|&[^;]*;/g, "x").length > most) {
           lines.push(now); now = word;
@@ -116,16 +116,16 @@ _DRAW = """<script>(function () {
     var layout = JSON.parse(JSON.stringify(spec.layout || {}));
     var data = JSON.parse(JSON.stringify(spec.data || []));
     var title = layout.title, base = (layout.font && layout.font.size) || 12, extra = 0;
-    var high = layout.height || div.clientHeight || 450;
     if (title && title.text) {
-      var size = (title.font && title.font.size) || Math.round(base * 1.2);
+      var size = (title.font && title.font.size) || Math.round(base * 1.4);
       var text = wrap(title.text, width - 20, size);
-      var more = (count(text) - count(title.text)) * size * 1.3;
+      extra += (count(text) - count(title.text)) * size * 1.3;
       title.text = text;
-      if (more > 0 && title.yanchor === "top" && title.yref === "container") {
-        title.y = (title.y === undefined ? 1 : title.y) - more / high;
+      if (title.y === undefined && title.yref === undefined) {
+        // Hung from the top of the figure (plotly centres a title in the top margin), so
+        // that lines added below it are measured and given room after drawing (settle).
+        title.yref = "container"; title.yanchor = "top"; title.y = 0.98;
       }
-      extra += more;
       if (title.subtitle && title.subtitle.text) {
         var small = (title.subtitle.font && title.subtitle.font.size) || base;
         var note = wrap(soft(title.subtitle.text), width - 20, small);
@@ -144,6 +144,33 @@ _DRAW = """<script>(function () {
       legend.yref = "container"; legend.y = 0; legend.yanchor = "bottom";
       layout.legend = legend;
     }
+    if (width < 560) {
+      // On a phone, tick labels may turn to fit (a fixed flat angle piles them up).
+      Object.keys(layout).forEach(function (key) {
+        var axis = layout[key];
+        if (/^[xy]axis\\d*$/.test(key) && axis && axis.tickangle === 0) { delete axis.tickangle; }
+      });
+      data.forEach(function (trace) {  // a turned label reads on one line
+        if (Array.isArray(trace.x) && typeof trace.x[0] === "string") {
+          trace.x = trace.x.map(function (v) { return String(v).replace(/<br\\s*\\/?>/gi, " "); });
+        }
+      });
+    }
+    var plot = width - ((layout.margin && layout.margin.l) || 80) -
+               ((layout.margin && layout.margin.r) || 80);
+    data.forEach(function (trace) {
+      // Text in heatmap cells too long for its cell is left out (the colour and the hover
+      // still tell); it would spill over its neighbours.
+      if (trace.type !== "heatmap" || !trace.text || !trace.x) { return; }
+      var cell = plot / trace.x.length, longest = 0;
+      var textSize = (trace.textfont && trace.textfont.size) || base;
+      [].concat.apply([], trace.text).forEach(function (value) {
+        String(value || "").replace(/<[^>]*>/g, "\\n").split("\\n").forEach(function (part) {
+          longest = Math.max(longest, part.length);
+        });
+      });
+      if (longest * textSize * 0.6 > cell) { trace.texttemplate = ""; trace.text = null; }
+    });
     var named = (legend.font && legend.font.size) || base;
     data.forEach(function (trace) {
       if (trace.name && trace.showlegend !== false) {
@@ -158,18 +185,36 @@ _DRAW = """<script>(function () {
     var first = !drawn;
     drawn = width;
     var fit = fitted(width);
-    (first ? Plotly.newPlot : Plotly.react)(div, fit.data, fit.layout, config).then(taller);
+    (first ? Plotly.newPlot : Plotly.react)(div, fit.data, fit.layout, config).then(settle);
   }
-  function taller() {
-    // A narrow screen gives the title, notes and legend more lines: the figure grows so
-    // that the plot itself keeps a readable height.
-    var size = div._fullLayout && div._fullLayout._size, high = div._fullLayout.height;
-    var least = Math.min(260, 0.55 * ((spec.layout && spec.layout.height) || 450));
-    if (size && size.h < least - 4) {
-      var grown = Math.ceil(high + least - size.h);
-      div.style.height = grown + "px";
-      Plotly.relayout(div, {height: grown});
+  function settle() {
+    // Measured once drawn: the title starts inside the figure, the title and its note end
+    // above the plot, and on a narrow screen (more lines for the title, notes and legend)
+    // the figure grows so that the plot keeps a readable height.
+    var full = div._fullLayout;
+    if (!full || !full._size) { return; }
+    var frame = div.getBoundingClientRect(), update = {};
+    var heading = div.querySelectorAll(".g-gtitle .gtitle, .g-gtitle .gtitle-subtitle");
+    if (heading.length && full.title && full.title.yref === "container") {
+      var top = Infinity, bottom = 0;
+      heading.forEach(function (el) {
+        var box = el.getBoundingClientRect();
+        top = Math.min(top, box.top - frame.top);
+        bottom = Math.max(bottom, box.bottom - frame.top);
+      });
+      if (top < 4) {
+        update["title.y"] = full.title.y - (4 - top) / full.height;
+        bottom += 4 - top;
+      }
+      if (bottom > full.margin.t - 8) { update["margin.t"] = Math.ceil(bottom + 12); }
     }
+    var least = Math.min(260, 0.55 * ((spec.layout && spec.layout.height) || 450));
+    var plot = full._size.h - ((update["margin.t"] || full.margin.t) - full.margin.t);
+    if (plot < least - 4) {
+      update.height = Math.ceil(full.height + least - plot);
+      div.style.height = update.height + "px";
+    }
+    if (Object.keys(update).length) { Plotly.relayout(div, update); }
   }
   if (window.ResizeObserver) {
     new ResizeObserver(function () { window.requestAnimationFrame(draw); }).observe(div);

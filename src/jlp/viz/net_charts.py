@@ -34,6 +34,7 @@ from jlp.net.scoring import (
 )
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import ORDINAL, SEQUENTIAL, STAGE_SCALE
+from jlp.viz.plotly_text import titled
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
@@ -98,24 +99,13 @@ def _short(label: str, width: int = 16) -> str:
     return "<br>".join(textwrap.wrap(str(label), width))
 
 
-#: Notes under a title are drawn at this size (px): small beside the title, still readable.
-NOTE_SIZE = 12
-
-
-def _small(text: str) -> str:
-    """``text`` as a note line under a chart's title, at :data:`NOTE_SIZE`.
-
-    >>> _small("n = 4")
-    '<span style="font-size:12px">n = 4</span>'
-    """
-    return f'<span style="font-size:{NOTE_SIZE}px">{text}</span>'
-
-
 def _note(fig: go.Figure, text: str) -> None:
-    """Add a note under the title (a subtitle), where it never collides with the axes."""
-    title = fig.layout.title.text or ""
+    """Add a note under the title (its subtitle), where it never collides with the axes."""
+    title = fig.layout.title
+    notes = "<br>".join(part for part in (title.subtitle.text, text) if part)
+    layout = titled(title.text or "", notes)
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 60
-    fig.update_layout(title={"text": f"{title}<br>{_small(text)}"}, margin={"t": top + 20})
+    fig.update_layout(title=layout["title"], margin={"t": max(top, layout["margin"]["t"])})
 
 
 def stage_colors() -> dict[str, str]:
@@ -239,7 +229,7 @@ def update_matrix(
         fig.data[1].update(
             z=np.where(judged, np.nan, 0.0), text=np.where(judged, "", text), customdata=custom, x=x
         )
-        fig.layout.title = {"text": f"{title}<br>{_small(subtitle)}"}
+        fig.layout.title = titled(title, subtitle)["title"]
     return result
 
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
@@ -79,24 +81,25 @@ def evaluation_chart(ranges: pd.DataFrame) -> go.Figure:
             customdata=ranges["high"],
         )
     )
+    # One kind of bar needs no legend: the note under the title says what a bar is and where
+    # the figures come from (a note in the margin collided with a legend on a phone).
+    note = f"{TEXT['range']}. {TEXT['source']}"
+    lines = textwrap.wrap(note, width=95, break_on_hyphens=False)
+    styled(fig)
     fig.update_layout(
-        title=TEXT["evaluation_title"],
+        title={
+            "text": TEXT["evaluation_title"],
+            "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
+            "y": 0.98,
+            "yanchor": "top",
+            "yref": "container",
+        },
         xaxis_title=TEXT["axis"],
-        height=360,
-        legend={"orientation": "h", "y": -0.25},
-        annotations=[
-            {
-                "text": TEXT["source"],
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": -0.45,
-                "showarrow": False,
-                "font": {"size": 11},
-            }
-        ],
+        height=340 + 16 * len(lines),
+        showlegend=False,
+        margin={"t": 70 + 16 * len(lines), "b": 60},
     )
-    return styled(fig)
+    return fig
 
 
 def actors_frame(graph: nx.DiGraph, *, height: int = 420) -> GraphFrame:

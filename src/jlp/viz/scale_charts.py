@@ -18,7 +18,6 @@ quantities and costs are illustrative (the paper gives none); the default notes 
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -29,6 +28,7 @@ from jlp.scale import LEVELS, JointProject, Optimum, PoolResult, PriceCurve, Tie
 from jlp.scale.tradeoff import best_size, net_benefit_table, project_label
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
+from jlp.viz.plotly_text import titled
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
@@ -110,17 +110,7 @@ _MIN_KG = 10.0  # left end of the log axis
 
 def _title(title: str, note: str) -> dict:
     """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
-    lines = textwrap.wrap(note, width=95, break_on_hyphens=False)
-    return {
-        "title": {
-            "text": title,
-            "subtitle": {"text": "<br>".join(lines), "font": {"size": 12}},
-            "y": 0.98,
-            "yanchor": "top",
-            "yref": "container",
-        },
-        "margin": {"t": 70 + 16 * len(lines)},
-    }
+    return titled(title, note)
 
 
 def _curve_trace(curve: object) -> dict:
