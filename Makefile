@@ -27,7 +27,7 @@ help:
 	@echo "make book    build the course into _build/html (warnings are errors)"
 	@echo "make book-workshop    workshop edition, no solutions: _build/workshop/html"
 	@echo "make book-instructor  instructor edition, solutions and notes: _build/instructor/html"
-	@echo "make book-print       one printable page (+ PDF where chromium is): _build/print/"
+	@echo "make book-print       one printable page (+ A4 and Letter PDFs where chromium is): _build/print/"
 	@echo "make offline          zip of the course for use with no internet: _build/offline/"
 	@echo "make book-es          the course in Spanish: _build/es/html (book-es-workshop, …)"
 	@echo "make locales          update the Spanish catalogues (locales/es) from the English pages"

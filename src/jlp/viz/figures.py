@@ -94,7 +94,10 @@ def _id_for(spec_json: str) -> str:
 _DRAW = """<script>(function () {
   var spec = %(spec)s;
   var config = %(config)s, id = "%(id)s", drawn = 0;
-  var div = document.getElementById(id);
+  // The element just before this script (a widget's output may run it before the element is
+  // in the page, where the id cannot find it yet).
+  var here = document.currentScript && document.currentScript.previousElementSibling;
+  var div = here && here.id === id ? here : document.getElementById(id);
   if (!window.Plotly || !div) { return; }
   function wrap(text, width, size) {
     var most = Math.max(14, Math.floor(width / (size * 0.56)));
