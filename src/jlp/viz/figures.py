@@ -149,9 +149,19 @@ _DRAW = """<script>(function () {
     }
     if (width < 560) {
       // On a phone, tick labels may turn to fit (a fixed flat angle piles them up).
+      var left = (layout.margin && layout.margin.l) || 80;
+      var right = (layout.margin && layout.margin.r) || 80;
+      var middle = left + (width - left - right) / 2;
+      var room = 2 * Math.min(middle, width - middle) - 10;
       Object.keys(layout).forEach(function (key) {
         var axis = layout[key];
-        if (/^[xy]axis\\d*$/.test(key) && axis && axis.tickangle === 0) { delete axis.tickangle; }
+        if (!/^[xy]axis\\d*$/.test(key) || !axis) { return; }
+        if (axis.tickangle === 0) { delete axis.tickangle; }
+        axis.automargin = true;  // long tick labels push the margin instead of leaving it
+        var named = axis.title && axis.title.text;
+        if (key.charAt(0) === "x" && named) {  // an axis title wraps under its axis
+          axis.title.text = wrap(named, room, (axis.title.font && axis.title.font.size) || base);
+        }
       });
       data.forEach(function (trace) {  // a turned label reads on one line
         if (Array.isArray(trace.x) && typeof trace.x[0] === "string") {
@@ -165,7 +175,8 @@ _DRAW = """<script>(function () {
       // Text in heatmap cells too long for its cell is left out (the colour and the hover
       // still tell); it would spill over its neighbours.
       if (trace.type !== "heatmap" || !trace.text || !trace.x) { return; }
-      var cell = plot / trace.x.length, longest = 0;
+      var scale = trace.showscale === false ? 0 : 100;  // a colour bar beside the cells
+      var cell = (plot - scale) / trace.x.length, longest = 0;
       var textSize = (trace.textfont && trace.textfont.size) || base;
       [].concat.apply([], trace.text).forEach(function (value) {
         String(value || "").replace(/<[^>]*>/g, "\\n").split("\\n").forEach(function (part) {
