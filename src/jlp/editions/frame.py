@@ -10,6 +10,7 @@ Part of the :mod:`jlp.editions` Sphinx extension (its ``setup`` calls :func:`set
 - search ranks first the page whose own title names what was searched (and, for an
   abbreviation such as "NET", the page that defines it: "… (NET)"), and its excerpts come
   from the page's text, not from the printed table of contents;
+- a notebook's picture gets the description its PNG carries as alt text (not its path);
 - no glyph needs an emoji font (the build status table's ✅ and ❌ become ✓ and ✗);
 - a number and its per cent sign never part at the end of a line: "20 %" is written with a
   no-break space (the same for "US$ 5" and "5 km" is left to the text).
@@ -86,6 +87,36 @@ class PlainGlyphs(SphinxPostTransform):
                 node.parent.replace(node, nodes.Text(fixed))
 
 
+def png_description(path: Path) -> str:
+    """The ``Description`` a PNG carries (matplotlib's ``savefig(metadata=...)``), or ""."""
+    try:
+        from PIL import Image
+
+        with Image.open(path) as picture:
+            return str(getattr(picture, "text", {}).get("Description", "")).strip()
+    except (OSError, ValueError):
+        return ""
+
+
+class DescribedPictures(SphinxPostTransform):
+    """A notebook's picture without alt text takes the description stored in its PNG (the
+    still network pictures store one); myst-nb otherwise writes the file's path as alt."""
+
+    default_priority = 60
+
+    def run(self, **kwargs: Any) -> None:
+        for node in self.document.findall(nodes.image):
+            uri = str(node.get("uri", ""))
+            if node.get("alt") or not uri.endswith(".png") or "://" in uri:
+                continue
+            path = Path(self.app.srcdir) / uri.lstrip("/")
+            if not path.exists():
+                path = Path(self.app.srcdir) / Path(self.env.docname).parent / uri
+            text = png_description(path)
+            if text:
+                node["alt"] = text
+
+
 def _thebe_on(config: Any) -> bool:
     buttons = (getattr(config, "html_theme_options", None) or {}).get("launch_buttons") or {}
     return bool(buttons.get("thebe"))
@@ -134,12 +165,14 @@ def setup(app: Any) -> None:
     """Register the frame's handlers on ``app`` (called by :func:`jlp.editions.setup`)."""
     app.add_transform(NoBreakPercent)
     app.add_post_transform(PlainGlyphs)
+    app.add_post_transform(DescribedPictures)
     app.connect("config-inited", configure, priority=600)
     # After the extensions that add scripts to a page (MathJax, sphinx-thebe: priority 500).
     app.connect("html-page-context", tidy_assets, priority=900)
 
 
 __all__ = [
+    "DescribedPictures",
     "NoBreakPercent",
     "PlainGlyphs",
     "configure",

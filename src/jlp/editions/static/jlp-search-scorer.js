@@ -1,7 +1,8 @@
 /* jlp: how the site's search ranks pages and which text it quotes (Sphinx html_search_scorer).
    Sphinx ranks every page whose title or any section title holds the word alike, then sorts
    them by name; here the page whose own title names every word searched comes first, and for
-   a single word the page that defines it as an abbreviation ("... (NET)") before the others.
+   a single word the page that defines it as an abbreviation ("... (NET)") before the others;
+   the glossary's entry follows the page titled with the word.
    Excerpts are taken from the page's text without the table of contents printed at its top. */
 var Scorer = {
   score: function (result) {
@@ -10,7 +11,11 @@ var Scorer = {
     var score = result[4];
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    if (!words.length || anchor) { return score; }
+    if (!words.length) { return score; }
+    // A glossary entry scores as an index entry (100 when the word is the whole term): it
+    // comes after the page titled with the word, before pages that only mention it.
+    if (String(anchor || "").indexOf("#term-") === 0) { return Math.min(score, 40); }
+    if (anchor) { return score; }
     var named = words.every(function (word) {
       var safe = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       return new RegExp("(^|[^a-z0-9])" + safe + "($|[^a-z0-9])").test(title);
