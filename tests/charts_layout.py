@@ -13,7 +13,9 @@ CHART_PARTS = """() => {
                         Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
   const charts = [];
   document.querySelectorAll('.plotly-graph-div').forEach((div) => {
-    const shown = !!div.offsetParent;
+    // Shown: laid out and not inside a folded block (a closed solution is invisible).
+    const shown = !!div.offsetParent &&
+      div.checkVisibility({opacityProperty: true, visibilityProperty: true});
     const chart = {id: div.id, shown, height: box(div).height,
                    drawn: !!div.querySelector('.main-svg'), problems: []};
     charts.push(chart);

@@ -73,3 +73,22 @@ def test_each_script_once_and_no_unused_thebe_or_mathjax():
         ("doctools.js", None),
         (None, "var x = 1;"),
     ]
+
+
+def test_html_outputs_keep_numbers_with_their_per_cent_sign():
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    document = new_document("page", get_default_settings(Parser))
+    document += nodes.paragraph("", "Fees cover 20 % of the cost.")
+    document += nodes.raw("", "<td>up to 40 %</td>", format="html")
+    document += nodes.literal_block("", "share = 20 % 7")
+    frame.NoBreakPercent(document).apply()
+    texts = [node.astext() for node in document.children]
+    assert texts == [
+        "Fees cover 20\u00a0% of the cost.",
+        "<td>up to 40\u00a0%</td>",
+        "share = 20 % 7",
+    ]

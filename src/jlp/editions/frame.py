@@ -45,7 +45,7 @@ def no_break_percent(text: str) -> str:
 
 
 class NoBreakPercent(SphinxTransform):
-    """Join "20 %" with a no-break space in the page text (not in code)."""
+    """Join "20 %" with a no-break space in the page text and HTML outputs (not in code)."""
 
     default_priority = 800
 
@@ -56,6 +56,12 @@ class NoBreakPercent(SphinxTransform):
             fixed = no_break_percent(str(node))
             if fixed != str(node):
                 node.parent.replace(node, nodes.Text(fixed))
+        # A notebook's HTML output (a table, a summary) is page text too.
+        for raw in list(self.document.findall(nodes.raw)):
+            text = raw.astext()
+            if "html" in raw.get("format", "").split() and _PERCENT.search(text):
+                fixed = nodes.raw(text=no_break_percent(text), **raw.attributes)
+                raw.replace_self(fixed)
 
 
 #: Glyphs that need an emoji font (most computers of the course's readers have none), and the
