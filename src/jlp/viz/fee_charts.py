@@ -76,6 +76,8 @@ TEXT = {
         "public_pii": "PII (the programme)",
     },
     "presets_title": "Fee share per year, by preset",
+    "presets_note": "EMASIM's free years and first share are reported (Honduras section); its "
+    "later steps and the other presets are illustrative.",
     "explorer_title": "Explore a ramp: {free} free year(s), then {first:.0%} rising by {step:.0%} "
     "a year",
     "explorer_free": "Free years:",
@@ -225,12 +227,14 @@ def preset_shares_chart(rules: Mapping[str, RampRule], years: int = 10) -> go.Fi
             marker={"symbol": symbols[i % len(symbols)], "size": 8},
             hovertemplate="%{fullData.name}, year %{x}: %{y:.0%}<extra></extra>",
         )
+    layout = titled(TEXT["presets_title"], TEXT["presets_note"] if "emasim" in rules else "")
     fig.update_layout(
-        title=TEXT["presets_title"],
-        height=380,
+        title=layout["title"],
+        height=380 + layout["margin"]["t"] - 70,
         xaxis={"title": TEXT["year"], "dtick": 1},
         yaxis={"title": TEXT["share_axis"], "tickformat": ".0%", "range": [-0.02, 1.05]},
         legend={"orientation": "h", "y": -0.25},
+        margin={"t": layout["margin"]["t"]},
     )
     return fig
 

@@ -77,6 +77,8 @@ TEXT = {
     "illustrative_scores": "Real networks; the NET scores are the course's illustrative "
     "reading of the paper, not scores it reports.",
     "illustrative_date": "{date} (illustrative)",
+    "illustrative_profile": "Illustrative scores: the course's own reading, not a reported "
+    "assessment.",
 }
 
 _DISCRETE = [
@@ -317,6 +319,8 @@ def indicator_profile(
         legend={"traceorder": "normal"},
         margin={"l": 190},
     )
+    if "provenance" in assessments and assessments["provenance"].eq("illustrative").all():
+        _note(fig, TEXT["illustrative_profile"])
     return fig
 
 
