@@ -222,6 +222,18 @@ _DRAW = """<script>(function () {
       }
       if (bottom > full.margin.t - 8) { update["margin.t"] = Math.ceil(bottom + 12); }
     }
+    div.querySelectorAll(".infolayer text").forEach(function (el) {
+      // An x-axis title wider than the room around its middle wraps to that room.
+      var named = /^x(\\d*)title$/.exec(el.getAttribute("class") || "");
+      var axis = named && full["xaxis" + named[1]];
+      if (!axis || !axis.title || !axis.title.text) { return; }
+      var box = el.getBoundingClientRect();
+      if (box.left >= frame.left - 1 && box.right <= frame.right + 1) { return; }
+      var middle = (box.left + box.right) / 2;
+      var room = 2 * Math.min(middle - frame.left, frame.right - middle) - 10;
+      var size = (axis.title.font && axis.title.font.size) || 14;
+      update["xaxis" + named[1] + ".title.text"] = wrap(soft(axis.title.text), room, size);
+    });
     var least = Math.min(260, 0.55 * ((spec.layout && spec.layout.height) || 450));
     var plot = full._size.h - ((update["margin.t"] || full.margin.t) - full.margin.t);
     if (plot < least - 4) {
