@@ -28,7 +28,7 @@ from jlp.fees.institution import break_even_year, revenue_sources
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
-from jlp.viz.plotly_text import titled
+from jlp.viz.titles import titled
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {

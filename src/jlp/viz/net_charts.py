@@ -34,7 +34,7 @@ from jlp.net.scoring import (
 )
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import ORDINAL, SEQUENTIAL, STAGE_SCALE
-from jlp.viz.plotly_text import titled
+from jlp.viz.titles import titled
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {

@@ -28,7 +28,7 @@ from jlp.scale import LEVELS, JointProject, Optimum, PoolResult, PriceCurve, Tie
 from jlp.scale.tradeoff import best_size, net_benefit_table, project_label
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
-from jlp.viz.plotly_text import titled
+from jlp.viz.titles import titled
 
 #: User-facing strings of this module (a Spanish edition replaces this dict only).
 TEXT = {
