@@ -120,3 +120,30 @@ def test_measuring_a_network_loads_no_pandas_and_no_drawing_code():
     exit_code, loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert exit_code == 0 and done.stdout.startswith("id,label,kind,degree,betweenness")
     assert not set(loaded) & (FRONT_ENDS | {"pandas", "jinja2", "openpyxl", "scipy"})
+
+
+def test_no_module_hides_a_name_its_package_exports():
+    """A submodule named like a function its package exports (``jlp.viz.plotly_text`` was
+    one) replaces that function on the package once imported: every export stays itself
+    after every module of jlp is loaded (in a fresh interpreter)."""
+    code = (
+        "import importlib, inspect, json, pkgutil, jlp\n"
+        "names = [i.name for i in pkgutil.walk_packages(jlp.__path__, 'jlp.')]\n"
+        "skip = ('jlp.editions', 'jlp.selfcheck', 'jlp.__main__')\n"
+        "for name in names:\n"
+        "    if not name.startswith(skip):\n"
+        "        importlib.import_module(name)\n"
+        "hidden = []\n"
+        "for name in ['jlp'] + names:\n"
+        "    module = importlib.import_module(name) if not name.startswith(skip) else None\n"
+        "    for export in getattr(module, '__all__', []):\n"
+        "        value = getattr(module, export, None)\n"
+        "        if inspect.ismodule(value) and value.__name__ == f'{name}.{export}':\n"
+        "            hidden.append(f'{name}.{export}')\n"
+        "print(json.dumps(hidden))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
