@@ -10,41 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-try:
-    from test_course_shape import WORD_BUDGET, cells, toc_files, words
-except ImportError:  # pragma: no cover - this branch predates tests/test_course_shape.py
-    # A minimal copy of its counter (same rules), used only until the two branches meet.
-    import json
-    from functools import cache
-    from pathlib import Path
-
-    import yaml
-
-    ROOT = Path(__file__).resolve().parents[1]
-    WORD_BUDGET = 2000
-    FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.S | re.M)
-    INSTRUCTOR_NOTE = re.compile(r"^:::\{instructor-note\}.*?^:::\s*$", re.S | re.M)
-    WORD = re.compile(r"[^\W_][\w'’.,%-]*")
-
-    def toc_files() -> list[str]:
-        toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-        return [toc["root"], *re.findall(r"'file': '([^']+)'", str(toc))]
-
-    @cache
-    def cells(doc: str) -> tuple[tuple[str, str], ...]:
-        notebook = json.loads((ROOT / f"{doc}.ipynb").read_text(encoding="utf-8"))
-        return tuple((c["cell_type"], "".join(c["source"])) for c in notebook["cells"])
-
-    def words(doc: str) -> int:
-        text = "\n".join(t for kind, t in cells(doc) if kind == "markdown")
-        text = FENCE.sub(" ", text)
-        text = INSTRUCTOR_NOTE.sub(" ", text)
-        text = re.sub(r"^:(label|class|time):.*$", " ", text, flags=re.M)
-        text = re.sub(r"\]\([^)]*\)", "]", text)
-        text = re.sub(r"\{[a-z-]+\}`", "`", text)
-        return len(WORD.findall(text))
-
+from test_course_shape import WORD_BUDGET, cells, toc_files, words
 
 CORE = "notebooks/honduras-certec"
 EXTENSION = f"{CORE}-more"
