@@ -109,6 +109,54 @@ def lighten_page(page: str, static_url: str) -> str:
     return page
 
 
+_WIDGET_STATE = re.compile(
+    r'(<script type="application/vnd\.jupyter\.widget-state\+json">)(.*?)(</script>)', re.S
+)
+_PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def drop_unread_figures(page: str) -> str:
+    """``page`` without the plotly data that saved widget outputs carry twice: the static
+    widget manager draws a chart from the output's HTML, so the JSON copy beside it is
+    never read on the site (JupyterLab keeps both).
+
+    >>> state = {
+    ...     "state": {
+    ...         "m": {
+    ...             "model_name": "OutputModel",
+    ...             "state": {
+    ...                 "outputs": [
+    ...                     {"data": {"text/html": "<div>chart</div>", _PLOTLY_MIME: {"data": []}}}
+    ...                 ]
+    ...             },
+    ...         }
+    ...     }
+    ... }
+    >>> page = (
+    ...     '<script type="application/vnd.jupyter.widget-state+json">'
+    ...     + json.dumps(state)
+    ...     + "</script>"
+    ... )
+    >>> _PLOTLY_MIME in drop_unread_figures(page), "chart" in drop_unread_figures(page)
+    (False, True)
+    """
+
+    def lighter(match: re.Match) -> str:
+        try:
+            state = json.loads(match.group(2))
+        except ValueError:
+            return match.group(0)
+        for model in state.get("state", {}).values():
+            for output in model.get("state", {}).get("outputs", []) or []:
+                data = output.get("data", {}) if isinstance(output, dict) else {}
+                if _PLOTLY_MIME in data and "text/html" in data:
+                    del data[_PLOTLY_MIME]
+        text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        return match.group(1) + text.replace("</", "<\\/") + match.group(3)
+
+    return _WIDGET_STATE.sub(lighter, page)
+
+
 _STILL = re.compile(r'<picture class="jlp-still">.*?</picture>', re.S)
 _DATA_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
 
@@ -145,7 +193,7 @@ def _lighten_site(outdir: Path) -> None:
             continue
         page = path.read_text(encoding="utf-8")
         depth = len(path.relative_to(outdir).parts) - 1
-        light = lighten_page(page, "../" * depth + "_static/")
+        light = drop_unread_figures(lighten_page(page, "../" * depth + "_static/"))
         light = extract_stills(light, outdir / "_images", "../" * depth + "_images/")
         if light != page:
             path.write_text(light, encoding="utf-8")
