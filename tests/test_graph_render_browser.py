@@ -187,3 +187,27 @@ def test_picture_is_refitted_when_the_frame_narrows(page, tmp_path):
     assert box["top"] > 0 and box["bottom"] < box["height"] - 1
     assert box["right"] - box["left"] > box["width"] / 3  # and not shrunk to a dot
     assert log.problems() == [], "; ".join(log.problems())
+
+
+def test_map_waits_for_its_frame_to_have_a_width(page, tmp_path):
+    """A map drawn inside a box not laid out yet (no width) must not fail, and fits once shown."""
+    example = read_graph(template_path("example_nodes.csv"), template_path("example_edges.csv"))
+    frame = graph_frame(example)
+    (tmp_path / "index.html").write_text(
+        "<!DOCTYPE html><html><body><div id='box' style='width:0;overflow:hidden'>"
+        f"{frame.html}</div></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        log = watch(page)
+        page.goto(f"{url}/index.html", wait_until="load")
+        inner = page.frames[1]
+        inner.wait_for_function("window.jlpNetwork !== undefined", timeout=60_000)
+        page.evaluate("document.getElementById('box').style.width = '700px'")
+        inner.wait_for_selector("body[data-drawn='1']", timeout=60_000)
+        inner.wait_for_selector("[data-layout]", timeout=10_000)
+        page.wait_for_timeout(300)
+        box = inner.evaluate(PAINTED_BOX)
+    assert box["left"] > 0 and box["right"] < box["width"] - 1
+    assert box["right"] - box["left"] > box["width"] / 3
+    assert log.problems() == [], "; ".join(log.problems())
