@@ -187,7 +187,15 @@ def build_plan(
         **build_settings(code, root),
     }
     if builder == "gettext":
-        overrides.update({"nb_execution_mode": "off", "gettext_compact": False})
+        overrides.update(
+            {
+                "nb_execution_mode": "off",
+                "gettext_compact": False,
+                "project": "jlp",  # the catalogues' header names the course
+                "copyright": "jlp contributors",
+                "version": "",
+            }
+        )
     if strict:
         overrides["nitpicky"] = True
     return BuildPlan(
