@@ -16,28 +16,31 @@ import pandas as pd
 
 from jlp.datasets import load
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.reported import hedged
 
 #: The three results the Honduras evaluation reports (Box 1 reports the same three for
 #: EMASIM, but measured differently: see :func:`evaluation_ranges`).
 EVALUATED_METRICS = ("sales_change", "employment_change", "fixed_assets_change")
 
-#: User-facing labels (a Spanish edition replaces this dict only).
-LABELS = {
-    "sales_change": "Sales",
-    "employment_change": "Employment",
-    "fixed_assets_change": "Fixed assets",
-    "country": "Country",
-    "project": "Project or phase",
-    "start_label": "From",
-    "funder": "Funded by",
-    "budget_usd": "Budget",
-    "national_consultants": "Consultants",
-    "networks": "Networks",
-    "enterprises": "Enterprises",
-    "source": "Source",
-    "missing": "—",
-}
+#: User-facing labels, translated when read (jlp.i18n).
+LABELS = Messages(
+    {
+        "sales_change": "Sales",
+        "employment_change": "Employment",
+        "fixed_assets_change": "Fixed assets",
+        "country": "Country",
+        "project": "Project or phase",
+        "start_label": "From",
+        "funder": "Funded by",
+        "budget_usd": "Budget",
+        "national_consultants": "Consultants",
+        "networks": "Networks",
+        "enterprises": "Enterprises",
+        "source": "Source",
+        "missing": "—",
+    }
+)
 
 #: The columns of :func:`projects_table`, in order.
 PROJECT_COLUMNS = (

@@ -25,15 +25,19 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "did_you_mean": "did you mean '{name}'?",
-    "one_of": "use one of: {names}",
-    "invisible": "it contains an invisible character ({name}) {where}",
-    "after": "after '{before}'",
-    "at_start": "at the start",
-    "control": "control character U+{code:04X}",
-}
+from jlp.i18n import Messages
+
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "did_you_mean": "did you mean '{name}'?",
+        "one_of": "use one of: {names}",
+        "invisible": "it contains an invisible character ({name}) {where}",
+        "after": "after '{before}'",
+        "at_start": "at the start",
+        "control": "control character U+{code:04X}",
+    }
+)
 
 #: Names of the hidden characters people meet most (others are named by their code).
 _CONTROL_NAMES = {

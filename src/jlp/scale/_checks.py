@@ -19,27 +19,30 @@ import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
 from jlp.files.cells import AmbiguousNumber, parse_number
+from jlp.i18n import Messages
 from jlp.text import closest
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "not_number": "{value!r} is not a number",
-    "below": "{value:g} is below {minimum:g}",
-    "not_above": "{value:g} must be above {minimum:g}",
-    "number_fix": "write a number {limit}, with a dot for decimals and no thousands separator",
-    "at_least": "of at least {minimum:g}",
-    "above": "above {minimum:g}",
-    "not_whole": "{value!r} is not a whole number",
-    "whole_fix": "write a whole number of at least {minimum}",
-    "missing_column": "the table has no column '{column}'",
-    "missing_fix": "add a column '{column}' ({what})",
-    "not_table": "{kind} is not a table",
-    "table_fix": "give a pandas DataFrame or the path of a CSV or XLSX file",
-    "empty_cell": "is empty",
-    "unknown": "{value!r} is not one of the {what}",
-    "did_you_mean": "did you mean {close}? The {what} are: {choices}",
-    "choose_from": "use one of the {what}: {choices}",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "not_number": "{value!r} is not a number",
+        "below": "{value:g} is below {minimum:g}",
+        "not_above": "{value:g} must be above {minimum:g}",
+        "number_fix": "write a number {limit}, with a dot for decimals and no thousands separator",
+        "at_least": "of at least {minimum:g}",
+        "above": "above {minimum:g}",
+        "not_whole": "{value!r} is not a whole number",
+        "whole_fix": "write a whole number of at least {minimum}",
+        "missing_column": "the table has no column '{column}'",
+        "missing_fix": "add a column '{column}' ({what})",
+        "not_table": "{kind} is not a table",
+        "table_fix": "give a pandas DataFrame or the path of a CSV or XLSX file",
+        "empty_cell": "is empty",
+        "unknown": "{value!r} is not one of the {what}",
+        "did_you_mean": "did you mean {close}? The {what} are: {choices}",
+        "choose_from": "use one of the {what}: {choices}",
+    }
+)
 
 
 def number(
