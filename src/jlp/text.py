@@ -40,21 +40,23 @@ TEXT = Messages(
 )
 
 #: Names of the hidden characters people meet most (others are named by their code).
-_CONTROL_NAMES = {
-    "\x00": "null character",
-    "\t": "tab",
-    "\n": "line break",
-    "\r": "carriage return",
-    "\x1b": "escape",
-    "\x7f": "delete",
-    "\u00ad": "soft hyphen",
-    "\u200b": "zero-width space",
-    "\u200c": "zero-width non-joiner",
-    "\u200d": "zero-width joiner",
-    "\u202e": "right-to-left override",
-    "\u2060": "word joiner",
-    "\ufeff": "byte-order mark",
-}
+_CONTROL_NAMES = Messages(
+    {
+        "\x00": "null character",
+        "\t": "tab",
+        "\n": "line break",
+        "\r": "carriage return",
+        "\x1b": "escape",
+        "\x7f": "delete",
+        "\u00ad": "soft hyphen",
+        "\u200b": "zero-width space",
+        "\u200c": "zero-width non-joiner",
+        "\u200d": "zero-width joiner",
+        "\u202e": "right-to-left override",
+        "\u2060": "word joiner",
+        "\ufeff": "byte-order mark",
+    }
+)
 
 # Control characters (C0, DEL, C1) and the invisible format characters (zero-width spaces
 # and joiners, byte-order marks, direction overrides), plus line and paragraph separators.

@@ -92,6 +92,8 @@ TEXT = Messages(
             ),
         },
         "moment_columns": ("Date", "Moment", "What the box describes by then"),
+        "not_a_measure": "'{metric}' is not a measure of the actors",
+        "measure_fix": "choose betweenness, degree, constraint or effective_size",
     }
 )
 
@@ -143,9 +145,9 @@ def hubs(graph: nx.MultiDiGraph | None = None, *, metric: str = "betweenness") -
     table = metrics_by_phase(graph)
     if metric not in table.columns or metric in ("id", "label", "kind", "phase"):
         raise JlpInputError(
-            f"'{metric}' is not a measure of the actors",
+            TEXT["not_a_measure"].format(metric=metric),
             column="metric",
-            fix="choose betweenness, degree, constraint or effective_size",
+            fix=TEXT["measure_fix"],
         )
     wide = table.pivot(index="label", columns="phase", values=metric)
     wide = wide.reindex(columns=list(PHASES))

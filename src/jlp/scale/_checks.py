@@ -8,7 +8,7 @@ Every check raises :class:`~jlp.errors.JlpInputError` naming the parameter (as t
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from numbers import Real
 from pathlib import Path
@@ -163,7 +163,7 @@ def table(source: Any, kind: str) -> tuple[pd.DataFrame, str | None, list[int]]:
     return frame.reset_index(drop=True), file, rows
 
 
-def require(frame: pd.DataFrame, columns: dict[str, str], file: str | None) -> None:
+def require(frame: pd.DataFrame, columns: Mapping[str, str], file: str | None) -> None:
     """Raise one problem per missing column; ``columns`` maps a name to what it holds."""
     problems = [
         Problem(

@@ -80,10 +80,12 @@ TEXT = Messages(
     }
 )
 
-_TIER_COLUMNS = {
-    "min_kg": "the smallest monthly order in kg that earns the tier's price",
-    "unit_price_usd": "the price per kg, in US$",
-}
+_TIER_COLUMNS = Messages(
+    {
+        "min_kg": "the smallest monthly order in kg that earns the tier's price",
+        "unit_price_usd": "the price per kg, in US$",
+    }
+)
 
 
 @runtime_checkable

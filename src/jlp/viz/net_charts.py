@@ -82,6 +82,10 @@ TEXT = Messages(
         "illustrative_date": "{date} (illustrative)",
         "illustrative_profile": "Illustrative scores: the course's own reading, not a reported "
         "assessment.",
+        "one_matrix": "a matrix shows one assessment; this table holds {n}",
+        "one_matrix_fix": "pick one network and date first (jlp.net.select)",
+        "one_profile": "an indicator profile shows one network at dates it was assessed",
+        "one_profile_fix": "pick one network (jlp.net.select) and dates among {dates}",
     }
 )
 
@@ -256,8 +260,8 @@ def matrix_heatmap(
         from jlp.errors import JlpInputError
 
         raise JlpInputError(
-            f"a matrix shows one assessment; this table holds {len(data)}",
-            fix="pick one network and date first (jlp.net.select)",
+            TEXT["one_matrix"].format(n=len(data)),
+            fix=TEXT["one_matrix_fix"],
         )
     fig = matrix_figure(height=height)
     date = str(data.keys.loc[0, "date"])
@@ -291,9 +295,8 @@ def indicator_profile(
         from jlp.errors import JlpInputError
 
         raise JlpInputError(
-            "an indicator profile shows one network at dates it was assessed",
-            fix="pick one network (jlp.net.select) and dates among "
-            + ", ".join(sorted(set(keys["date"]))),
+            TEXT["one_profile"],
+            fix=TEXT["one_profile_fix"].format(dates=", ".join(sorted(set(keys["date"])))),
         )
     result = score_codes(data.codes[chosen], rule)
     steps = np.linspace(0.15, 0.85, max(len(chosen), 1)).tolist()
