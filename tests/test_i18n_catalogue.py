@@ -218,3 +218,22 @@ def test_a_text_summary_follows_the_language_unless_one_is_given():
         assert "Descripción en texto" in described(fig, "Una barra.").html
         assert summarize_figure(fig, language="en").startswith("Chart.")
     assert summarize_figure(fig).startswith("Chart.")
+
+
+def test_numbers_inside_a_message_are_written_the_languages_way(monkeypatch):
+    from jlp.viz import fee_charts
+    from jlp.widgets.fee_tuner import TEXT as TUNER
+
+    values = {"years": 10, "recovery": 0.555, "fees": 12345.6, "cost": 40000}
+    with language_set("es"):
+        assert TUNER["recovery"].format(**values) == (
+            "Después de 10 años, las cuotas han cubierto el <b>56\u00a0%</b> del costo "
+            "(US$ 12.346 de US$ 40.000)."
+        )
+        assert _fee_chart().layout.separators == ",."
+        assert fee_charts.TEXT["never_full"].format(cap=0.8).endswith("(tope: 80\u00a0%).")
+        monkeypatch.setenv("JLP_NUMBER_LOCALE", "es_HN")  # Honduras: 4,000.5 in Spanish too
+        assert "US$ 40,000" in TUNER["recovery"].format(**values)
+    monkeypatch.delenv("JLP_NUMBER_LOCALE")
+    assert TUNER["recovery"].format(**values).endswith("(US$ 12,346 of US$ 40,000).")
+    assert _fee_chart().layout.separators is None  # English: plotly's own
