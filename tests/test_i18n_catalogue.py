@@ -237,3 +237,17 @@ def test_numbers_inside_a_message_are_written_the_languages_way(monkeypatch):
     monkeypatch.delenv("JLP_NUMBER_LOCALE")
     assert TUNER["recovery"].format(**values).endswith("(US$ 12,346 of US$ 40,000).")
     assert _fee_chart().layout.separators is None  # English: plotly's own
+
+
+def test_a_spanish_spreadsheet_s_rating_words_read_as_the_english_ones():
+    from jlp.net.assessments import normalise_rating
+
+    spanish = ["Logrado", "parcial", "No logrado", "no-lograda", "Parcialmente logrado", ""]
+    assert [normalise_rating(w) for w in spanish] == [
+        "achieved",
+        "partial",
+        "not_achieved",
+        "not_achieved",
+        "partial",
+        "",
+    ]
