@@ -54,6 +54,8 @@ _SPANISH = (
     "muy también cuando donde porque sobre hasta desde"
 )
 SPANISH_WORDS = frozenset(_SPANISH.split())
+#: Text marked as written in another language: ``<span lang="en">Title</span>``.
+OTHER_LANGUAGE = re.compile(r'<(\w+)\s[^>]*lang="(?!es)[^"]*"[^>]*>.*?</\1>', re.S)
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 #: The glossary's own catalogue, whose translated terms ``{term}`` may name.
 GLOSSARY = "book/glossary.po"
@@ -139,8 +141,12 @@ def english_sentences(text: str, *, least: int = 5) -> list[str]:
     ['The network pays its broker a fee.']
     >>> english_sentences("NET: índice de la red, 2 de 6 etapas consolidadas.")
     []
+    >>> english_sentences('Best (1990), <span lang="en">*The New Competition: Institutions of '
+    ...                   'Industrial Restructuring*</span>, Harvard University Press.')
+    []
     """
     found = []
+    text = OTHER_LANGUAGE.sub(" ", text)  # a title of a work cited, marked as English
     for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
         words = [w.lower() for w in WORD.findall(sentence)]
         if len(words) < least:
