@@ -141,8 +141,10 @@ def english_sentences(text: str, *, least: int = 5) -> list[str]:
     ['The network pays its broker a fee.']
     >>> english_sentences("NET: índice de la red, 2 de 6 etapas consolidadas.")
     []
-    >>> english_sentences('Best (1990), <span lang="en">*The New Competition: Institutions of '
-    ...                   'Industrial Restructuring*</span>, Harvard University Press.')
+    >>> english_sentences(
+    ...     'Best (1990), <span lang="en">*The New Competition: Institutions of '
+    ...     "Industrial Restructuring*</span>, Harvard University Press."
+    ... )
     []
     """
     found = []
