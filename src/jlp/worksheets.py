@@ -119,6 +119,7 @@ TEXT = Messages(
             "saving ______.  Co-ordination cost a month (fixed + per member + per pair): ______.  "
             "Net saving: ______."
         ),
+        "folder_help": "where to write",
     }
 )
 
@@ -356,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m jlp.worksheets", description=(__doc__ or "").split("\n")[0]
     )
-    parser.add_argument("folder", nargs="?", type=Path, default=FOLDER, help="where to write")
+    parser.add_argument("folder", nargs="?", type=Path, default=FOLDER, help=TEXT["folder_help"])
     args = parser.parse_args(argv)
     for path in write_all(args.folder):
         print(path)
