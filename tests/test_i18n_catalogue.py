@@ -251,3 +251,36 @@ def test_a_spanish_spreadsheet_s_rating_words_read_as_the_english_ones():
         "partial",
         "",
     ]
+
+
+def test_make_messages_adds_a_new_string_for_the_translator_and_drops_a_gone_one(
+    tmp_path, monkeypatch
+):
+    from jlp import i18n_extract
+
+    package, catalogues = tmp_path / "jlp", tmp_path / "locale"
+    (package / "viz").mkdir(parents=True)
+    (package / "viz" / "charts.py").write_text(
+        'TEXT = Messages({"year": "Year", "new": "A brand new caption"})\n'
+        'NOTE = N_("Marked now, translated where used")\n',
+        encoding="utf-8",
+    )
+    po = catalogues / "es" / "LC_MESSAGES" / "jlp.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(PO.read_bytes())
+    monkeypatch.setattr(i18n_extract, "PACKAGE", package)
+    monkeypatch.setattr(i18n_extract, "CATALOGUES", catalogues)
+    monkeypatch.setattr(i18n_extract, "TEMPLATE", catalogues / "jlp.pot")
+    counts = i18n_extract.update_catalogues()
+    assert counts["es/jlp.po"]["messages"] == 3
+    assert counts["es/jlp.po"]["untranslated"] + counts["es/jlp.po"]["fuzzy"] == 2
+    spanish = _read(po)
+    assert spanish["Year"].string == "Año"  # kept
+    assert spanish["A brand new caption"].locations == [("src/jlp/viz/charts.py", 1)]
+    assert not spanish["Marked now, translated where used"].string or (
+        spanish["Marked now, translated where used"].fuzzy
+    )
+    assert "Fee paid by the network" not in spanish  # gone from the code, gone from the .po
+    before = po.read_bytes()
+    i18n_extract.update_catalogues()
+    assert po.read_bytes() == before  # nothing new: the files stay as they are
