@@ -81,6 +81,13 @@ def _fields(text):
     return brace, Counter(PLOTLY_FIELD.findall(text)), Counter(TAG.findall(text))
 
 
+def test_every_placeholder_has_a_name_a_translator_can_move(extracted):
+    for message in _entries(extracted):
+        for text in _strings(message)[0]:
+            names = [name for name, _, _ in _fields(text)[0]]
+            assert all(name and not name[0].isdigit() for name in names), (message.id, names)
+
+
 def test_placeholders_and_markup_are_the_same_in_both_languages(spanish):
     for message in _entries(spanish):
         ids, strs = _strings(message)
