@@ -220,6 +220,8 @@ class _Numbers(string.Formatter):
     follow the separators of the language in use; every other field as Python writes it."""
 
     def format_field(self, value: Any, format_spec: str) -> Any:
+        if not format_spec and isinstance(value, float):  # {index}: 14.3 reads 14,3
+            return format_number(value, grouping=False)
         spec = _SPEC.fullmatch(format_spec) if format_spec else None
         if (
             spec is None
