@@ -135,20 +135,39 @@ class InstructorNote(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         if not edition_named(self.config.jlp_edition).instructor_notes:
             return []
-        label = _text(self.config)["instructor_note"]
-        if self.arguments:
-            label = f"{label}: {self.arguments[0]}"
-        if self.options.get("time"):
-            label = f"{label} · {self.options['time']}"
         note = nodes.admonition("", classes=["instructor-note", *self.options.get("class", [])])
-        title_nodes, messages = self.state.inline_text(label, self.lineno)
-        title = nodes.title(label, "", *title_nodes)
+        # The title's own words and time are the page's message to translate; the label
+        # before them is added once the translation is in (LabelInstructorNotes).
+        words = " · ".join(
+            part
+            for part in (self.arguments[0] if self.arguments else "", self.options.get("time"))
+            if part
+        )
+        title_nodes, messages = self.state.inline_text(words, self.lineno)
+        title = nodes.title(words, "", *title_nodes)
         title.source, title.line = self.state_machine.get_source_and_line(self.lineno)
         note += title
         note += messages
         self.state.nested_parse(self.content, self.content_offset, note)
         self.add_name(note)
         return [note]
+
+
+class LabelInstructorNotes(SphinxTransform):
+    """Put "Instructor note: " before each note's (translated) title and time."""
+
+    default_priority = 30  # after Sphinx's Locale transform (20) has translated the title
+
+    def apply(self, **kwargs: Any) -> None:
+        label = _text(self.config)["instructor_note"]
+        for note in self.document.findall(nodes.admonition):
+            if "instructor-note" not in note["classes"] or not note.children:
+                continue
+            title = note.children[0]
+            if not isinstance(title, nodes.title) or title.get("jlp_labelled"):
+                continue
+            title["jlp_labelled"] = True
+            title.insert(0, nodes.Text(f"{label}: " if title.astext() else label))
 
 
 class ApplyEditionToSolutions(SphinxTransform):
@@ -283,6 +302,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("jlp_edition", DEFAULT_EDITION, "env", [str])
     app.add_directive("instructor-note", InstructorNote)
     app.add_transform(ApplyEditionToSolutions)
+    app.add_transform(LabelInstructorNotes)
     app.add_css_file(CSS)
     app.add_js_file(PRINT_JS)
     app.connect("config-inited", _configure)
