@@ -19,7 +19,7 @@ BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
-.PHONY: book-es book-es-workshop book-es-instructor locales
+.PHONY: book-es book-es-workshop book-es-instructor locales messages
 .PHONY: lab-instructor lab-test
 .PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
@@ -31,6 +31,7 @@ help:
 	@echo "make offline          zip of the course for use with no internet: _build/offline/"
 	@echo "make book-es          the course in Spanish: _build/es/html (book-es-workshop, …)"
 	@echo "make locales          update the Spanish catalogues (locales/es) from the English pages"
+	@echo "make messages         update jlp's own catalogue (src/jlp/locale) from the code's strings"
 	@echo "make test    ruff, library tests and doctests, the strict build of the three editions"
 	@echo "             (it runs every notebook), browser checks of the built sites"
 	@echo "make lab     open your own copies of the notebooks in JupyterLab (my-notebooks/)"
@@ -101,6 +102,18 @@ book-es-instructor: book-es
 
 locales: $(STAMP)
 	$(EDITIONS) locales
+
+# The words of jlp itself (charts, widgets, tables, messages): extract every marked string and
+# every Messages({...}) dict of src/jlp into jlp.pot, then bring the Spanish jlp.po up to date
+# (new strings come empty or fuzzy: translate them; tests/test_i18n_catalogue.py checks).
+# jlp reads the .po itself at run time: there is nothing to compile.
+CATALOGUE := src/jlp/locale
+messages: $(STAMP)
+	PYTHONPATH=src $(BIN)/pybabel -q extract -F $(CATALOGUE)/babel.cfg -o $(CATALOGUE)/jlp.pot \
+		--project jlp --version 0.1.0 --copyright-holder "the jlp authors" \
+		--add-comments TRANSLATORS: --width 100 src/jlp
+	$(BIN)/pybabel -q update -i $(CATALOGUE)/jlp.pot -d $(CATALOGUE) -D jlp -l es \
+		--ignore-obsolete --width 100 --init-missing
 
 # JupyterLab on copies of the notebooks, never on the committed ones: the workshop's content
 # (no solutions, no notes) in my-notebooks/, or the instructor's in instructor-notebooks/

@@ -19,13 +19,39 @@ names and slugs are the same everywhere.
 >>> with language_set("en"):
 ...     format_money(4000), format_number(1234.5678, decimals=2), format_percent(0.455)
 ('US$\\xa04,000', '1,234.57', '45.5\\xa0%')
+
+Words follow the language too, through one gettext catalogue (``src/jlp/locale``: the
+template ``jlp.pot``, the Spanish ``es/LC_MESSAGES/jlp.po``, read with Babel the first time a
+Spanish word is asked for). The English text in the code is the message id, and it is
+translated when it is *used*, never when a module is imported, so a notebook may change the
+language at any time. A module keeps its words in one place, a :class:`Messages` dict, whose
+strings (at any depth) are translated each time they are read; a lone sentence is marked
+with :func:`gettext` (used now) or :func:`N_` (only marked: translated later with
+:func:`gettext`). Placeholders are named (``{year}``), so a translation may reorder them.
+
+>>> TEXT = Messages({"fee": "Fee", "full": "The network pays the full cost from year {year}."})
+>>> with language_set("es"):
+...     TEXT["fee"], TEXT["full"].format(year=4)
+('Cuota', 'La red paga el costo total a partir del año 4.')
+>>> with language_set("en"):
+...     TEXT["fee"], gettext("Fee")
+('Fee', 'Fee')
+
+``make messages`` extracts every marked string (the ``Messages`` dicts too, by
+:mod:`jlp.i18n_extract`) into ``jlp.pot`` and brings ``jlp.po`` up to date; a translator then
+fills in the new ``msgstr`` lines (``tests/test_i18n_catalogue.py`` fails on any left empty).
 """
 
 from __future__ import annotations
 
+import gettext as _gettext
+import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
 
 #: The languages the course is written in; the first is the source language.
 LANGUAGES: tuple[str, ...] = ("en", "es")
@@ -33,6 +59,9 @@ SOURCE_LANGUAGE = LANGUAGES[0]
 #: Babel locales for the numbers of each language (``JLP_NUMBER_LOCALE`` overrides).
 NUMBER_LOCALES = {"en": "en_US", "es": "es"}
 NBSP = "\u00a0"
+#: The gettext domain, and the folder of its catalogues (``<language>/LC_MESSAGES/jlp.po``).
+DOMAIN = "jlp"
+CATALOGUES = Path(__file__).parent / "locale"
 
 _chosen: str | None = None
 
@@ -128,14 +157,161 @@ def format_money(amount: float, decimals: int = 0) -> str:
     return f"US${NBSP}{format_number(amount, decimals=decimals)}"
 
 
+# --------------------------------------------------------------------------- words
+
+
+@cache
+def translations(code: str) -> _gettext.NullTranslations:
+    """The catalogue of language ``code`` (read once per process); English has none.
+
+    The ``.po`` file itself is read (with Babel), so a fresh clone needs no compile step;
+    fuzzy entries and empty ``msgstr`` lines are left out, so they fall back to English.
+
+    >>> translations("es").gettext("Year")
+    'Año'
+    >>> translations("en").gettext("Year")
+    'Year'
+    """
+    path = CATALOGUES / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if code == SOURCE_LANGUAGE or not path.is_file():
+        return _gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as po:
+        catalogue = read_po(po, locale=code, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue, use_fuzzy=False)
+    compiled.seek(0)
+    return _gettext.GNUTranslations(compiled)
+
+
+def gettext(message: str) -> str:
+    """``message`` in the current language (itself when it has no translation).
+
+    >>> with language_set("es"):
+    ...     gettext("Year")
+    'Año'
+    """
+    return translations(language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for ``count``, in the current language.
+
+    >>> with language_set("en"):
+    ...     ngettext("{n} year", "{n} years", 1).format(n=1)
+    '1 year'
+    """
+    return translations(language()).ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the current language, where the same English needs another word
+    elsewhere (``context`` tells the two apart; it is never shown).
+
+    >>> with language_set("en"):
+    ...     pgettext("chart legend", "Fee")
+    'Fee'
+    """
+    return translations(language()).pgettext(context, message)
+
+
+_S = TypeVar("_S", bound=str)
+
+
+def N_(message: _S) -> _S:
+    """Mark ``message`` for the catalogue without translating it now: translate it where
+    it is used, with :func:`gettext`.
+
+    >>> HEADERS = {"year": (N_("Year"), "year")}
+    >>> with language_set("es"):
+    ...     gettext(HEADERS["year"][0])
+    'Año'
+    """
+    return message
+
+
+def _translated(value: Any) -> Any:
+    if isinstance(value, str):
+        return gettext(value)
+    if isinstance(value, Messages):
+        return value
+    if isinstance(value, Mapping):
+        return Messages(value)
+    if isinstance(value, tuple | list):
+        return type(value)(_translated(item) for item in value)
+    return value
+
+
+class Messages(Mapping[Any, Any]):
+    """A module's user-facing strings, written in English and translated when read.
+
+    Every string value is a message: alone, in a tuple or list, or in a nested dict (which
+    reads as a :class:`Messages` too). Other values (numbers, None) come back unchanged.
+    Keys are never translated. ``make messages`` finds these strings by themselves (no
+    marking inside the dict), with the module and line of each.
+
+    >>> TEXT = Messages({"year": "Year", "axes": ("Year", "Fee"), "kinds": {"firm": "Firm"}})
+    >>> with language_set("es"):
+    ...     TEXT["year"], TEXT["axes"], TEXT["kinds"]["firm"], TEXT.get("nothing", "-")
+    ('Año', ('Año', 'Cuota'), 'Empresa', '-')
+    >>> with language_set("en"):
+    ...     TEXT.as_dict()
+    {'year': 'Year', 'axes': ('Year', 'Fee'), 'kinds': {'firm': 'Firm'}}
+    """
+
+    __slots__ = ("_source",)
+
+    def __init__(self, source: Mapping[Any, Any]) -> None:
+        self._source = {
+            key: Messages(value) if isinstance(value, Mapping) else value
+            for key, value in source.items()
+        }
+
+    def __getitem__(self, key: Any) -> Any:
+        return _translated(self._source[key])
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    def __repr__(self) -> str:
+        return f"Messages({self.source()!r})"
+
+    def source(self) -> dict[Any, Any]:
+        """The English text, untranslated (nested dicts as plain dicts)."""
+        return {
+            key: value.source() if isinstance(value, Messages) else value
+            for key, value in self._source.items()
+        }
+
+    def as_dict(self) -> dict[Any, Any]:
+        """A plain dict in the current language (for JSON, a widget's front end, a template)."""
+        return {
+            key: value.as_dict() if isinstance(value, Messages) else value
+            for key, value in self.items()
+        }
+
+
 __all__ = [
+    "CATALOGUES",
+    "DOMAIN",
     "LANGUAGES",
     "NUMBER_LOCALES",
+    "N_",
     "SOURCE_LANGUAGE",
+    "Messages",
     "format_money",
     "format_number",
     "format_percent",
+    "gettext",
     "language",
     "language_set",
+    "ngettext",
+    "pgettext",
     "set_language",
+    "translations",
 ]

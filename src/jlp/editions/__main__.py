@@ -7,6 +7,7 @@
     python -m jlp.editions offline               # -> _build/offline/jlp-course.zip
     python -m jlp.editions build learner --lang es    # -> _build/es/html
     python -m jlp.editions locales               # -> locales/es/LC_MESSAGES/*.po updated
+    python -m jlp.editions translations [PO ...] # untranslated messages and broken markup
 
 The Makefile calls these (``make book-workshop``, ``book-instructor``, ``book-print``,
 ``offline``). Every build is strict: a warning fails it, as with ``make book``.
@@ -68,6 +69,28 @@ def _update_locales(root: Path, *, quiet: bool) -> int:
     return 0
 
 
+def _check_translations(root: Path, lang: str, files: list[Path], *, summary: bool) -> int:
+    """Print each catalogue's state and its problems; 1 when any problem is left."""
+    from jlp.editions.translations import check_locale
+
+    reports = check_locale(root / LOCALE_DIR / lang, files or None)
+    left = 0
+    for report in reports:
+        print(
+            f"{report.translated:4}/{report.total:<4} translated, {report.fuzzy} fuzzy  "
+            f"{report.path}"
+        )
+        if not summary:
+            for problem in report.problems:
+                if problem.message != "not translated":
+                    print(f"    {problem}")
+        left += len(report.problems)
+    done = sum(r.translated for r in reports)
+    total = sum(r.total for r in reports)
+    print(f"{done} of {total} messages translated; {left} problems")
+    return 1 if left else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m jlp.editions", description=(__doc__ or "").split("\n")[0]
@@ -83,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
 
     t = sub.add_parser("locales", help="update the message catalogues from the English pages")
     t.add_argument("--quiet", action="store_true")
+
+    c = sub.add_parser("translations", help="check the catalogues: all translated, markup kept")
+    c.add_argument("files", nargs="*", type=Path, help=".po files (default: every one)")
+    c.add_argument("--lang", default="es", choices=[c for c in sorted(LANGUAGES) if c != "en"])
+    c.add_argument("--summary", action="store_true", help="counts only, no problem lines")
 
     p = sub.add_parser("print", help="one long printable page (and a PDF where chromium is)")
     p.add_argument("--edition", default="learner", choices=sorted(EDITIONS))
@@ -107,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return status
     if args.command == "locales":
         return _update_locales(root, quiet=args.quiet)
+    if args.command == "translations":
+        return _check_translations(root, args.lang, args.files, summary=args.summary)
     if args.command == "print":
         plan = build_plan(args.edition, root=root, builder="singlehtml")
         status = build(plan, quiet=args.quiet)

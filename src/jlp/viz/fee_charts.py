@@ -26,65 +26,70 @@ from plotly.subplots import make_subplots
 from jlp.fees.affordability import Affordability
 from jlp.fees.institution import break_even_year, revenue_sources
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
+from jlp.i18n import Messages
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
 from jlp.viz.titles import titled
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "year": "Year",
-    "usd": "US$ a year",
-    "share_axis": "Share",
-    "fee": "Fee paid by the network",
-    "subsidy": "Subsidy",
-    "recovery": "Cumulative cost recovery",
-    "schedule_title": "Fee ramp: who pays the broker's yearly cost",
-    "full_cost": "The network pays the full cost from year {year}.",
-    "never_full": "The network never pays the full cost (cap {cap:.0%}).",
-    "schedule_note": "Illustrative yearly cost. Fee shares: see the preset's provenance.",
-    "fee_hover": "Year %{x}: fee US$ %{y:,.0f} (%{customdata:.0%} of the cost)<extra></extra>",
-    "subsidy_hover": "Year %{x}: subsidy US$ %{y:,.0f}<extra></extra>",
-    "recovery_hover": "Year %{x}: %{y:.0%} of the cost so far paid in fees<extra></extra>",
-    "afford_title": "Affordability: the fee against the network's extra margin",
-    "margin": "Extra margin from co-operation",
-    "fee_usd": "Fee",
-    "ratio": "Fee as a share of the extra margin",
-    "dropout_line": "Drop-out threshold ({0:.0%})",
-    "floor_line": "Dependency floor ({0:.0%})",
-    "dropout_mark": "Risk of drop-out",
-    "dependency_mark": "Risk of dependency",
-    "afford_note": "Illustrative: the extra margin and both thresholds are teaching assumptions.",
-    "ratio_hover": "Year %{x}: fee = %{y:.1%} of the extra margin<extra></extra>",
-    "margin_hover": "Year %{x}: extra margin US$ %{y:,.0f}<extra></extra>",
-    "feeusd_hover": "Year %{x}: fee US$ %{y:,.0f}<extra></extra>",
-    "revenue_title": "The broker institution: revenue by source",
-    "cost": "Total cost",
-    "public_share": "Public/donor share (right axis)",
-    "public_axis": "Public/donor share of the costs",
-    "cost_hover": "Year %{x}: cost US$ %{y:,.0f}<extra></extra>",
-    "source_hover": "Year %{x}: %{fullData.name} US$ %{y:,.0f}<extra></extra>",
-    "share_hover": "Year %{x}: %{y:.0%} of the cost from public or donor funds<extra></extra>",
-    "break_even": "Own revenue covers the costs from year {year}.",
-    "no_break_even": "No break-even within {years} years: public or donor funds stay needed.",
-    "revenue_note": "Illustrative costs and portfolio; reported shares named in the data.",
-    "sources": {
-        "service_fees": "Service fees (networks)",
-        "training_fees": "Service fees (institutions: broker training)",
-        "membership_fees": "Membership fees",
-        "public_donor": "International donor",
-        "public_state_government": "State government",
-        "public_pii": "PII (the programme)",
-    },
-    "presets_title": "Fee share per year, by preset",
-    "presets_note": "EMASIM's free years and first share are reported (Honduras section); its "
-    "later steps and the other presets are illustrative.",
-    "explorer_title": "Explore a ramp: {free} free year(s), then {first:.0%} rising by {step:.0%} "
-    "a year",
-    "explorer_free": "Free years:",
-    "explorer_step": "Yearly step: ",
-    "explorer_note": "Precomputed ramps with a first share of {first:.0%} and an illustrative "
-    "yearly cost of US$ {cost:,.0f}. {full}",
-}
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "year": "Year",
+        "usd": "US$ a year",
+        "share_axis": "Share",
+        "fee": "Fee paid by the network",
+        "subsidy": "Subsidy",
+        "recovery": "Cumulative cost recovery",
+        "schedule_title": "Fee ramp: who pays the broker's yearly cost",
+        "full_cost": "The network pays the full cost from year {year}.",
+        "never_full": "The network never pays the full cost (cap {cap:.0%}).",
+        "schedule_note": "Illustrative yearly cost. Fee shares: see the preset's provenance.",
+        "fee_hover": "Year %{x}: fee US$ %{y:,.0f} (%{customdata:.0%} of the cost)<extra></extra>",
+        "subsidy_hover": "Year %{x}: subsidy US$ %{y:,.0f}<extra></extra>",
+        "recovery_hover": "Year %{x}: %{y:.0%} of the cost so far paid in fees<extra></extra>",
+        "afford_title": "Affordability: the fee against the network's extra margin",
+        "margin": "Extra margin from co-operation",
+        "fee_usd": "Fee",
+        "ratio": "Fee as a share of the extra margin",
+        "dropout_line": "Drop-out threshold ({0:.0%})",
+        "floor_line": "Dependency floor ({0:.0%})",
+        "dropout_mark": "Risk of drop-out",
+        "dependency_mark": "Risk of dependency",
+        "afford_note": "Illustrative: the extra margin and both thresholds are teaching "
+        "assumptions.",
+        "ratio_hover": "Year %{x}: fee = %{y:.1%} of the extra margin<extra></extra>",
+        "margin_hover": "Year %{x}: extra margin US$ %{y:,.0f}<extra></extra>",
+        "feeusd_hover": "Year %{x}: fee US$ %{y:,.0f}<extra></extra>",
+        "revenue_title": "The broker institution: revenue by source",
+        "cost": "Total cost",
+        "public_share": "Public/donor share (right axis)",
+        "public_axis": "Public/donor share of the costs",
+        "cost_hover": "Year %{x}: cost US$ %{y:,.0f}<extra></extra>",
+        "source_hover": "Year %{x}: %{fullData.name} US$ %{y:,.0f}<extra></extra>",
+        "share_hover": "Year %{x}: %{y:.0%} of the cost from public or donor funds<extra></extra>",
+        "break_even": "Own revenue covers the costs from year {year}.",
+        "no_break_even": "No break-even within {years} years: public or donor funds stay needed.",
+        "revenue_note": "Illustrative costs and portfolio; reported shares named in the data.",
+        "sources": {
+            "service_fees": "Service fees (networks)",
+            "training_fees": "Service fees (institutions: broker training)",
+            "membership_fees": "Membership fees",
+            "public_donor": "International donor",
+            "public_state_government": "State government",
+            "public_pii": "PII (the programme)",
+        },
+        "presets_title": "Fee share per year, by preset",
+        "presets_note": "EMASIM's free years and first share are reported (Honduras section); its "
+        "later steps and the other presets are illustrative.",
+        "explorer_title": "Explore a ramp: {free} free year(s), then {first:.0%} rising by "
+        "{step:.0%} "
+        "a year",
+        "explorer_free": "Free years:",
+        "explorer_step": "Yearly step: ",
+        "explorer_note": "Precomputed ramps with a first share of {first:.0%} and an illustrative "
+        "yearly cost of US$ {cost:,.0f}. {full}",
+    }
+)
 
 FEE_COLOR = OKABE_ITO["blue"]
 SUBSIDY_COLOR = OKABE_ITO["orange"]

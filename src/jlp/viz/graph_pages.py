@@ -45,53 +45,56 @@ from jlp.graphs import (
     select,
     simple_view,
 )
+from jlp.i18n import Messages
 from jlp.viz import map_layout
 from jlp.viz.network_page import GraphFrame, LegendItem, network_page, seeded_positions
 from jlp.viz.palette import OKABE_ITO
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT: dict[str, Any] = {
-    "title": "Network",
-    "legend": "Legend",
-    "kinds": {
-        "firm": "Firm",
-        "enterprise_joint": "Joint enterprise",
-        "institution": "Institution",
-        "association": "Association",
-        "broker": "Broker",
-        "market": "Market / buyer",
-        "network": "Network",
-    },
-    "ties": {
-        "joint_purchase": "Joint purchase",
-        "shared_order": "Shared order",
-        "subcontracting": "Subcontracting",
-        "supply": "Supply",
-        "training": "Training",
-        "credit": "Credit",
-        "ownership": "Ownership",
-        "export": "Export",
-        "information": "Information",
-        "coordination": "Co-ordination",
-    },
-    "metrics": {
-        "degree": "partners",
-        "betweenness": "betweenness",
-        "constraint": "constraint",
-        "effective_size": "effective size",
-        "brokerage": "brokerage (all roles)",
-    },
-    "kind": "Kind",
-    "group": "Group",
-    "phase": "Since phase",
-    "isolate": "no ties yet",
-    "sized_by": "Node size: {metric}.",
-    "phase_caption": "As it stood at phase {phase}.",
-    "illustrative_actor": "Illustrative actor (not named in the source)",
-    "illustrative_tie": "Illustrative tie (not in the source)",
-    "illustrative": "Illustrative: not in the source",
-    "reported": "Reported: {reference}",
-}
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "title": "Network",
+        "legend": "Legend",
+        "kinds": {
+            "firm": "Firm",
+            "enterprise_joint": "Joint enterprise",
+            "institution": "Institution",
+            "association": "Association",
+            "broker": "Broker",
+            "market": "Market / buyer",
+            "network": "Network",
+        },
+        "ties": {
+            "joint_purchase": "Joint purchase",
+            "shared_order": "Shared order",
+            "subcontracting": "Subcontracting",
+            "supply": "Supply",
+            "training": "Training",
+            "credit": "Credit",
+            "ownership": "Ownership",
+            "export": "Export",
+            "information": "Information",
+            "coordination": "Co-ordination",
+        },
+        "metrics": {
+            "degree": "partners",
+            "betweenness": "betweenness",
+            "constraint": "constraint",
+            "effective_size": "effective size",
+            "brokerage": "brokerage (all roles)",
+        },
+        "kind": "Kind",
+        "group": "Group",
+        "phase": "Since phase",
+        "isolate": "no ties yet",
+        "sized_by": "Node size: {metric}.",
+        "phase_caption": "As it stood at phase {phase}.",
+        "illustrative_actor": "Illustrative actor (not named in the source)",
+        "illustrative_tie": "Illustrative tie (not in the source)",
+        "illustrative": "Illustrative: not in the source",
+        "reported": "Reported: {reference}",
+    }
+)
 
 #: Colour, vis.js shape and legend swatch for each kind of node.
 KIND_STYLE: dict[str, tuple[str, str, str]] = {
