@@ -38,6 +38,7 @@ from types import ModuleType
 from typing import Any
 
 from jlp.errors import Problem
+from jlp.i18n import Messages
 from jlp.text import closest, printable
 
 PACKAGE_FILE = "datapackage.json"
@@ -48,7 +49,7 @@ CITATION_COLUMNS = ("reference", "source")
 _SPEC = "see https://datapackage.org/standard/"
 # fmt: off
 #: Every message and its fix, filled in with :meth:`str.format` (one place, for translations).
-TEXT: dict[str, tuple[str, str]] = {
+TEXT = Messages({
     # the descriptor
     "no-package": ("no datapackage.json here{gone}", "give the folder that holds datapackage.json"),
     "not-a-folder": ("this is a file, not a folder holding datapackage.json",
@@ -148,7 +149,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no-high": ("the qualifier 'between' needs a value_high", "write the high end of the range"),
     "not-between": ("a range (value_high) needs the qualifier 'between', not {qualifier!r}",
                     "write between, or empty value_high"),
-}
+})
 # fmt: on
 _FOREIGN_KEY_NOTE = re.compile(
     r'for "(.*)": values "(.*)" not found in the lookup table "(.*)" as "(.*)"'

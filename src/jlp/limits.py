@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 
 #: The most rows a nodes or edges table (CSV or XLSX sheet) may hold.
 MAX_TABLE_ROWS = 250_000
@@ -43,17 +44,19 @@ BETWEENNESS_SEED = 0
 #: The most nodes a picture (page or still) is drawn with.
 DRAW_MAX_NODES = 5_000
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "too_many": "the network has {count:,} {what}, more than jlp measures ({limit:,})",
-    "too_many_fix": "split it into the networks it is made of, or keep only the ties you need",
-    "rows": "the table has more than {limit:,} rows, the most jlp reads",
-    "rows_fix": "keep only one network's nodes and ties in the file",
-    "draw": "the network has {count:,} nodes, more than a picture can show ({limit:,})",
-    "draw_fix": "draw one network or programme at a time: keep only its rows in the tables",
-    "estimate": "betweenness is estimated from {sources:,} of {nodes:,} nodes (seed {seed}): "
-    "exact counting stops at {limit:,} nodes",
-}
+#: User-facing messages (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "too_many": "the network has {count:,} {what}, more than jlp measures ({limit:,})",
+        "too_many_fix": "split it into the networks it is made of, or keep only the ties you need",
+        "rows": "the table has more than {limit:,} rows, the most jlp reads",
+        "rows_fix": "keep only one network's nodes and ties in the file",
+        "draw": "the network has {count:,} nodes, more than a picture can show ({limit:,})",
+        "draw_fix": "draw one network or programme at a time: keep only its rows in the tables",
+        "estimate": "betweenness is estimated from {sources:,} of {nodes:,} nodes (seed {seed}): "
+        "exact counting stops at {limit:,} nodes",
+    }
+)
 
 
 def check_size(*, nodes: int, ties: int) -> None:

@@ -29,7 +29,7 @@ import typer
 
 from jlp.cli.options import as_options
 from jlp.cli.output import TEXT as OUTPUT_TEXT
-from jlp.cli.output import Format, aligned, write_table
+from jlp.cli.output import Format, aligned, local_headers, write_table
 from jlp.errors import JlpInputError, Problem
 from jlp.i18n import N_, SOURCE_LANGUAGE, Messages, format_number, language
 
@@ -47,8 +47,10 @@ HELP = {
     "first_help": N_("Share of the cost paid in the first paying year: 0.2 or 20%."),
     "step_help": N_("Share added each year after that: 0.25 or 25%."),
     "cap_help": N_("Highest share ever paid: 1 or 100%."),
-    "cost_help": N_("Yearly cost of the broker's services to the network, in US$ "
-    "(default: an illustrative 4000)."),
+    "cost_help": N_(
+        "Yearly cost of the broker's services to the network, in US$ "
+        "(default: an illustrative 4000)."
+    ),
     "years_help": N_("Number of years to show (default 10)."),
     "institution_help": N_("Institution preset: certec or mexico."),
     "ramp_help": N_("Ramp preset the institution's networks follow (default: the preset's own)."),
@@ -56,21 +58,35 @@ HELP = {
 }
 
 #: Messages of these commands (translated when read).
-TEXT = Messages({
-    "headers": ["Year", "Fee share", "Fee (US$)", "Subsidy (US$)", "Recovered so far"],
-    "full_cost": "The network pays the full cost from year {year}.",
-    "never_full": "The network never pays the full cost (cap {cap}).",
-    "note": "Illustrative: the yearly cost is a teaching assumption. "
-    "Run `jlp fees presets` to see which values the paper reports.",
-    "format_fix": "use table, csv or json",
-    "format_bad": "{value!r} is not a format",
-    "preset_head": ["Preset", "Free years", "First share", "Step", "Cap", "Full cost in year"],
-    "reported_head": "Reported values (Ceglie & Dini, 1999):",
-    "reported_line": "  {preset} {parameter} = {value} ({source})",
-    "never": "never",
-    "break_even": "Own revenue covers the costs from year {year}.",
-    "no_break_even": "No break-even within {years} years.",
-})
+TEXT = Messages(
+    {
+        "headers": ["Year", "Fee share", "Fee (US$)", "Subsidy (US$)", "Recovered so far"],
+        "full_cost": "The network pays the full cost from year {year}.",
+        "never_full": "The network never pays the full cost (cap {cap}).",
+        "note": "Illustrative: the yearly cost is a teaching assumption. "
+        "Run `jlp fees presets` to see which values the paper reports.",
+        "format_fix": "use table, csv or json",
+        "format_bad": "{value!r} is not a format",
+        "preset_head": ["Preset", "Free years", "First share", "Step", "Cap", "Full cost in year"],
+        "reported_head": "Reported values (Ceglie & Dini, 1999):",
+        "reported_line": "  {preset} {parameter} = {value} ({source})",
+        "never": "never",
+        "break_even": "Own revenue covers the costs from year {year}.",
+        "no_break_even": "No break-even within {years} years.",
+        "institution_headers": {
+            "year": "Year",
+            "active_networks": "Active networks",
+            "cost": "Cost",
+            "service_fees": "Service fees",
+            "training_fees": "Training fees",
+            "membership_fees": "Membership fees",
+            "public_donor": "Donor",
+            "public_state_government": "State government",
+            "public_pii": "PII",
+            "public_share": "Public share",
+        },
+    }
+)
 
 FORMATS = tuple(Format)
 _OPTIONS = {
@@ -139,6 +155,12 @@ def _money(value: float) -> str:
     if language() == SOURCE_LANGUAGE:
         return f"{value:,.0f}"
     return format_number(value, decimals=0)
+
+
+def _amount(value: float) -> str:
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:,.6g}"
+    return format_number(float(f"{value:.6g}"))
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
@@ -232,7 +254,7 @@ def presets() -> None:
     typer.echo("")
     typer.echo(TEXT["reported_head"])
     for r in reported.itertuples():
-        value = _percent(r.value) if r.unit == "fraction" else f"{r.value:,.6g}"
+        value = _percent(r.value) if r.unit == "fraction" else _amount(r.value)
         typer.echo(
             TEXT["reported_line"].format(
                 preset=f"{r.kind}/{r.preset}", parameter=r.parameter, value=value, source=r.source
@@ -277,8 +299,9 @@ def institution(
         return
     sources = fees.revenue_sources(table)
     headers = ["year", "active_networks", "cost", *sources, "public_share"]
+    named = local_headers(TEXT["institution_headers"])
     _print_table(
-        headers,
+        [named.get(h, h) for h in headers],
         [
             [
                 str(r["year"]),
