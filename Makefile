@@ -111,7 +111,7 @@ CATALOGUE := src/jlp/locale
 messages: $(STAMP)
 	PYTHONPATH=src $(BIN)/pybabel -q extract -F $(CATALOGUE)/babel.cfg -o $(CATALOGUE)/jlp.pot \
 		--project jlp --version 0.1.0 --copyright-holder "the jlp authors" \
-		--add-comments TRANSLATORS: --width 100 src/jlp datasets/net_rubric.csv
+		--add-comments TRANSLATORS: --width 100 src/jlp
 	$(BIN)/pybabel -q update -i $(CATALOGUE)/jlp.pot -d $(CATALOGUE) -D jlp -l es \
 		--ignore-obsolete --width 100 --init-missing
 

@@ -8,8 +8,8 @@ the indicators and stages are ``reported`` (Box 2), the result each cell asks fo
 institution can replace the cell texts with its own file of the same shape.
 
 The bundled rubric's English text is the source of its Spanish: each label, result and
-evidence text is a message of jlp's catalogue (``make messages`` reads the CSV with
-:func:`extract_messages`), and the functions below give it in the current language. The
+evidence text is a message of jlp's catalogue (mirrored for ``make messages`` by
+:mod:`jlp.net.rubric_text`), and the functions below give it in the current language. The
 slugs never change.
 
 >>> INDICATORS[0], STAGES[-1]
@@ -22,15 +22,14 @@ slugs never change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
 
 import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.i18n import SOURCE_LANGUAGE, Messages, gettext, language
+from jlp.net.rubric_text import TRANSLATED_COLUMNS
 from jlp.text import closest as _closest
 from jlp.text import did_you_mean
 from jlp.vocabulary import CELLS, INDICATORS, STAGES
@@ -77,36 +76,6 @@ def _check_rubric(table: pd.DataFrame, file: str) -> pd.DataFrame:
     order = {cell: n for n, cell in enumerate(CELLS)}
     table = table.assign(_order=[order[c] for c in cells]).sort_values("_order")
     return table.drop(columns="_order").reset_index(drop=True)
-
-
-#: The columns of the bundled rubric whose text is translated (through the catalogue).
-TRANSLATED_COLUMNS = ("indicator_label", "stage_label", "result", "evidence")
-
-
-def extract_messages(
-    fileobj: IO[bytes], keywords: object, comment_tags: object, options: object
-) -> Iterator[tuple[int, None, str, list[str]]]:
-    """Babel's extractor for the rubric CSV: each text of :data:`TRANSLATED_COLUMNS` once,
-    with its line (registered in ``src/jlp/locale/babel.cfg``).
-
-    >>> import io
-    >>> data = b"indicator,indicator_label,result\\ngroup_cohesion,Group cohesion,Members meet.\\n"
-    >>> for found in extract_messages(io.BytesIO(data), [], [], {}):
-    ...     print(found)
-    (2, None, 'Group cohesion', ['NET rubric: indicator_label'])
-    (2, None, 'Members meet.', ['NET rubric: result'])
-    """
-    import csv
-    import io
-
-    rows = csv.DictReader(io.StringIO(fileobj.read().decode("utf-8-sig"), newline=""))
-    seen: set[str] = set()
-    for line, row in enumerate(rows, start=2):
-        for column in TRANSLATED_COLUMNS:
-            text = (row.get(column) or "").strip()
-            if text and text not in seen:
-                seen.add(text)
-                yield line, None, text, [f"NET rubric: {column}"]
 
 
 def _in_language(table: pd.DataFrame) -> pd.DataFrame:
@@ -218,7 +187,6 @@ __all__ = [
     "cell_text",
     "check_slug",
     "closest",
-    "extract_messages",
     "indicator_labels",
     "rubric",
     "stage_labels",
