@@ -17,6 +17,13 @@ SITE = ROOT / "_build" / "html"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch):
+    """The tests read jlp's English words whatever the machine's locale (a Spanish LANG would
+    otherwise choose Spanish, jlp.i18n); a test that needs Spanish asks for it."""
+    monkeypatch.setenv("JLP_LANG", os.environ.get("JLP_LANG") or "en")
+
+
 def _missing(what: str) -> None:
     if IN_CI:
         pytest.fail(f"{what} (CI=true: browser checks must run)")

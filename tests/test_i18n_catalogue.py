@@ -120,3 +120,101 @@ def test_an_unknown_message_and_a_plural_fall_back_to_english():
 
 def test_the_catalogue_is_read_once_per_language():
     assert i18n.translations("es") is i18n.translations("es")
+
+
+# --------------------------------------------------------------------------- in use
+
+
+def _chart_words(fig) -> str:
+    layout = fig.layout
+    parts = [layout.title.text, layout.title.subtitle.text]
+    parts += [layout[name].title.text for name in layout if name.startswith(("xaxis", "yaxis"))]
+    parts += [trace.name for trace in fig.data]
+    return " | ".join(str(p) for p in parts if p)
+
+
+def _fee_chart():
+    from jlp import fees
+    from jlp.viz import fee_charts
+
+    rule = fees.ramp_preset("emasim")
+    return fee_charts.schedule_chart(fees.schedule(rule, 4000, 10), rule=rule)
+
+
+def _net_chart():
+    from jlp import net
+    from jlp.viz import net_charts
+
+    return net_charts.benchmark_chart(net.benchmark(net.simulate_programme(6, 2, seed=2)))
+
+
+def _scale_chart():
+    from jlp import scale
+    from jlp.viz import scale_charts
+
+    return scale_charts.price_curve_chart(scale.yarn_prices())
+
+
+@pytest.mark.parametrize(
+    ("draw", "english", "spanish"),
+    [
+        (_fee_chart, ("Fee ramp: who pays", "Year", "Subsidy"), ("Escala de cuotas", "Año")),
+        (_net_chart, ("Benchmark", "NET index (0–100)"), ("Comparación", "Índice NET (0–100)")),
+        (_scale_chart, ("Yarn price by quantity", "Price per kg"), ("Precio del hilo", "por kg")),
+    ],
+    ids=["fee", "net", "scale"],
+)
+def test_a_chart_speaks_the_language_it_is_drawn_in(draw, english, spanish):
+    with language_set("es"):
+        words_es = _chart_words(draw())
+    words_en = _chart_words(draw())  # English again, in the same process
+    assert all(w in words_es for w in spanish), words_es
+    assert not any(w in words_es for w in english), words_es
+    assert all(w in words_en for w in english), words_en
+    with language_set("es"):
+        assert _chart_words(draw()) == words_es
+
+
+def test_the_widgets_label_their_controls_in_spanish():
+    from jlp.widgets import FeeRampTuner
+    from jlp.widgets.net_scorer import NetScorer
+
+    with language_set("es"):
+        scorer, tuner = NetScorer(network="A", date="1998-01-01"), FeeRampTuner()
+    assert (scorer.network.description, scorer.date.description) == ("Red", "Fecha")
+    assert tuner.preset.description == "Escala"
+    assert tuple(tuner.tabs.titles) == ("Cuota y subsidio", "Capacidad de pago", "Institución")
+    assert "año 8" in tuner.summary.value
+    english = NetScorer(network="A", date="1998-01-01")
+    assert (english.network.description, english.date.description) == ("Network", "Date")
+
+
+def test_a_table_presenter_writes_its_headers_in_the_language_of_the_moment():
+    import pandas as pd
+
+    from jlp.viz.tables import header, table_html
+
+    frame = pd.DataFrame({"year": [1, 2], "fee_share": [0.2, 0.45], "subsidy": [3200.0, 2200.0]})
+    with language_set("es"):
+        spanish = table_html(frame)
+        assert (header("year"), header("cumulative_recovery")) == (
+            "Año",
+            "Costo recuperado hasta ahora",
+        )
+    assert ">Año<" in spanish and ">Porcentaje de la cuota<" in spanish and ">Subsidio<" in spanish
+    assert "US$\u00a02.200" in spanish and "45\u00a0%" in spanish
+    english = table_html(frame)
+    assert ">Year<" in english and ">Fee share<" in english and "US$\u00a02,200" in english
+
+
+def test_a_text_summary_follows_the_language_unless_one_is_given():
+    import plotly.graph_objects as go
+
+    from jlp.viz.alt_text import described, summarize_figure
+
+    fig = go.Figure(go.Bar(x=["a"], y=[1]))
+    with language_set("es"):
+        assert summarize_figure(fig).startswith("Gráfico.")
+        assert "Descripción en texto" in described(fig, "Una barra.").html
+        assert summarize_figure(fig, language="en").startswith("Chart.")
+    assert summarize_figure(fig).startswith("Chart.")

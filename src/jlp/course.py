@@ -35,6 +35,7 @@ from typing import Any
 
 import pandas as pd
 
+from jlp.i18n import Messages
 from jlp.viz.tables import Table, as_frame, table_html
 
 #: Name → (module, attribute or None for the module itself); loaded on first use.
@@ -108,15 +109,17 @@ charts = _Charts()
 #: Result records of jlp that a notebook may leave as a cell's last line: shown as tables.
 RECORDS = (("jlp.scale.tradeoff", "Optimum"),)
 
-#: User-facing words (a Spanish edition replaces this dict only).
-TEXT: dict[str, str] = {
-    "facts_caption": "What Ceglie & Dini (1999) report for {country}, with the box or section.",
-    "who": "Who",
-    "what": "What",
-    "value": "Value",
-    "source": "Source",
-    "nothing": "none",
-}
+#: User-facing words, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "facts_caption": "What Ceglie & Dini (1999) report for {country}, with the box or section.",
+        "who": "Who",
+        "what": "What",
+        "value": "Value",
+        "source": "Source",
+        "nothing": "none",
+    }
+)
 
 
 def __getattr__(name: str) -> Any:

@@ -193,6 +193,8 @@ def gettext(message: str) -> str:
     ...     gettext("Year")
     'Año'
     """
+    if not message:  # gettext("") is the catalogue's header, never a word
+        return message
     return translations(language()).gettext(message)
 
 
@@ -294,6 +296,19 @@ class Messages(Mapping[Any, Any]):
             key: value.as_dict() if isinstance(value, Messages) else value
             for key, value in self.items()
         }
+
+    def in_language(self, code: str | None) -> dict[Any, Any]:
+        """A plain dict in language ``code`` (a Sphinx ``language`` such as ``es`` or
+        ``es_419``); a language jlp lacks, or None, gives English.
+
+        >>> (
+        ...     Messages({"fee": "Fee"}).in_language("es_HN"),
+        ...     Messages({"fee": "Fee"}).in_language("fr"),
+        ... )
+        ({'fee': 'Cuota'}, {'fee': 'Fee'})
+        """
+        with language_set(_known(code) or SOURCE_LANGUAGE):
+            return self.as_dict()
 
 
 __all__ = [

@@ -16,28 +16,35 @@ import pandas as pd
 
 from jlp.datasets import load
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.reported import hedged
 
 #: The three results the Honduras evaluation reports (Box 1 reports the same three for
 #: EMASIM, but measured differently: see :func:`evaluation_ranges`).
 EVALUATED_METRICS = ("sales_change", "employment_change", "fixed_assets_change")
 
-#: User-facing labels (a Spanish edition replaces this dict only).
-LABELS = {
-    "sales_change": "Sales",
-    "employment_change": "Employment",
-    "fixed_assets_change": "Fixed assets",
-    "country": "Country",
-    "project": "Project or phase",
-    "start_label": "From",
-    "funder": "Funded by",
-    "budget_usd": "Budget",
-    "national_consultants": "Consultants",
-    "networks": "Networks",
-    "enterprises": "Enterprises",
-    "source": "Source",
-    "missing": "—",
-}
+#: User-facing labels, translated when read (jlp.i18n).
+LABELS = Messages(
+    {
+        "sales_change": "Sales",
+        "employment_change": "Employment",
+        "fixed_assets_change": "Fixed assets",
+        "country": "Country",
+        "project": "Project or phase",
+        "start_label": "From",
+        "funder": "Funded by",
+        "budget_usd": "Budget",
+        "national_consultants": "Consultants",
+        "networks": "Networks",
+        "enterprises": "Enterprises",
+        "source": "Source",
+        "missing": "—",
+        "phase": ", phase {phase}",
+        "no_projects": "no projects reported for '{country}'",
+        "no_figures": "no reported figures for '{country}'",
+        "country_fix": "choose one of {countries}",
+    }
+)
 
 #: The columns of :func:`projects_table`, in order.
 PROJECT_COLUMNS = (
@@ -90,16 +97,20 @@ def projects_table(country: str | None = None) -> pd.DataFrame:
     if country is not None:
         if country not in set(projects["country"]):
             raise JlpInputError(
-                f"no projects reported for '{country}'",
+                LABELS["no_projects"].format(country=country),
                 column="country",
-                fix="choose one of " + ", ".join(sorted(set(projects["country"]))),
+                fix=LABELS["country_fix"].format(
+                    countries=", ".join(sorted(set(projects["country"])))
+                ),
             )
         projects = projects[projects["country"] == country].reset_index(drop=True)
     shown = pd.DataFrame(
         {
             LABELS["country"]: projects["country"],
             LABELS["project"]: projects["project"]
-            + projects["phase"].map(lambda p: f", phase {int(p)}" if pd.notna(p) else ""),
+            + projects["phase"].map(
+                lambda p: LABELS["phase"].format(phase=int(p)) if pd.notna(p) else ""
+            ),
             LABELS["start_label"]: projects["start_label"],
             LABELS["funder"]: projects["funder"],
             LABELS["budget_usd"]: _hedged(projects, "budget_usd", "budget_qualifier", "usd"),
@@ -121,9 +132,9 @@ def figures_for(country: str) -> pd.DataFrame:
     figures = load("reported_figures")
     if country not in set(figures["country"]):
         raise JlpInputError(
-            f"no reported figures for '{country}'",
+            LABELS["no_figures"].format(country=country),
             column="country",
-            fix="choose one of " + ", ".join(countries()),
+            fix=LABELS["country_fix"].format(countries=", ".join(countries())),
         )
     rows = figures[figures["country"] == country]
     return rows[

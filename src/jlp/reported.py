@@ -21,44 +21,48 @@ from typing import Any
 
 import pandas as pd
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT: dict[str, Any] = {
-    "hedges": {
-        "exact": "{v}",
-        "about": "about {v}",
-        "more_than": "more than {v}",
-        "up_to": "up to {v}",
-        "between": "{v}",
-    },
-    "range": "{low} to {high}",
-    "units": {
-        "count": "{v}",
-        "percent": "{v} %",
-        "fraction": "{v} %",
-        "usd": "US$ {v}",
-        "year": "{v}",
-        "years": "{v} years",
-        "km": "{v} km",
-    },
-    "other_unit": "{v} {unit}",
-    "months": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "month": "{month} {year}",
-    "source": "{v} ({source})",
-    "missing": "—",
-}
+from jlp.i18n import Messages
+
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "hedges": {
+            "exact": "{v}",
+            "about": "about {v}",
+            "more_than": "more than {v}",
+            "up_to": "up to {v}",
+            "between": "{v}",
+        },
+        "range": "{low} to {high}",
+        "units": {
+            "count": "{v}",
+            "percent": "{v} %",
+            "fraction": "{v} %",
+            "usd": "US$ {v}",
+            "year": "{v}",
+            "years": "{v} years",
+            "km": "{v} km",
+        },
+        "other_unit": "{v} {unit}",
+        "months": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        "month": "{month} {year}",
+        "source": "{v} ({source})",
+        "missing": "—",
+    }
+)
 
 
 def _missing(value: object) -> bool:

@@ -25,32 +25,38 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "did_you_mean": "did you mean '{name}'?",
-    "one_of": "use one of: {names}",
-    "invisible": "it contains an invisible character ({name}) {where}",
-    "after": "after '{before}'",
-    "at_start": "at the start",
-    "control": "control character U+{code:04X}",
-}
+from jlp.i18n import Messages
+
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "did_you_mean": "did you mean '{name}'?",
+        "one_of": "use one of: {names}",
+        "invisible": "it contains an invisible character ({name}) {where}",
+        "after": "after '{before}'",
+        "at_start": "at the start",
+        "control": "control character U+{code:04X}",
+    }
+)
 
 #: Names of the hidden characters people meet most (others are named by their code).
-_CONTROL_NAMES = {
-    "\x00": "null character",
-    "\t": "tab",
-    "\n": "line break",
-    "\r": "carriage return",
-    "\x1b": "escape",
-    "\x7f": "delete",
-    "\u00ad": "soft hyphen",
-    "\u200b": "zero-width space",
-    "\u200c": "zero-width non-joiner",
-    "\u200d": "zero-width joiner",
-    "\u202e": "right-to-left override",
-    "\u2060": "word joiner",
-    "\ufeff": "byte-order mark",
-}
+_CONTROL_NAMES = Messages(
+    {
+        "\x00": "null character",
+        "\t": "tab",
+        "\n": "line break",
+        "\r": "carriage return",
+        "\x1b": "escape",
+        "\x7f": "delete",
+        "\u00ad": "soft hyphen",
+        "\u200b": "zero-width space",
+        "\u200c": "zero-width non-joiner",
+        "\u200d": "zero-width joiner",
+        "\u202e": "right-to-left override",
+        "\u2060": "word joiner",
+        "\ufeff": "byte-order mark",
+    }
+)
 
 # Control characters (C0, DEL, C1) and the invisible format characters (zero-width spaces
 # and joiners, byte-order marks, direction overrides), plus line and paragraph separators.

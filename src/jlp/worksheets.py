@@ -29,6 +29,8 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+from jlp.i18n import Messages
+
 #: Where the book links the sheets from (relative to the repository root).
 FOLDER = Path("book") / "worksheets"
 
@@ -36,86 +38,89 @@ FOLDER = Path("book") / "worksheets"
 LANDSCAPE = (11.69, 8.27)
 PORTRAIT = (8.27, 11.69)
 
-TEXT = {
-    "net_title": "NET: blank grid for one network at one date",
-    "net_fields": "Network: ____________________   Date: ____________   Assessor: ____________",
-    "net_marks": "In each cell tick one box: ✓ achieved   ½ partial   ✗ not achieved   "
-    "– not judged (no evidence either way). Judge from evidence, not from promises.",
-    "net_rule": (
-        "Points: achieved 2, partial 1, not achieved or not judged 0.  Stage score = points of "
-        "its 7 cells ÷ 14; a stage is consolidated from 0.75 (11 points).  Current stage = the "
-        "first stage not consolidated.  Index = all points ÷ 84 × 100.  Completeness = cells "
-        "judged ÷ 42."
-    ),
-    "net_source": (
-        "Indicators and stages: Ceglie & Dini (1999), Box 2 (reported). Cell texts: the course's "
-        "operationalisation (illustrative). jlp: Joint learning for network brokers."
-    ),
-    "stage_total": "Stage points (of 14)",
-    "fee_title": "Fee ramp worksheet: what the network pays its broker, year by year",
-    "fee_numbers": "The four numbers of a ramp",
-    "fee_rule": (
-        "In year t the network pays nothing while t is within the free years; after that it "
-        "pays the first share plus one step for each year since its first paying year, never "
-        "more than the cap. Fee = share × yearly cost; subsidy = cost − fee. Cost recovery so "
-        "far = all fees so far ÷ all costs so far."
-    ),
-    "fee_reported": "Reported for EMASIM (Ceglie & Dini, 1999, Honduras section): {free} years "
-    "fully subsidised, then {first} of the cost, then more than 40 %. Every other number you "
-    "write is your own (illustrative).",
-    "fee_fields": "Network: ____________________   Yearly cost of the broker's service: "
-    "____________",
-    "fee_columns": (
-        "Year",
-        "Share paid (%)",
-        "Fee",
-        "Subsidy",
-        "Fees so far",
-        "Costs so far",
-        "Cost recovery so far (%)",
-    ),
-    "fee_questions": (
-        "1. In which year does the network first pay the full cost, if ever?   "
-        "2. Is the fee small next to what co-operation earns the members?   "
-        "3. Which numbers are reported, and which are yours?"
-    ),
-    "ramp_fields": {
-        "subsidised_years": "Free years (fully subsidised)",
-        "first_share": "First share (of the cost, in the first paying year)",
-        "step": "Yearly step (share added each year)",
-        "cap": "Cap (the highest share, 100 % = full cost)",
-    },
-    "map_title": "Map-drawing sheet: who works with whom",
-    "map_fields": "Network or cluster: ____________________   Phase or date: ____________",
-    "map_kinds": "Kinds of actor (draw each kind with its own shape)",
-    "map_ties": "Types of tie (write the type on each line; an arrow for a one-way tie)",
-    "map_draw": "Draw the map here",
-    "map_columns": ("Actor", "Degree (partners)", "On many paths? (betweenness)", "If it left"),
-    "map_stepback": (
-        "Step-back test: cover the broker with your hand. Into how many pieces does the map "
-        "fall? Which firms can no longer reach an institution?"
-    ),
-    "map_source": "Kinds and types: the course's network tables (jlp.graphs). A map drawn from "
-    "memory is illustrative: say so when you show it.",
-    "pool_title": "Pool sheet: who buys yarn together, and at what price",
-    "pool_note": (
-        "The price list of the Masaya case (illustrative: Box 4 gives no number). All-units "
-        "tiers: an order that reaches a tier pays that tier's price on every kg."
-    ),
-    "pool_columns": (
-        "Tier",
-        "From (kg a month)",
-        "Below (kg a month)",
-        "Price (US$ per kg)",
-        "Seller",
-    ),
-    "pool_table": ("Producer or group", "Yarn (kg a month)", "Price alone", "Cost alone"),
-    "pool_questions": (
-        "Add up the pool: total kg ______  price reached ______  cost together ______  "
-        "saving ______.  Co-ordination cost a month (fixed + per member + per pair): ______.  "
-        "Net saving: ______."
-    ),
-}
+TEXT = Messages(
+    {
+        "net_title": "NET: blank grid for one network at one date",
+        "net_fields": "Network: ____________________   Date: ____________   Assessor: ____________",
+        "net_marks": "In each cell tick one box: ✓ achieved   ½ partial   ✗ not achieved   "
+        "– not judged (no evidence either way). Judge from evidence, not from promises.",
+        "net_rule": (
+            "Points: achieved 2, partial 1, not achieved or not judged 0.  Stage score = points of "
+            "its 7 cells ÷ 14; a stage is consolidated from 0.75 (11 points).  Current stage = the "
+            "first stage not consolidated.  Index = all points ÷ 84 × 100.  Completeness = cells "
+            "judged ÷ 42."
+        ),
+        "net_source": (
+            "Indicators and stages: Ceglie & Dini (1999), Box 2 (reported). Cell texts: the "
+            "course's "
+            "operationalisation (illustrative). jlp: Joint learning for network brokers."
+        ),
+        "stage_total": "Stage points (of 14)",
+        "fee_title": "Fee ramp worksheet: what the network pays its broker, year by year",
+        "fee_numbers": "The four numbers of a ramp",
+        "fee_rule": (
+            "In year t the network pays nothing while t is within the free years; after that it "
+            "pays the first share plus one step for each year since its first paying year, never "
+            "more than the cap. Fee = share × yearly cost; subsidy = cost − fee. Cost recovery so "
+            "far = all fees so far ÷ all costs so far."
+        ),
+        "fee_reported": "Reported for EMASIM (Ceglie & Dini, 1999, Honduras section): {free} years "
+        "fully subsidised, then {first} of the cost, then more than 40 %. Every other number you "
+        "write is your own (illustrative).",
+        "fee_fields": "Network: ____________________   Yearly cost of the broker's service: "
+        "____________",
+        "fee_columns": (
+            "Year",
+            "Share paid (%)",
+            "Fee",
+            "Subsidy",
+            "Fees so far",
+            "Costs so far",
+            "Cost recovery so far (%)",
+        ),
+        "fee_questions": (
+            "1. In which year does the network first pay the full cost, if ever?   "
+            "2. Is the fee small next to what co-operation earns the members?   "
+            "3. Which numbers are reported, and which are yours?"
+        ),
+        "ramp_fields": {
+            "subsidised_years": "Free years (fully subsidised)",
+            "first_share": "First share (of the cost, in the first paying year)",
+            "step": "Yearly step (share added each year)",
+            "cap": "Cap (the highest share, 100 % = full cost)",
+        },
+        "map_title": "Map-drawing sheet: who works with whom",
+        "map_fields": "Network or cluster: ____________________   Phase or date: ____________",
+        "map_kinds": "Kinds of actor (draw each kind with its own shape)",
+        "map_ties": "Types of tie (write the type on each line; an arrow for a one-way tie)",
+        "map_draw": "Draw the map here",
+        "map_columns": ("Actor", "Degree (partners)", "On many paths? (betweenness)", "If it left"),
+        "map_stepback": (
+            "Step-back test: cover the broker with your hand. Into how many pieces does the map "
+            "fall? Which firms can no longer reach an institution?"
+        ),
+        "map_source": "Kinds and types: the course's network tables (jlp.graphs). A map drawn from "
+        "memory is illustrative: say so when you show it.",
+        "pool_title": "Pool sheet: who buys yarn together, and at what price",
+        "pool_note": (
+            "The price list of the Masaya case (illustrative: Box 4 gives no number). All-units "
+            "tiers: an order that reaches a tier pays that tier's price on every kg."
+        ),
+        "pool_columns": (
+            "Tier",
+            "From (kg a month)",
+            "Below (kg a month)",
+            "Price (US$ per kg)",
+            "Seller",
+        ),
+        "pool_table": ("Producer or group", "Yarn (kg a month)", "Price alone", "Cost alone"),
+        "pool_questions": (
+            "Add up the pool: total kg ______  price reached ______  cost together ______  "
+            "saving ______.  Co-ordination cost a month (fixed + per member + per pair): ______.  "
+            "Net saving: ______."
+        ),
+    }
+)
 
 #: Shapes drawn for each kind of actor on the map sheet (matplotlib markers).
 KIND_MARKERS = {

@@ -32,6 +32,7 @@ import pandas as pd
 
 from jlp.cases import network as case_network
 from jlp.datasets import load
+from jlp.i18n import Messages
 from jlp.net.reference import ReferenceScoring
 from jlp.reported import figure_value
 
@@ -44,55 +45,58 @@ MOMENTS: tuple[str, ...] = ("1997-03-31", "1997-08-31", "1999-01-31")
 #: The network's phases, in order (the ``phase`` column of the node and edge tables).
 PHASES: tuple[int, ...] = (1, 2, 3, 4)
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT: dict = {
-    "phases": {
-        1: (
-            "Before 1997",
-            "Eleven competitors",
-            "Each workshop sells on the local market of Masaya, against the others; a few "
-            "producers talk shop (illustrative).",
-        ),
-        2: (
-            "Early 1997 to August 1997",
-            "The group forms",
-            "UNIDO experts visit the producers; they apply for support (March) and found the "
-            "association EcoHamaca, signed by all 11 (legal status, August).",
-        ),
-        3: (
-            "Late 1997 (our dating)",
-            "First joint steps",
-            "Uniform sizes, quality and prices; new wood for the poles; training in dyeing; "
-            "the trade fair in Spain (November 1997).",
-        ),
-        4: (
-            "By early 1999 (our dating)",
-            "Exporting together",
-            "Exports to Sweden, Finland, the USA and Peru; new cotton suppliers; a Chilean firm "
-            "proposes South America; a general director hired.",
-        ),
-    },
-    "phase_columns": ("Phase", "When", "Name", "What the network gained"),
-    "moments": {
-        "1997-03-31": (
-            "Application (March 1997)",
-            "After repeated visits by UNIDO experts, the producers apply for the "
-            "project's support.",
-        ),
-        "1997-08-31": (
-            "Legal status (August 1997)",
-            "All 11 members sign the association's constitution; sizes, quality and "
-            "prices are being made uniform.",
-        ),
-        "1999-01-31": (
-            "Early 1999 (our date for the paper's 'to date')",
-            "Eight exports, over 3,000 hammocks a month, dyeing cost down by up to "
-            "40 %, a trade fair, new suppliers, a hired general director.",
-        ),
-    },
-    "moment_columns": ("Date", "Moment", "What the box reports by then"),
-    "figure_columns": ("Figure", "Value", "Source", "Note"),
-}
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "phases": {
+            1: (
+                "Before 1997",
+                "Eleven competitors",
+                "Each workshop sells on the local market of Masaya, against the others; a few "
+                "producers talk shop (illustrative).",
+            ),
+            2: (
+                "Early 1997 to August 1997",
+                "The group forms",
+                "UNIDO experts visit the producers; they apply for support (March) and found the "
+                "association EcoHamaca, signed by all 11 (legal status, August).",
+            ),
+            3: (
+                "Late 1997 (our dating)",
+                "First joint steps",
+                "Uniform sizes, quality and prices; new wood for the poles; training in dyeing; "
+                "the trade fair in Spain (November 1997).",
+            ),
+            4: (
+                "By early 1999 (our dating)",
+                "Exporting together",
+                "Exports to Sweden, Finland, the USA and Peru; new cotton suppliers; a Chilean "
+                "firm "
+                "proposes South America; a general director hired.",
+            ),
+        },
+        "phase_columns": ("Phase", "When", "Name", "What the network gained"),
+        "moments": {
+            "1997-03-31": (
+                "Application (March 1997)",
+                "After repeated visits by UNIDO experts, the producers apply for the "
+                "project's support.",
+            ),
+            "1997-08-31": (
+                "Legal status (August 1997)",
+                "All 11 members sign the association's constitution; sizes, quality and "
+                "prices are being made uniform.",
+            ),
+            "1999-01-31": (
+                "Early 1999 (our date for the paper's 'to date')",
+                "Eight exports, over 3,000 hammocks a month, dyeing cost down by up to "
+                "40 %, a trade fair, new suppliers, a hired general director.",
+            ),
+        },
+        "moment_columns": ("Date", "Moment", "What the box reports by then"),
+        "figure_columns": ("Figure", "Value", "Source", "Note"),
+    }
+)
 
 
 # --------------------------------------------------------------------------- the network

@@ -34,6 +34,7 @@ import pandas as pd
 
 from jlp.cases import network as case_network
 from jlp.datasets import load
+from jlp.i18n import Messages
 from jlp.net.reference import ReferenceScoring
 from jlp.reported import figure_value
 
@@ -49,69 +50,71 @@ PHASES: tuple[int, ...] = (1, 2, 3, 4)
 #: The reference's note on a cell that has not changed since the previous moment starts so.
 UNCHANGED = "As before."
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT: dict = {
-    "phases": {
-        1: (
-            "1994 (our dating)",
-            "A training course",
-            "The entrepreneurs meet on a course at INFOP and, with a project consultant, "
-            "start to analyse their problems together.",
-            "0 % (fully subsidised)",
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "phases": {
+            1: (
+                "1994 (our dating)",
+                "A training course",
+                "The entrepreneurs meet on a course at INFOP and, with a project consultant, "
+                "start to analyse their problems together.",
+                "0 % (fully subsidised)",
+            ),
+            2: (
+                "1994–1995 (our dating)",
+                "Raw material first",
+                "The most urgent problem is the supply and cost of raw material: a common supply "
+                "centre, a common loan from PASI and an internal revolving fund for working "
+                "capital.",
+                "0 % (fully subsidised)",
+            ),
+            3: (
+                "1996 (our dating)",
+                "Co-operation in production",
+                "The members exchange tools, share large orders (metal construction and "
+                "maintenance for supermarkets and banks) and complement their production "
+                "processes.",
+                "0 % (fully subsidised: the third free year)",
+            ),
+            4: (
+                "1997–1998 (our dating)",
+                "A jointly owned enterprise",
+                "The members invest together in larger equipment, run by a new, separate "
+                "enterprise that serves them, to diversify production and reach new market "
+                "segments.",
+                "20 % in the first contract, more than 40 % in the second year (reported)",
+            ),
+        },
+        "phase_columns": (
+            "Phase",
+            "When",
+            "Name",
+            "What the box reports",
+            "Share of the service cost the network pays",
         ),
-        2: (
-            "1994–1995 (our dating)",
-            "Raw material first",
-            "The most urgent problem is the supply and cost of raw material: a common supply "
-            "centre, a common loan from PASI and an internal revolving fund for working "
-            "capital.",
-            "0 % (fully subsidised)",
-        ),
-        3: (
-            "1996 (our dating)",
-            "Co-operation in production",
-            "The members exchange tools, share large orders (metal construction and "
-            "maintenance for supermarkets and banks) and complement their production "
-            "processes.",
-            "0 % (fully subsidised: the third free year)",
-        ),
-        4: (
-            "1997–1998 (our dating)",
-            "A jointly owned enterprise",
-            "The members invest together in larger equipment, run by a new, separate "
-            "enterprise that serves them, to diversify production and reach new market "
-            "segments.",
-            "20 % in the first contract, more than 40 % in the second year (reported)",
-        ),
-    },
-    "phase_columns": (
-        "Phase",
-        "When",
-        "Name",
-        "What the box reports",
-        "Share of the service cost the network pays",
-    ),
-    "moments": {
-        "1995-12-01": (
-            "After the supply centre",
-            "The supply centre, the PASI loan and the revolving fund are running; "
-            "the consultant's help is still free.",
-        ),
-        "1997-01-15": (
-            "At the first fee contract",
-            "After three fully subsidised years the network signs its first "
-            "contract and pays 20 % of the cost of the services; tools and large "
-            "orders are shared.",
-        ),
-        "1998-12-01": (
-            "After the joint enterprise",
-            "The new enterprise runs the larger equipment; the fee is above 40 % "
-            "of the cost; sales, employment and fixed assets have grown.",
-        ),
-    },
-    "moment_columns": ("Date", "Moment", "What the box reports by then"),
-    "figure_columns": ("Figure", "Value", "Source", "Note"),
-}
+        "moments": {
+            "1995-12-01": (
+                "After the supply centre",
+                "The supply centre, the PASI loan and the revolving fund are running; "
+                "the consultant's help is still free.",
+            ),
+            "1997-01-15": (
+                "At the first fee contract",
+                "After three fully subsidised years the network signs its first "
+                "contract and pays 20 % of the cost of the services; tools and large "
+                "orders are shared.",
+            ),
+            "1998-12-01": (
+                "After the joint enterprise",
+                "The new enterprise runs the larger equipment; the fee is above 40 % "
+                "of the cost; sales, employment and fixed assets have grown.",
+            ),
+        },
+        "moment_columns": ("Date", "Moment", "What the box reports by then"),
+        "figure_columns": ("Figure", "Value", "Source", "Note"),
+    }
+)
 
 
 # --------------------------------------------------------------------------- the network

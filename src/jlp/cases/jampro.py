@@ -34,6 +34,7 @@ import pandas as pd
 
 from jlp.cases import network as case_network
 from jlp.datasets import load
+from jlp.i18n import Messages
 from jlp.net.reference import ReferenceScoring
 from jlp.reported import hedged
 
@@ -49,27 +50,29 @@ MOMENTS: tuple[str, ...] = ("1997-10-01", "1999-02-01")
 #: The projects table's rows for Jamaica: the project and its second phase.
 PROJECT_IDS: tuple[str, ...] = ("jm_project", "jm_phase2")
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT: dict = {
-    "project_columns": ("Project or phase", "From", "Years", "Budget", "Funded by", "Source"),
-    "phase": "{project}, phase {phase}",
-    "budget_scope": {"both_phases": " (both phases together)"},
-    "missing": "—",
-    "moments": {
-        "1997-10-01": (
-            "After the centre's course (our date)",
-            "Four firms met on the Kingston centre's course in pattern grading; they "
-            "meet monthly and name shared problems; no workplan, no money yet.",
-        ),
-        "1999-02-01": (
-            "After the first joint actions (our date)",
-            "A signed agreement, a common fund, a workplan; three joint fabric "
-            "purchases, a joint stand at a fair, one order from abroad; no fee to "
-            "the centre, which charges none.",
-        ),
-    },
-    "moment_columns": ("Date", "Moment", "What the story says by then (illustrative)"),
-}
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "project_columns": ("Project or phase", "From", "Years", "Budget", "Funded by", "Source"),
+        "phase": "{project}, phase {phase}",
+        "budget_scope": {"both_phases": " (both phases together)"},
+        "missing": "—",
+        "moments": {
+            "1997-10-01": (
+                "After the centre's course (our date)",
+                "Four firms met on the Kingston centre's course in pattern grading; they "
+                "meet monthly and name shared problems; no workplan, no money yet.",
+            ),
+            "1999-02-01": (
+                "After the first joint actions (our date)",
+                "A signed agreement, a common fund, a workplan; three joint fabric "
+                "purchases, a joint stand at a fair, one order from abroad; no fee to "
+                "the centre, which charges none.",
+            ),
+        },
+        "moment_columns": ("Date", "Moment", "What the story says by then (illustrative)"),
+    }
+)
 
 
 # --------------------------------------------------------------------------- the network

@@ -34,6 +34,7 @@ import pandas as pd
 from jlp.cases import network as case_network
 from jlp.errors import JlpInputError
 from jlp.graphs import metrics_by_phase, snapshot
+from jlp.i18n import Messages
 from jlp.net.reference import ReferenceScoring
 
 #: The phases of the widening and the level each one stands for.
@@ -46,48 +47,55 @@ REFERENCE_NETWORK = "Masaya hammock sector"
 #: The two moments of the NET exercise (illustrative ISO dates: Box 4 dates neither).
 MOMENTS: tuple[str, ...] = ("1998-06-01", "1999-03-01")
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT: dict = {
-    "country": "Nicaragua",
-    "levels": {
-        "network": (
-            "Network",
-            "Each hammock network acts on its own: standards, joint export (EcoHamaca, Box 3).",
-        ),
-        "sector": (
-            "Sector",
-            "A purchase centre buys cotton yarn for the whole hammock sector, "
-            "networks and other producers alike.",
-        ),
-        "cluster": (
-            "Cluster",
-            "New products with the wood and furniture sector; export "
-            'promotion and the "made in Masaya" brand for all handicrafts.',
-        ),
-        "beyond": (
-            "Beyond the cluster",
-            "The export campaign, quality upgrading and furniture "
-            "actions reach San Juan de Oriente, León and Masatepe.",
-        ),
-        "nation": ("Nation", "Measures easing export transactions reach every Nicaraguan firm."),
-    },
-    "level_columns": ("Phase", "Level", "Joint action (Box 4)", "Who joins"),
-    "moments": {
-        "1998-06-01": (
-            "The yarn study",
-            "The brokers find that yarn drives the price of hammocks and that only "
-            "the whole sector buys enough for the best price (Box 4, first "
-            "paragraph).",
-        ),
-        "1999-03-01": (
-            "The purchase centre and the cluster",
-            "The centre offers yarn to many producers; new products with the wood "
-            "and furniture sector and the brand are under way (Box 4 as the paper "
-            "describes it).",
-        ),
-    },
-    "moment_columns": ("Date", "Moment", "What the box describes by then"),
-}
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "country": "Nicaragua",
+        "levels": {
+            "network": (
+                "Network",
+                "Each hammock network acts on its own: standards, joint export (EcoHamaca, Box 3).",
+            ),
+            "sector": (
+                "Sector",
+                "A purchase centre buys cotton yarn for the whole hammock sector, "
+                "networks and other producers alike.",
+            ),
+            "cluster": (
+                "Cluster",
+                "New products with the wood and furniture sector; export "
+                'promotion and the "made in Masaya" brand for all handicrafts.',
+            ),
+            "beyond": (
+                "Beyond the cluster",
+                "The export campaign, quality upgrading and furniture "
+                "actions reach San Juan de Oriente, León and Masatepe.",
+            ),
+            "nation": (
+                "Nation",
+                "Measures easing export transactions reach every Nicaraguan firm.",
+            ),
+        },
+        "level_columns": ("Phase", "Level", "Joint action (Box 4)", "Who joins"),
+        "moments": {
+            "1998-06-01": (
+                "The yarn study",
+                "The brokers find that yarn drives the price of hammocks and that only "
+                "the whole sector buys enough for the best price (Box 4, first "
+                "paragraph).",
+            ),
+            "1999-03-01": (
+                "The purchase centre and the cluster",
+                "The centre offers yarn to many producers; new products with the wood "
+                "and furniture sector and the brand are under way (Box 4 as the paper "
+                "describes it).",
+            ),
+        },
+        "moment_columns": ("Date", "Moment", "What the box describes by then"),
+        "not_a_measure": "'{metric}' is not a measure of the actors",
+        "measure_fix": "choose betweenness, degree, constraint or effective_size",
+    }
+)
 
 
 # --------------------------------------------------------------------------- the widening
@@ -137,9 +145,9 @@ def hubs(graph: nx.MultiDiGraph | None = None, *, metric: str = "betweenness") -
     table = metrics_by_phase(graph)
     if metric not in table.columns or metric in ("id", "label", "kind", "phase"):
         raise JlpInputError(
-            f"'{metric}' is not a measure of the actors",
+            TEXT["not_a_measure"].format(metric=metric),
             column="metric",
-            fix="choose betweenness, degree, constraint or effective_size",
+            fix=TEXT["measure_fix"],
         )
     wide = table.pivot(index="label", columns="phase", values=metric)
     wide = wide.reindex(columns=list(PHASES))

@@ -39,6 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from jlp.editions import frame, language, printing
 from jlp.editions.copies import KINDS, working_copy_text
 from jlp.editions.sources import strip_markdown, strip_notebook_text
+from jlp.i18n import Messages
 
 LOG = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -47,25 +48,17 @@ PRINT_JS = "jlp-print.js"
 WIDGETS_JS = "jlp-widgets-a11y.js"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
-#: User-facing words, one dict per language so a Spanish edition only adds strings.
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
+#: User-facing words, in the book's language when a page is built (jlp.i18n).
+TEXT = Messages(
+    {
         "instructor_note": "Instructor note",
         "banner_workshop": "Workshop edition: the exercises are here, their solutions are not.",
         "banner_instructor": (
             "Instructor edition: solutions and facilitation notes are open. "
             "Do not share it with trainees before the workshop."
         ),
-    },
-    "es": {
-        "instructor_note": "Nota para quien facilita",
-        "banner_workshop": "Edición para el taller: están los ejercicios, no sus soluciones.",
-        "banner_instructor": (
-            "Edición para facilitadores: soluciones y notas abiertas. "
-            "No la comparta con los participantes antes del taller."
-        ),
-    },
-}
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -120,8 +113,7 @@ def edition_named(name: str) -> Edition:
 
 
 def _text(config: Any) -> dict[str, str]:
-    language = (getattr(config, "language", None) or "en").split("_")[0]
-    return TEXT.get(language, TEXT["en"])
+    return TEXT.in_language(getattr(config, "language", None))
 
 
 class InstructorNote(SphinxDirective):

@@ -31,13 +31,15 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from jlp.i18n import Messages
+
 #: The tag of a cell whose code stays open on the page.
 SHOW_TAG = "show-code"
 STATIC = Path(__file__).parent / "tables_static"
 TABLES_CSS = "jlp-tables.css"
 TABLES_JS = "jlp-tables.js"
 #: Words on the toggles when the notebook does not set its own (myst-nb's defaults).
-TEXT = {"show": "Show code cell {type}", "hide": "Hide code cell {type}"}
+TEXT = Messages({"show": "Show code cell {type}", "hide": "Hide code cell {type}"})
 
 
 def folded_mode(mode: str | None) -> str:

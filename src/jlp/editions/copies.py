@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from jlp.editions.sources import _blocks, _source, strip_notebook
+from jlp.i18n import Messages
 
 #: The two kinds of copy: (remove solutions, remove instructor notes).
 KINDS: dict[str, tuple[bool, bool]] = {"workshop": (True, True), "instructor": (False, False)}
@@ -73,18 +74,20 @@ BASE = ".jlp-course"
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
-#: User-facing words (a Spanish edition replaces this dict).
-TEXT = {
-    "self_check": "Self-check",
-    "pick": "Open the answer you choose to see whether it is right.",
-    "right": "Right.",
-    "wrong": "Not quite.",
-    "instructor_note": "Instructor note",
-    "solution_end": "End of the solution.",
-    "tools_back": "Run all cells (menu Run, then Run All Cells) to bring the tools back.",
-    "wrote": "{folder}: {new} new, {updated} updated, {kept} with your changes kept",
-    "usage": "usage: python -m jlp.editions.copies workshop|instructor [FOLDER]",
-}
+#: User-facing words, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "self_check": "Self-check",
+        "pick": "Open the answer you choose to see whether it is right.",
+        "right": "Right.",
+        "wrong": "Not quite.",
+        "instructor_note": "Instructor note",
+        "solution_end": "End of the solution.",
+        "tools_back": "Run all cells (menu Run, then Run All Cells) to bring the tools back.",
+        "wrote": "{folder}: {new} new, {updated} updated, {kept} with your changes kept",
+        "usage": "usage: python -m jlp.editions.copies workshop|instructor [FOLDER]",
+    }
+)
 
 _OPTION = re.compile(r"^- \[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
 _FIELD = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")

@@ -36,25 +36,28 @@ from jlp.errors import JlpInputError
 from jlp.fees import presets
 from jlp.fees.ramps import RampRule, schedule
 from jlp.fees.values import Amount, Checked, Percentage, PositiveAmount, PositiveCount, Share
+from jlp.i18n import Messages
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "dropout": "{years}: the fee is above {threshold:.0%} of the network's extra margin "
-    "(risk that members drop out)",
-    "dependency": "{years}: the fee stays below {floor:.0%} of the extra margin for {run} "
-    "years in a row (risk of dependency: {limit} or more)",
-    "year": "year {0}",
-    "years": "years {0}–{1}",
-    "years_list": "years {0}",
-    "floor_above": "the dependency floor ({floor:.0%}) is not below the drop-out threshold "
-    "({threshold:.0%})",
-    "floor_fix": "lower dependency_floor or raise dropout_threshold",
-    "margins_length": "gives {given} yearly margins for a schedule of {years} years",
-    "margins_fix": "give one extra margin per year of the schedule",
-    "margins_number": "holds a value that is not a finite number",
-    "margins_number_fix": "give numbers (US$ a year), one per year",
-    "no_warning": "no warning",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "dropout": "{years}: the fee is above {threshold:.0%} of the network's extra margin "
+        "(risk that members drop out)",
+        "dependency": "{years}: the fee stays below {floor:.0%} of the extra margin for {run} "
+        "years in a row (risk of dependency: {limit} or more)",
+        "year": "year {0}",
+        "years": "years {0}–{1}",
+        "years_list": "years {0}",
+        "floor_above": "the dependency floor ({floor:.0%}) is not below the drop-out threshold "
+        "({threshold:.0%})",
+        "floor_fix": "lower dependency_floor or raise dropout_threshold",
+        "margins_length": "gives {given} yearly margins for a schedule of {years} years",
+        "margins_fix": "give one extra margin per year of the schedule",
+        "margins_number": "holds a value that is not a finite number",
+        "margins_number_fix": "give numbers (US$ a year), one per year",
+        "no_warning": "no warning",
+    }
+)
 
 
 class BenefitPath(Checked):

@@ -46,21 +46,24 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from jlp.errors import JlpInputError
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
 from jlp.fees.values import Amount, Checked, Horizon, PositiveAmount, Share
+from jlp.i18n import Messages
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "name_empty": "a service line needs a name",
-    "name_fix": "name the service, e.g. 'Pattern grading for one firm'",
-    "no_lines": "the plan has no service line",
-    "no_lines_fix": "give at least one ServiceLine",
-    "duplicate": "two service lines are named {name!r}",
-    "duplicate_fix": "give each service line its own name",
-    "split_empty": "names no public source",
-    "split_fix": "give at least one source with a weight above 0, e.g. {'government': 1}",
-    "split_name": "{name!r} is not a lowercase name",
-    "split_name_fix": "name each public source with lowercase letters, digits and _ "
-    "(not 'funds' or 'share')",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "name_empty": "a service line needs a name",
+        "name_fix": "name the service, e.g. 'Pattern grading for one firm'",
+        "no_lines": "the plan has no service line",
+        "no_lines_fix": "give at least one ServiceLine",
+        "duplicate": "two service lines are named {name!r}",
+        "duplicate_fix": "give each service line its own name",
+        "split_empty": "names no public source",
+        "split_fix": "give at least one source with a weight above 0, e.g. {'government': 1}",
+        "split_name": "{name!r} is not a lowercase name",
+        "split_name_fix": "name each public source with lowercase letters, digits and _ "
+        "(not 'funds' or 'share')",
+    }
+)
 
 #: The columns of :func:`recovery_by_line`, in order.
 RECOVERY_COLUMNS = (

@@ -49,6 +49,7 @@ from jlp.errors import JlpInputError
 from jlp.fees import presets
 from jlp.fees.ramps import RampRule, ramp_preset
 from jlp.fees.values import Amount, Checked, Count, Horizon, PositiveAmount, Share
+from jlp.i18n import Messages
 
 #: The ramp each institution preset applies to its networks: CERTEC grew out of the
 #: Honduras project, whose fees EMASIM's contracts show; the paper reports no service fees
@@ -58,14 +59,16 @@ INSTITUTION_RAMPS = {"certec": "emasim", "mexico": "none"}
 #: Revenue columns other than the public sources, in the order they are stacked.
 OWN_SOURCES = ("service_fees", "training_fees", "membership_fees")
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "split_empty": "names no public source",
-    "split_fix": "give at least one source with a weight above 0, e.g. {'donor': 1}",
-    "split_name": "{name!r} is not a lowercase name",
-    "split_name_fix": "name each public source with lowercase letters, digits and _ "
-    "(not 'funds' or 'share')",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "split_empty": "names no public source",
+        "split_fix": "give at least one source with a weight above 0, e.g. {'donor': 1}",
+        "split_name": "{name!r} is not a lowercase name",
+        "split_name_fix": "name each public source with lowercase letters, digits and _ "
+        "(not 'funds' or 'share')",
+    }
+)
 
 _SLUG = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 _RESERVED = {"funds", "share"}  # public_funds and public_share are totals

@@ -20,10 +20,28 @@ import pandas as pd
 
 from jlp.datasets import load
 from jlp.errors import JlpInputError, Problem
+from jlp.i18n import Messages
 from jlp.text import closest, did_you_mean
 
 TABLE = "fee_presets"
 FILE = "fee_presets.csv"
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_figure": "no reported figure {id!r}",
+        "figure_fix": "name an id of reported_figures.csv",
+        "no_cell": "no project cell {id}/{column}",
+        "cell_fix": "name an id and a column of projects.csv",
+        "empty_cell": "projects.csv leaves {id}/{column} empty",
+        "empty_cell_fix": "refer to a cell that holds a number",
+        "both": "gives both a value and taken_from",
+        "neither": "gives no value",
+        "value_fix": "give either a value or, in taken_from, the figure it comes from (not both)",
+        "no_preset": "no {kind} preset named {name!r}",
+        "presets": "The presets are: {names}",
+    }
+)
 
 
 def _lookup(
@@ -34,9 +52,9 @@ def _lookup(
     if parts[0] == "reported_figures":
         if parts[1] not in figures.index:
             raise JlpInputError(
-                f"no reported figure {parts[1]!r}",
+                TEXT["no_figure"].format(id=parts[1]),
                 **where,
-                fix="name an id of reported_figures.csv",
+                fix=TEXT["figure_fix"],
             )
         figure = figures.loc[parts[1]]
         value = float(figure["value"])
@@ -45,16 +63,16 @@ def _lookup(
         return value
     if parts[1] not in projects.index or parts[2] not in projects.columns:
         raise JlpInputError(
-            f"no project cell {parts[1]}/{parts[2]}",
+            TEXT["no_cell"].format(id=parts[1], column=parts[2]),
             **where,
-            fix="name an id and a column of projects.csv",
+            fix=TEXT["cell_fix"],
         )
     cell = projects.loc[parts[1], parts[2]]
     if pd.isna(cell):
         raise JlpInputError(
-            f"projects.csv leaves {parts[1]}/{parts[2]} empty",
+            TEXT["empty_cell"].format(id=parts[1], column=parts[2]),
             **where,
-            fix="refer to a cell that holds a number",
+            fix=TEXT["empty_cell_fix"],
         )
     return float(cell)
 
@@ -76,11 +94,11 @@ def parameter_table() -> pd.DataFrame:
         if has_value == has_reference:
             problems.append(
                 Problem(
-                    "gives both a value and taken_from" if has_value else "gives no value",
+                    TEXT["both"] if has_value else TEXT["neither"],
                     FILE,
                     row,
                     "value",
-                    "give either a value or, in taken_from, the figure it comes from (not both)",
+                    TEXT["value_fix"],
                 )
             )
             values.append(float("nan"))
@@ -123,10 +141,10 @@ def check_preset(kind: str, name: object) -> str:
     if isinstance(name, str) and name.strip().lower() in names:
         return name.strip().lower()
     raise JlpInputError(
-        f"no {kind} preset named {name!r}",
+        TEXT["no_preset"].format(kind=kind, name=name),
         column="preset",
         fix=(did_you_mean(name, names) + " " if closest(name, names) else "")
-        + f"The presets are: {', '.join(names)}",
+        + TEXT["presets"].format(names=", ".join(names)),
     )
 
 

@@ -35,15 +35,18 @@ from pydantic import model_validator
 from jlp.errors import JlpInputError
 from jlp.fees import presets
 from jlp.fees.values import Checked, Share, Years, parse_amount, parse_count
+from jlp.i18n import Messages
 
 #: The columns of a schedule that the command line writes, in order.
 SCHEDULE_COLUMNS = ("year", "fee_share", "fee", "subsidy", "cumulative_recovery")
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "cap_below": "the cap ({cap:.0%}) is below the first share ({first:.0%})",
-    "cap_fix": "raise the cap to at least the first share, or lower the first share",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "cap_below": "the cap ({cap:.0%}) is below the first share ({first:.0%})",
+        "cap_fix": "raise the cap to at least the first share, or lower the first share",
+    }
+)
 
 _DECIMALS = 12  # shares are rounded so that 0.2 + 4 * 0.2 is exactly 1
 

@@ -26,33 +26,37 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, Va
 
 from jlp.errors import JlpInputError, Problem
 from jlp.files.cells import AmbiguousNumber, parse_number
+from jlp.i18n import Messages
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "share_fix": "write a share between 0 and 1 as a fraction (0.2) or a percent (20%)",
-    "percent_fix": "write a fraction (2.0) or a percent (200%) of at least 0 and at most 100,000%",
-    "count_fix": "write a whole number of at least {minimum}{maximum}, such as {example}",
-    "count_max": " and at most {maximum}",
-    "amount_fix": "write a number {limit} and at most {maximum:,} with a dot for decimals "
-    "and no thousands separators, such as {example}",
-    "amount_max": "{value} is above the largest amount jlp accepts (US$ {maximum:,})",
-    "empty": "is empty",
-    "not_number": "{value!r} is not a number",
-    "not_whole": "{value!r} is not a whole number",
-    "below_zero": "{value} is below 0",
-    "above_one": "{value} is above 1",
-    "above_hundred": "{value} is above 100 %",
-    "below_min": "{value} is below {minimum}",
-    "above_max": "{value} is above {maximum}",
-    "not_above": "{value} must be above {minimum}",
-    "limit_above": "above {minimum}",
-    "limit_least": "of at least {minimum}",
-    "missing": "is missing",
-    "missing_fix": "give a value for {name}",
-    "unknown": "is not a parameter of {model}",
-    "unknown_fix": "use only: {names}",
-    "bad_type": "{value!r} has the wrong kind of value",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "share_fix": "write a share between 0 and 1 as a fraction (0.2) or a percent (20%)",
+        "percent_fix": "write a fraction (2.0) or a percent (200%) of at least 0 and at most "
+        "100,000%",
+        "count_fix": "write a whole number of at least {minimum}{maximum}, such as {example}",
+        "count_max": " and at most {maximum}",
+        "amount_fix": "write a number {limit} and at most {maximum:,} with a dot for decimals "
+        "and no thousands separators, such as {example}",
+        "amount_max": "{value} is above the largest amount jlp accepts (US$ {maximum:,})",
+        "empty": "is empty",
+        "not_number": "{value!r} is not a number",
+        "not_whole": "{value!r} is not a whole number",
+        "below_zero": "{value} is below 0",
+        "above_one": "{value} is above 1",
+        "above_hundred": "{value} is above 100 %",
+        "below_min": "{value} is below {minimum}",
+        "above_max": "{value} is above {maximum}",
+        "not_above": "{value} must be above {minimum}",
+        "limit_above": "above {minimum}",
+        "limit_least": "of at least {minimum}",
+        "missing": "is missing",
+        "missing_fix": "give a value for {name}",
+        "unknown": "is not a parameter of {model}",
+        "unknown_fix": "use only: {names}",
+        "bad_type": "{value!r} has the wrong kind of value",
+    }
+)
 
 #: The largest amount of money jlp accepts (US$ 1 billion): far above any broker's budget,
 #: far below where the arithmetic of a fee ramp would lose precision.

@@ -22,6 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_template": "no template named '{name}'",
+        "template_fix": "use one of {names}",
+    }
+)
 
 # What each name is imported from. Names load on first use (PEP 562), so that a command
 # that only measures a network never loads pandas or the drawing code.
@@ -156,7 +165,10 @@ def template_path(name: str) -> Path:
     'nodes.csv'
     """
     if name not in TEMPLATES:
-        raise JlpInputError(f"no template named '{name}'", fix="use one of " + ", ".join(TEMPLATES))
+        raise JlpInputError(
+            TEXT["no_template"].format(name=name),
+            fix=TEXT["template_fix"].format(names=", ".join(TEMPLATES)),
+        )
     from jlp.datasets import data_dir
 
     return data_dir() / "templates" / name

@@ -38,6 +38,15 @@ import numpy as np
 
 from jlp.errors import JlpInputError
 from jlp.graphs._paths import Arcs
+from jlp.i18n import Messages
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_attribute": "no node has the attribute '{group}'",
+        "attribute_fix": "group by one of the node table's columns: {columns}",
+    }
+)
 
 #: The five roles, in the order of the tables.
 ROLES: tuple[str, ...] = ("coordinator", "consultant", "representative", "gatekeeper", "liaison")
@@ -63,9 +72,9 @@ def node_groups(graph: nx.Graph, group: str | None = None) -> dict:
     if group is not None and not any(attribute in d for _, d in graph.nodes(data=True)):
         present = sorted({k for _, d in graph.nodes(data=True) for k in d})
         raise JlpInputError(
-            f"no node has the attribute '{group}'",
+            TEXT["no_attribute"].format(group=group),
             column=group,
-            fix="group by one of the node table's columns: " + ", ".join(present),
+            fix=TEXT["attribute_fix"].format(columns=", ".join(present)),
         )
     found = {}
     for node, data in graph.nodes(data=True):

@@ -44,7 +44,17 @@ from jlp.graphs.tables import Tables, check_tables, read_tables, records
 
 if TYPE_CHECKING:
     import pandas as pd
+from jlp.i18n import Messages
 from jlp.limits import check_table_rows
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_tie": "no tie of type {types} in this network",
+        "tie_fix": "choose among: {types}",
+        "no_ties": "(the network has no ties)",
+    }
+)
 
 _NOT_ATTRIBUTES = {"row", "id", "source", "target"}
 
@@ -155,9 +165,9 @@ def with_ties(graph: nx.MultiDiGraph, ties: Iterable[str] | None) -> nx.MultiDiG
     unknown = sorted(wanted - present)
     if unknown:
         raise JlpInputError(
-            f"no tie of type {', '.join(map(repr, unknown))} in this network",
+            TEXT["no_tie"].format(types=", ".join(map(repr, unknown))),
             column="tie",
-            fix="choose among: " + (", ".join(sorted(present)) or "(the network has no ties)"),
+            fix=TEXT["tie_fix"].format(types=", ".join(sorted(present)) or TEXT["no_ties"]),
         )
     kept = graph.__class__()
     kept.graph.update(graph.graph)

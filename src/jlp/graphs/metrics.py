@@ -50,6 +50,7 @@ from jlp import limits
 from jlp.graphs._paths import Arcs
 from jlp.graphs.brokerage import ROLES, role_counts
 from jlp.graphs.centrality import betweenness_of_arcs
+from jlp.i18n import N_, gettext
 
 if TYPE_CHECKING:  # pandas loads only when a DataFrame is asked for (the CLI needs none)
     import pandas as pd
@@ -68,7 +69,8 @@ METRIC_COLUMNS: tuple[str, ...] = (
 #: Kinds of node counted as firms, and as institutions, in the summaries and resilience.
 FIRM_KINDS: tuple[str, ...] = ("firm", "enterprise_joint")
 INSTITUTION_KINDS: tuple[str, ...] = ("institution", "association")
-ISOLATE_NOTE = "isolate: no ties, so constraint is undefined (left empty); effective size is 0"
+#: The note of an isolated node (translated where it is written into a table).
+ISOLATE_NOTE = N_("isolate: no ties, so constraint is undefined (left empty); effective size is 0")
 
 
 def structural_holes(simple: nx.Graph) -> tuple[dict, dict]:
@@ -152,7 +154,8 @@ def metric_columns(
     }
     for role in ROLES:
         columns[role] = [int(v) for v in roles[role]]
-    columns["note"] = [ISOLATE_NOTE if i else "" for i in isolated]
+    note = gettext(ISOLATE_NOTE)
+    columns["note"] = [note if i else "" for i in isolated]
     estimate = (
         limits.TEXT["estimate"].format(
             sources=limits.BETWEENNESS_SOURCES,

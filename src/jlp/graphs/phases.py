@@ -38,6 +38,20 @@ if TYPE_CHECKING:  # pandas loads in the functions that make tables
     import pandas as pd
 
 
+from jlp.i18n import Messages
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_phase": "there is no phase '{phase}' in this network",
+        "phase_fix": "choose one of: {phases}",
+        "no_phase_column": "this network's tables have no phase column",
+        "no_phases": "this network has no phases",
+        "phases_fix": "add a 'phase' column to the nodes or edges table",
+    }
+)
+
+
 def phases(graph: nx.Graph) -> tuple[Any, ...]:
     """The graph's phases in order (empty when no node or tie has one)."""
     stored = graph.graph.get("phases")
@@ -79,11 +93,11 @@ def resolve_phase(graph: nx.Graph, phase: Any) -> Any:
         if value == phase or str(value) == str(phase).strip():
             return value
     raise JlpInputError(
-        f"there is no phase '{phase}' in this network",
+        TEXT["no_phase"].format(phase=phase),
         column="phase",
-        fix=("choose one of: " + ", ".join(map(str, known)))
+        fix=TEXT["phase_fix"].format(phases=", ".join(map(str, known)))
         if known
-        else "this network's tables have no phase column",
+        else TEXT["no_phase_column"],
     )
 
 
@@ -133,9 +147,9 @@ def metrics_by_phase(graph: nx.Graph, *, group: str | None = None) -> pd.DataFra
     known = phases(graph)
     if not known:
         raise JlpInputError(
-            "this network has no phases",
+            TEXT["no_phases"],
             column="phase",
-            fix="add a 'phase' column to the nodes or edges table",
+            fix=TEXT["phases_fix"],
         )
     frames = [node_metrics(snapshot(graph, p), group=group).assign(phase=p) for p in known]
     table = pd.concat(frames, ignore_index=True)
@@ -149,9 +163,9 @@ def summary_by_phase(graph: nx.Graph) -> pd.DataFrame:
     known = phases(graph)
     if not known:
         raise JlpInputError(
-            "this network has no phases",
+            TEXT["no_phases"],
             column="phase",
-            fix="add a 'phase' column to the nodes or edges table",
+            fix=TEXT["phases_fix"],
         )
     return pd.DataFrame([{"phase": p, **graph_summary(snapshot(graph, p))} for p in known])
 

@@ -30,8 +30,16 @@ from jlp.errors import JlpInputError
 from jlp.graphs._paths import Arcs
 from jlp.graphs.build import simple_view
 from jlp.graphs.metrics import FIRM_KINDS, INSTITUTION_KINDS, pieces
+from jlp.i18n import Messages
 from jlp.limits import check_size
 from jlp.text import did_you_mean
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_node": "no node '{node}' in this network",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def without(
     """Compare ``graph`` with and without ``node`` (``graph`` itself is not changed)."""
     if node not in graph:
         raise JlpInputError(
-            f"no node '{node}' in this network",
+            TEXT["no_node"].format(node=node),
             column="id",
             fix=did_you_mean(node, sorted(map(str, graph)), cutoff=0.6),
         )

@@ -43,8 +43,64 @@ from typing import TYPE_CHECKING, Any
 from jlp.errors import JlpInputError, Problem
 from jlp.files.cells import AmbiguousNumber, parse_bool, parse_number
 from jlp.files.read import read_record_sheet, read_records, sheet_names
+from jlp.i18n import Messages
 from jlp.text import closest, did_you_mean
 from jlp.vocabulary import STAGES as _STAGES
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "no_column": "the {what} table has no column '{column}' (it has: {present})",
+        "none": "none",
+        "column_fix": "add a column named '{column}' to the header row",
+        "not_bool": "{values} is not true or false",
+        "not_bools": "{values} are not true or false",
+        "bool_fix": "write true or false (also sí/no, verdadero/falso, 1/0), or leave the cell "
+        "empty for false",
+        "not_weight": "{values} is not a weight",
+        "not_weights": "{values} are not weights",
+        "weight_fix": "write a number of zero or more, or leave the cell empty",
+        "not_phase": "'{value}' is not a phase",
+        "phase_fix": "write every phase as a whole number (1, 2, 3…) or every phase as a NET "
+        "stage ({stages}); leave it empty for 'from the start'",
+        "close_id": "{did_you_mean} otherwise add '{name}' to the nodes table",
+        "unknown_id_fix": "add '{name}' to the nodes table, or correct the id; known ids: {ids}",
+        "no_rows": "the nodes table has no rows",
+        "rows_fix": "write one row per firm, institution or broker under the header",
+        "empty_id": "the id is empty",
+        "id_fix": "give every node a short unique id, e.g. taller_nunez",
+        "id_twice": "the id '{id}' is used twice (first on row {row})",
+        "id_twice_fix": "give each node its own id, or merge the two rows",
+        "empty_kind": "the kind is empty",
+        "kind_fix": "write what the node is: {kinds}",
+        "empty_source": "the source is empty",
+        "empty_target": "the target is empty",
+        "end_fix": "write the id of a node from the nodes table",
+        "unknown_node": "unknown node '{node}'",
+        "empty_tie": "the tie type is empty",
+        "tie_fix": "write the kind of tie: {ties}",
+        "no_edges": "no edges file given",
+        "edges_fix": "give the nodes file and the edges file, or one .xlsx workbook with sheets "
+        "named 'nodes' and 'edges'",
+        "no_sheet": "the workbook has no sheet named {missing} (it has: {sheets})",
+        "sheet_fix": "name the sheets 'nodes' and 'edges', or give two files",
+        "row": "row {rows}",
+        "rows": "rows {rows}",
+        "repeat": "{source}–{target} {tie} (row {row} repeats row {earlier})",
+        "repeats": "{file}: the same tie is written twice (an undirected tie already covers both "
+        "directions); only the first is kept: {repeats}",
+        "unusual_kind": "{file}, {rows}: unusual node kind '{kind}' (the usual kinds are "
+        "{kinds}); it is kept as written",
+        "loop": "'{node}' ({tie}, row {row})",
+        "unusual_tie": "{file}, {rows}: unusual tie type '{tie}' (the usual types are {ties}); "
+        "it is kept as written",
+        "loops": "{file}: {n} tie(s) from a node to itself, kept in the graph but left out of "
+        "every metric: {loops}",
+        "early": "row {row} ({source}–{target} in phase {phase}, an end appears in phase {later})",
+        "earlies": "{file}: tie(s) dated before one of their ends; they are drawn from the later "
+        "phase: {early}",
+    }
+)
 
 #: Node kinds the course uses; other kinds are accepted with a warning.
 KNOWN_KINDS: tuple[str, ...] = (
@@ -171,11 +227,13 @@ def _require(frame: Columns, needed: Iterable[str], file: str, what: str) -> lis
     present = [c for c in frame if c != "row"]
     return [
         Problem(
-            f"the {what} table has no column '{c}' (it has: {', '.join(present) or 'none'})",
+            TEXT["no_column"].format(
+                what=what, column=c, present=", ".join(present) or TEXT["none"]
+            ),
             file,
             1,
             c,
-            f"add a column named '{c}' to the header row",
+            TEXT["column_fix"].format(column=c),
         )
         for c in needed
         if c not in frame
@@ -186,14 +244,15 @@ def _column_problem(
     bad: list[tuple[int, str]], file: str, column: str, what: tuple[str, str], fix: str
 ) -> list[Problem]:
     """One problem for the bad cells of a column, naming its rows and (some of) its values:
-    the same slip typed down a column is one line, not one line per row."""
+    the same slip typed down a column is one line, not one line per row. ``what`` names the
+    messages of :data:`TEXT` for one bad value and for several."""
     if not bad:
         return []
     values = list(dict.fromkeys(raw for _, raw in bad))
     shown = ", ".join(f"'{v}'" for v in values[:3]) + (", …" if len(values) > 3 else "")
-    verb, noun = ("is", what[0]) if len(values) == 1 else ("are", what[1])
+    message = TEXT[what[0] if len(values) == 1 else what[1]].format(values=shown)
     rows = tuple(row for row, _ in bad)
-    return [Problem(f"{shown} {verb} not {noun}", file, rows[0], column, fix, rows=rows)]
+    return [Problem(message, file, rows[0], column, fix, rows=rows)]
 
 
 def _parse_bool(frame: Columns, column: str, file: str, problems: list[Problem]) -> list:
@@ -207,8 +266,8 @@ def _parse_bool(frame: Columns, column: str, file: str, problems: list[Problem])
         bad,
         file,
         column,
-        ("true or false", "true or false"),
-        "write true or false (also sí/no, verdadero/falso, 1/0), or leave the cell empty for false",
+        ("not_bool", "not_bools"),
+        TEXT["bool_fix"],
     )
     return values
 
@@ -235,8 +294,8 @@ def _parse_weight(frame: Columns, file: str, problems: list[Problem]) -> list:
         bad,
         file,
         "weight",
-        ("a weight", "weights"),
-        "write a number of zero or more, or leave the cell empty",
+        ("not_weight", "not_weights"),
+        TEXT["weight_fix"],
     )
     return values
 
@@ -276,12 +335,11 @@ def _phase_problems(frame: Columns, file: str, order: tuple | None) -> list[Prob
     ]
     return [
         Problem(
-            f"'{v}' is not a phase",
+            TEXT["not_phase"].format(value=v),
             file,
             row,
             "phase",
-            "write every phase as a whole number (1, 2, 3…) or every phase as a NET stage "
-            "(" + ", ".join(STAGES) + "); leave it empty for 'from the start'",
+            TEXT["phase_fix"].format(stages=", ".join(STAGES)),
         )
         for row, v in bad
     ]
@@ -326,9 +384,9 @@ def _hint(name: str, known: list[str]) -> str:
     same = [k for k in known if k.lower() == name.lower()]
     close = same[0] if same else closest(name, known, cutoff=0.6)
     if close:
-        return f"{did_you_mean(close, [close])} otherwise add '{name}' to the nodes table"
+        return TEXT["close_id"].format(did_you_mean=did_you_mean(close, [close]), name=name)
     listed = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-    return f"add '{name}' to the nodes table, or correct the id; known ids: {listed}"
+    return TEXT["unknown_id_fix"].format(name=name, ids=listed)
 
 
 def check_tables(
@@ -361,10 +419,10 @@ def check_tables(
         raise JlpInputError(problems=problems)
     if _length(nodes) == 0:
         raise JlpInputError(
-            "the nodes table has no rows",
+            TEXT["no_rows"],
             file=nodes_file,
             row=2,
-            fix="write one row per firm, institution or broker under the header",
+            fix=TEXT["rows_fix"],
         )
 
     # nodes: ids present and unique, kinds present, labels default to ids
@@ -373,21 +431,21 @@ def check_tables(
         if node_id == "":
             problems.append(
                 Problem(
-                    "the id is empty",
+                    TEXT["empty_id"],
                     nodes_file,
                     row,
                     "id",
-                    "give every node a short unique id, e.g. taller_nunez",
+                    TEXT["id_fix"],
                 )
             )
         elif node_id in first_row:
             problems.append(
                 Problem(
-                    f"the id '{node_id}' is used twice (first on row {first_row[node_id]})",
+                    TEXT["id_twice"].format(id=node_id, row=first_row[node_id]),
                     nodes_file,
                     row,
                     "id",
-                    "give each node its own id, or merge the two rows",
+                    TEXT["id_twice_fix"],
                 )
             )
         else:
@@ -395,11 +453,11 @@ def check_tables(
         if kind == "":
             problems.append(
                 Problem(
-                    "the kind is empty",
+                    TEXT["empty_kind"],
                     nodes_file,
                     row,
                     "kind",
-                    "write what the node is: " + ", ".join(KNOWN_KINDS),
+                    TEXT["kind_fix"].format(kinds=", ".join(KNOWN_KINDS)),
                 )
             )
 
@@ -412,25 +470,31 @@ def check_tables(
             if end == "":
                 problems.append(
                     Problem(
-                        f"the {column} is empty",
+                        TEXT[f"empty_{column}"],
                         edges_file,
                         row,
                         column,
-                        "write the id of a node from the nodes table",
+                        TEXT["end_fix"],
                     )
                 )
             elif end not in first_row:
                 problems.append(
-                    Problem(f"unknown node '{end}'", edges_file, row, column, _hint(end, known))
+                    Problem(
+                        TEXT["unknown_node"].format(node=end),
+                        edges_file,
+                        row,
+                        column,
+                        _hint(end, known),
+                    )
                 )
         if tie == "":
             problems.append(
                 Problem(
-                    "the tie type is empty",
+                    TEXT["empty_tie"],
                     edges_file,
                     row,
                     "tie",
-                    "write the kind of tie: " + ", ".join(KNOWN_TIES),
+                    TEXT["tie_fix"].format(ties=", ".join(KNOWN_TIES)),
                 )
             )
 
@@ -482,16 +546,17 @@ def _drop_repeats(edges: Columns, edges_file: str) -> Columns:
         arcs = [(source, target, tie)] + ([] if directed else [(target, source, tie)])
         earlier = next((covered[a] for a in arcs if a in covered), None)
         if earlier is not None:
-            repeats.append(f"{source}–{target} {tie} (row {row} repeats row {earlier})")
+            repeats.append(
+                TEXT["repeat"].format(
+                    source=source, target=target, tie=tie, row=row, earlier=earlier
+                )
+            )
             keep.append(False)
             continue
         covered.update(dict.fromkeys(arcs, row))
         keep.append(True)
     if repeats:
-        _warn(
-            f"{edges_file}: the same tie is written twice (an undirected tie already covers "
-            f"both directions); only the first is kept: {'; '.join(repeats)}"
-        )
+        _warn(TEXT["repeats"].format(file=edges_file, repeats="; ".join(repeats)))
     if all(keep):
         return edges
     return {c: [v for v, k in zip(cells, keep, strict=True) if k] for c, cells in edges.items()}
@@ -522,7 +587,7 @@ def _as_strings(table: pd.DataFrame | Mapping[str, Iterable]) -> Columns:
 
 
 def _rows(rows: list[int]) -> str:
-    return ("row " if len(rows) == 1 else "rows ") + ", ".join(map(str, rows))
+    return TEXT["row" if len(rows) == 1 else "rows"].format(rows=", ".join(map(str, rows)))
 
 
 def _warn(message: str) -> None:
@@ -543,8 +608,9 @@ def _warn_about(
             unusual.setdefault(kind, []).append(row)
     for kind, rows in unusual.items():
         _warn(
-            f"{nodes_file}, {_rows(rows)}: unusual node kind '{kind}' (the usual kinds are "
-            f"{', '.join(KNOWN_KINDS)}); it is kept as written"
+            TEXT["unusual_kind"].format(
+                file=nodes_file, rows=_rows(rows), kind=kind, kinds=", ".join(KNOWN_KINDS)
+            )
         )
 
     ties: dict[str, list[int]] = {}
@@ -555,17 +621,15 @@ def _warn_about(
         if tie not in KNOWN_TIES:
             ties.setdefault(tie, []).append(row)
         if source == target:
-            loops.append(f"'{source}' ({tie}, row {row})")
+            loops.append(TEXT["loop"].format(node=source, tie=tie, row=row))
     for tie, rows in ties.items():
         _warn(
-            f"{edges_file}, {_rows(rows)}: unusual tie type '{tie}' (the usual types are "
-            f"{', '.join(KNOWN_TIES)}); it is kept as written"
+            TEXT["unusual_tie"].format(
+                file=edges_file, rows=_rows(rows), tie=tie, ties=", ".join(KNOWN_TIES)
+            )
         )
     if loops:
-        _warn(
-            f"{edges_file}: {len(loops)} tie(s) from a node to itself, kept in the graph but "
-            f"left out of every metric: {'; '.join(loops)}"
-        )
+        _warn(TEXT["loops"].format(file=edges_file, n=len(loops), loops="; ".join(loops)))
 
     if "phase" in edges and "phase" in nodes:
         node_phase = dict(zip(nodes["id"], nodes["phase"], strict=True))
@@ -579,14 +643,16 @@ def _warn_about(
             later = [p for p in ends if p is not None and p > phase]
             if later:
                 early.append(
-                    f"row {row} ({source}–{target} in phase {order[phase]}, "
-                    f"an end appears in phase {order[max(later)]})"
+                    TEXT["early"].format(
+                        row=row,
+                        source=source,
+                        target=target,
+                        phase=order[phase],
+                        later=order[max(later)],
+                    )
                 )
         if early:
-            _warn(
-                f"{edges_file}: tie(s) dated before one of their ends; they are drawn from "
-                f"the later phase: {'; '.join(early)}"
-            )
+            _warn(TEXT["earlies"].format(file=edges_file, early="; ".join(early)))
 
 
 # --------------------------------------------------------------------------- files to tables
@@ -601,19 +667,19 @@ def read_tables(nodes: str | Path, edges: str | Path | None = None) -> Tables:
     if edges is None:
         if nodes_path.suffix.lower() not in _EXCEL:
             raise JlpInputError(
-                "no edges file given",
+                TEXT["no_edges"],
                 file=str(nodes_path),
-                fix="give the nodes file and the edges file, or one .xlsx workbook with "
-                "sheets named 'nodes' and 'edges'",
+                fix=TEXT["edges_fix"],
             )
         sheets = [name.strip().lower() for name in sheet_names(nodes_path)]
         missing = [s for s in ("nodes", "edges") if s not in sheets]
         if missing:
             raise JlpInputError(
-                f"the workbook has no sheet named {' or '.join(map(repr, missing))} "
-                f"(it has: {', '.join(sheets)})",
+                TEXT["no_sheet"].format(
+                    missing=" or ".join(map(repr, missing)), sheets=", ".join(sheets)
+                ),
                 file=str(nodes_path),
-                fix="name the sheets 'nodes' and 'edges', or give two files",
+                fix=TEXT["sheet_fix"],
             )
         node_frame = _read_columns(nodes_path, "nodes", NODE_COLUMNS)
         edge_frame = _read_columns(nodes_path, "edges", EDGE_COLUMNS)

@@ -8,7 +8,7 @@ Every check raises :class:`~jlp.errors.JlpInputError` naming the parameter (as t
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from numbers import Real
 from pathlib import Path
@@ -19,27 +19,30 @@ import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
 from jlp.files.cells import AmbiguousNumber, parse_number
+from jlp.i18n import Messages
 from jlp.text import closest
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "not_number": "{value!r} is not a number",
-    "below": "{value:g} is below {minimum:g}",
-    "not_above": "{value:g} must be above {minimum:g}",
-    "number_fix": "write a number {limit}, with a dot for decimals and no thousands separator",
-    "at_least": "of at least {minimum:g}",
-    "above": "above {minimum:g}",
-    "not_whole": "{value!r} is not a whole number",
-    "whole_fix": "write a whole number of at least {minimum}",
-    "missing_column": "the table has no column '{column}'",
-    "missing_fix": "add a column '{column}' ({what})",
-    "not_table": "{kind} is not a table",
-    "table_fix": "give a pandas DataFrame or the path of a CSV or XLSX file",
-    "empty_cell": "is empty",
-    "unknown": "{value!r} is not one of the {what}",
-    "did_you_mean": "did you mean {close}? The {what} are: {choices}",
-    "choose_from": "use one of the {what}: {choices}",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "not_number": "{value!r} is not a number",
+        "below": "{value:g} is below {minimum:g}",
+        "not_above": "{value:g} must be above {minimum:g}",
+        "number_fix": "write a number {limit}, with a dot for decimals and no thousands separator",
+        "at_least": "of at least {minimum:g}",
+        "above": "above {minimum:g}",
+        "not_whole": "{value!r} is not a whole number",
+        "whole_fix": "write a whole number of at least {minimum}",
+        "missing_column": "the table has no column '{column}'",
+        "missing_fix": "add a column '{column}' ({what})",
+        "not_table": "{kind} is not a table",
+        "table_fix": "give a pandas DataFrame or the path of a CSV or XLSX file",
+        "empty_cell": "is empty",
+        "unknown": "{value!r} is not one of the {what}",
+        "did_you_mean": "did you mean {close}? The {what} are: {choices}",
+        "choose_from": "use one of the {what}: {choices}",
+    }
+)
 
 
 def number(
@@ -160,7 +163,7 @@ def table(source: Any, kind: str) -> tuple[pd.DataFrame, str | None, list[int]]:
     return frame.reset_index(drop=True), file, rows
 
 
-def require(frame: pd.DataFrame, columns: dict[str, str], file: str | None) -> None:
+def require(frame: pd.DataFrame, columns: Mapping[str, str], file: str | None) -> None:
     """Raise one problem per missing column; ``columns`` maps a name to what it holds."""
     problems = [
         Problem(

@@ -28,14 +28,17 @@ from typing import Any
 import numpy as np
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.scale import _checks
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "amount_fix": "give an amount in US$ a month of at least 0",
-    "size_fix": "give a group size as a whole number of at least 0",
-    "not_whole": "{value!r} is not a whole number of members",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "amount_fix": "give an amount in US$ a month of at least 0",
+        "size_fix": "give a group size as a whole number of at least 0",
+        "not_whole": "{value!r} is not a whole number of members",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
+from jlp.i18n import Messages
 from jlp.scale import _checks
 from jlp.scale.coordination import CoordinationCost
 from jlp.scale.prices import PriceCurve, yarn_prices
@@ -50,45 +51,49 @@ DATASET = "masaya_producers"
 #: The levels of pooling, from the narrowest to the widest.
 LEVELS = ("own", "network", "sector", "cluster")
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "levels": {
-        "own": "Each producer alone",
-        "network": "Each network",
-        "sector": "The sector",
-        "cluster": "The cluster",
-    },
-    "sectors": {"hammocks": "Hammock sector", "wood_furniture": "Wood and furniture sector"},
-    "clusters": {"masaya": "Masaya cluster"},
-    "sector_generic": "Sector {0}",
-    "cluster_generic": "Cluster {0}",
-    "default_cluster": "cluster",
-    "producer_what": "producer ids",
-    "level_what": "levels",
-    "columns": {
-        "id": "a short unique name for each producer, such as eco_01",
-        "sector": "the producer's sector, such as hammocks",
-        "yarn_kg_month": "the yarn the producer needs a month, in kg",
-    },
-    "id_empty": "the producer has no id",
-    "id_fix": "write a short unique name, such as eco_01",
-    "id_twice": "the id {0!r} is used twice (first in row {1})",
-    "id_twice_fix": "give each producer its own id",
-    "sector_empty": "the producer has no sector",
-    "sector_fix": "write the producer's sector, such as hammocks",
-    "yarn_fix": "write the yarn need in kg a month, a number of at least 0 (0 if none)",
-    "empty_pool": "the pool has no members",
-    "empty_fix": "choose at least one producer, e.g. pool_choices(producers)['ecohamaca']",
-    "listed_twice": "{0!r} is listed twice in the pool",
-    "twice_fix": "list each producer once",
-    "not_list": "members must be a list of producer ids, not one text",
-    "not_list_fix": "write a list, such as ['eco_01', 'eco_02']",
-    "not_curve": "a {0} is not a price curve",
-    "curve_fix": "give yarn_prices(), a TierTable or a SmoothPrice (or leave curve out)",
-    "not_coordination": "a {0} is not a co-ordination cost",
-    "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...) (or "
-    "leave it out)",
-}
+#: The cluster of a producer whose row names none (a value in the data, never translated).
+DEFAULT_CLUSTER = "cluster"
+
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "levels": {
+            "own": "Each producer alone",
+            "network": "Each network",
+            "sector": "The sector",
+            "cluster": "The cluster",
+        },
+        "sectors": {"hammocks": "Hammock sector", "wood_furniture": "Wood and furniture sector"},
+        "clusters": {"masaya": "Masaya cluster"},
+        "sector_generic": "Sector {0}",
+        "cluster_generic": "Cluster {0}",
+        "producer_what": "producer ids",
+        "level_what": "levels",
+        "columns": {
+            "id": "a short unique name for each producer, such as eco_01",
+            "sector": "the producer's sector, such as hammocks",
+            "yarn_kg_month": "the yarn the producer needs a month, in kg",
+        },
+        "id_empty": "the producer has no id",
+        "id_fix": "write a short unique name, such as eco_01",
+        "id_twice": "the id {0!r} is used twice (first in row {1})",
+        "id_twice_fix": "give each producer its own id",
+        "sector_empty": "the producer has no sector",
+        "sector_fix": "write the producer's sector, such as hammocks",
+        "yarn_fix": "write the yarn need in kg a month, a number of at least 0 (0 if none)",
+        "empty_pool": "the pool has no members",
+        "empty_fix": "choose at least one producer, e.g. pool_choices(producers)['ecohamaca']",
+        "listed_twice": "{0!r} is listed twice in the pool",
+        "twice_fix": "list each producer once",
+        "not_list": "members must be a list of producer ids, not one text",
+        "not_list_fix": "write a list, such as ['eco_01', 'eco_02']",
+        "not_curve": "a {0} is not a price curve",
+        "curve_fix": "give yarn_prices(), a TierTable or a SmoothPrice (or leave curve out)",
+        "not_coordination": "a {0} is not a co-ordination cost",
+        "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...) (or "
+        "leave it out)",
+    }
+)
 
 _REQUIRED = ("id", "sector", "yarn_kg_month")
 
@@ -156,14 +161,14 @@ yarn need in kg a month, a number of at least 0 (0 if none))
     networks = _checks.text_column(frame, "network")
     labels = _checks.text_column(frame, "label", ids)
     network_labels = _checks.text_column(frame, "network_label", networks)
-    clusters = _checks.text_column(frame, "cluster", [TEXT["default_cluster"]] * len(frame))
+    clusters = _checks.text_column(frame, "cluster", [DEFAULT_CLUSTER] * len(frame))
     clean = frame.copy()
     clean["id"] = ids
     clean["label"] = [lab or pid for lab, pid in zip(labels, ids, strict=True)]
     clean["network"] = networks
     clean["network_label"] = [lab or net for lab, net in zip(network_labels, networks, strict=True)]
     clean["sector"] = sectors
-    clean["cluster"] = [c or TEXT["default_cluster"] for c in clusters]
+    clean["cluster"] = [c or DEFAULT_CLUSTER for c in clusters]
     clean["yarn_kg_month"] = np.asarray(yarn, dtype=float)
     front = ["id", "label", "network", "network_label", "sector", "cluster", "yarn_kg_month"]
     return clean[front + [c for c in clean.columns if c not in front]]

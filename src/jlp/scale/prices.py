@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
+from jlp.i18n import Messages
 from jlp.scale import _checks
 
 #: The bundled price list: table ``masaya_price_tiers`` of :mod:`jlp.datasets`.
@@ -50,36 +51,41 @@ DATASET = "masaya_price_tiers"
 #: The price list :func:`yarn_prices` reads when none is named.
 DEFAULT_CURVE = "cotton_yarn"
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "quantity_fix": "give a quantity in kg a month of at least 0, such as 500",
-    "no_tiers": "the price list has no tiers",
-    "no_tiers_fix": "write one row per tier: min_kg (from 0 up) and unit_price_usd",
-    "lengths": "min_kg has {kg} values but unit_price_usd has {prices}",
-    "lengths_fix": "give one price per tier",
-    "labels_length": "there are {labels} labels for {tiers} tiers",
-    "labels_fix": "give one label per tier, or none",
-    "first_tier": "the first tier starts at {first:g} kg, so smaller orders have no price",
-    "first_fix": "start the first tier at 0 kg",
-    "not_increasing": "the tier starts at {value:g} kg, not above the tier before ({before:g} kg)",
-    "increasing_fix": "list the tiers from the smallest quantity up, each starting above the "
-    "one before",
-    "price_rises": "the price {value:g} is above the price of the tier before ({before:g}): "
-    "the price per kg must never rise with the quantity",
-    "price_fix": "give each tier a price no higher than the tier before (a larger order earns "
-    "the same price or a discount)",
-    "kg_fix": "write the smallest order of the tier in kg, a number of at least 0",
-    "usd_fix": "write the price in US$ per kg, a number above 0",
-    "floor_above": "the floor price {floor:g} is above the list price {top:g}",
-    "floor_fix": "give a floor_price above 0 and no higher than list_price",
-    "curve_what": "price lists",
-    "unnamed": "custom",
-}
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "quantity_fix": "give a quantity in kg a month of at least 0, such as 500",
+        "no_tiers": "the price list has no tiers",
+        "no_tiers_fix": "write one row per tier: min_kg (from 0 up) and unit_price_usd",
+        "lengths": "min_kg has {kg} values but unit_price_usd has {prices}",
+        "lengths_fix": "give one price per tier",
+        "labels_length": "there are {labels} labels for {tiers} tiers",
+        "labels_fix": "give one label per tier, or none",
+        "first_tier": "the first tier starts at {first:g} kg, so smaller orders have no price",
+        "first_fix": "start the first tier at 0 kg",
+        "not_increasing": "the tier starts at {value:g} kg, not above the tier before ({before:g} "
+        "kg)",
+        "increasing_fix": "list the tiers from the smallest quantity up, each starting above the "
+        "one before",
+        "price_rises": "the price {value:g} is above the price of the tier before ({before:g}): "
+        "the price per kg must never rise with the quantity",
+        "price_fix": "give each tier a price no higher than the tier before (a larger order earns "
+        "the same price or a discount)",
+        "kg_fix": "write the smallest order of the tier in kg, a number of at least 0",
+        "usd_fix": "write the price in US$ per kg, a number above 0",
+        "floor_above": "the floor price {floor:g} is above the list price {top:g}",
+        "floor_fix": "give a floor_price above 0 and no higher than list_price",
+        "curve_what": "price lists",
+        "unnamed": "custom",
+    }
+)
 
-_TIER_COLUMNS = {
-    "min_kg": "the smallest monthly order in kg that earns the tier's price",
-    "unit_price_usd": "the price per kg, in US$",
-}
+_TIER_COLUMNS = Messages(
+    {
+        "min_kg": "the smallest monthly order in kg that earns the tier's price",
+        "unit_price_usd": "the price per kg, in US$",
+    }
+)
 
 
 @runtime_checkable

@@ -44,6 +44,7 @@ import pandas as pd
 from numpy.polynomial import Polynomial
 
 from jlp.errors import JlpInputError, Problem
+from jlp.i18n import Messages
 from jlp.scale import _checks
 from jlp.scale.coordination import CoordinationCost
 from jlp.scale.pooling import _defaults, _members
@@ -62,30 +63,32 @@ TABLE_COLUMNS = (
     "net_per_member",
 )
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "value_fix": "give the monthly value, in US$, a member would gain in a very large group "
-    "(at least 0)",
-    "half_fix": "give the number of partners a member needs to gain half the value (above 0)",
-    "objective_what": "objectives",
-    "preset_what": "presets",
-    "range": "max_size {high} is below min_size {low}",
-    "range_fix": "give a max_size at least as large as min_size",
-    "no_sizes": "no group sizes to compare",
-    "sizes_fix": "give at least one size, such as range(1, 61)",
-    "size_fix": "give group sizes as whole numbers of at least 1",
-    "order_empty": "the order has no producers",
-    "order_fix": "list the producer ids in the order they join, or leave order out",
-    "missing_column": "the table has no column '{0}'",
-    "table_fix": "give a table from net_benefit_table() or pool_tradeoff()",
-    "not_coordination": "a {0} is not a co-ordination cost",
-    "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...)",
-    "labels": {
-        "joint_export": "Joint export by a network (standard sizes, quality and prices)",
-        "purchase_centre": "Yarn purchase centre for the hammock sector",
-        "common_brand": "Common brand and export promotion for the cluster",
-    },
-}
+#: User-facing strings, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "value_fix": "give the monthly value, in US$, a member would gain in a very large group "
+        "(at least 0)",
+        "half_fix": "give the number of partners a member needs to gain half the value (above 0)",
+        "objective_what": "objectives",
+        "preset_what": "presets",
+        "range": "max_size {high} is below min_size {low}",
+        "range_fix": "give a max_size at least as large as min_size",
+        "no_sizes": "no group sizes to compare",
+        "sizes_fix": "give at least one size, such as range(1, 61)",
+        "size_fix": "give group sizes as whole numbers of at least 1",
+        "order_empty": "the order has no producers",
+        "order_fix": "list the producer ids in the order they join, or leave order out",
+        "missing_column": "the table has no column '{0}'",
+        "table_fix": "give a table from net_benefit_table() or pool_tradeoff()",
+        "not_coordination": "a {0} is not a co-ordination cost",
+        "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...)",
+        "labels": {
+            "joint_export": "Joint export by a network (standard sizes, quality and prices)",
+            "purchase_centre": "Yarn purchase centre for the hammock sector",
+            "common_brand": "Common brand and export promotion for the cluster",
+        },
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -35,25 +35,21 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from jlp.i18n import Messages
+
 LOG = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 JS, CSS = "jlp-selfcheck.js", "jlp-selfcheck.css"
 
-#: User-facing words, one dict per language.
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
+#: User-facing words, in the book's language when a page is built (jlp.i18n).
+TEXT = Messages(
+    {
         "title": "Self-check",
         "right": "Right.",
         "wrong": "Not quite.",
         "hint": "Pick an answer to see feedback.",
-    },
-    "es": {
-        "title": "Autoevaluación",
-        "right": "Correcto.",
-        "wrong": "No exactamente.",
-        "hint": "Elija una respuesta para ver el comentario.",
-    },
-}
+    }
+)
 
 _MARKER = re.compile(r"^\s*\[(?P<mark>[ xX])\]\s+")
 
@@ -87,8 +83,7 @@ class selfcheck_feedback(nodes.General, nodes.Element):
 
 
 def _text(config: Any) -> dict[str, str]:
-    language = (getattr(config, "language", None) or "en").split("_")[0]
-    return TEXT.get(language, TEXT["en"])
+    return TEXT.in_language(getattr(config, "language", None))
 
 
 class SelfCheckDirective(SphinxDirective):

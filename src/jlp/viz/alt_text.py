@@ -27,9 +27,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-#: User-facing words, one dict per language.
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
+from jlp.i18n import Messages
+
+#: User-facing words, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
         "chart": "Chart",
         "series": "{kind} series",
         "values": "{n} values",
@@ -40,24 +42,13 @@ TEXT: dict[str, dict[str, str]] = {
         "most_linked": "Most linked: {names}",
         "details": "Text description",
         "still": "Still picture of the figure",
-    },
-    "es": {
-        "chart": "Gráfico",
-        "series": "Serie de tipo {kind}",
-        "values": "{n} valores",
-        "more": "y {n} más",
-        "range": "de {lo} a {hi}",
-        "graph": "Red de {nodes} actores y {edges} vínculos",
-        "kinds": "Actores por tipo: {kinds}",
-        "most_linked": "Con más vínculos: {names}",
-        "details": "Descripción en texto",
-        "still": "Imagen fija de la figura",
-    },
-}
+    }
+)
 
 
-def _words(language: str) -> dict[str, str]:
-    return TEXT.get(language, TEXT["en"])
+def _words(code: str | None) -> dict[str, str]:
+    """The words in language ``code``; None: the language in use now."""
+    return TEXT.as_dict() if code is None else TEXT.in_language(code)
 
 
 def _fmt(value: Any) -> str:
@@ -81,7 +72,7 @@ def _pairs(xs: Sequence[Any], ys: Sequence[Any], limit: int, words: dict[str, st
     return text
 
 
-def summarize_figure(fig: Any, *, max_items: int = 6, language: str = "en") -> str:
+def summarize_figure(fig: Any, *, max_items: int = 6, language: str | None = None) -> str:
     """A plain-text draft summary of a plotly figure: title, axes, each series and its values."""
     words = _words(language)
     parts: list[str] = []
@@ -110,7 +101,12 @@ def summarize_figure(fig: Any, *, max_items: int = 6, language: str = "en") -> s
 
 
 def summarize_graph(
-    graph: Any, *, label: str = "label", kind: str = "kind", top: int = 3, language: str = "en"
+    graph: Any,
+    *,
+    label: str = "label",
+    kind: str = "kind",
+    top: int = 3,
+    language: str | None = None,
 ) -> str:
     """A plain-text draft summary of a networkx graph: size, kinds of actors, best linked.
 
@@ -183,7 +179,7 @@ class Described:
     """Display wrapper: a figure with its text summary (and optional print still)."""
 
     def __init__(
-        self, shown: Any, summary: str, *, still: Any = None, language: str = "en"
+        self, shown: Any, summary: str, *, still: Any = None, language: str | None = None
     ) -> None:
         self.shown = shown
         self.summary = summary
@@ -210,7 +206,9 @@ class Described:
         return {**self._extra, "text/html": self.html, "text/plain": self.summary}
 
 
-def described(shown: Any, summary: str, *, still: Any = None, language: str = "en") -> Described:
+def described(
+    shown: Any, summary: str, *, still: Any = None, language: str | None = None
+) -> Described:
     """Wrap a figure (plotly figure, ``viz.show(...)``, graph frame, HTML) with a text summary.
 
     ``still`` (a matplotlib figure or PNG bytes, e.g. from ``viz.graph_static``) replaces the

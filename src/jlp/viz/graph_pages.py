@@ -93,6 +93,11 @@ TEXT = Messages(
         "illustrative_tie": "Illustrative tie (not in the source)",
         "illustrative": "Illustrative: not in the source",
         "reported": "Reported: {reference}",
+        "bad_size": "cannot size nodes by '{size_by}'",
+        "size_fix": "choose one of: {choices}",
+        "bad_format": "cannot write a picture as '{suffix}'",
+        "format_fix": "end the file name with .png, .svg or .pdf (or .html for the interactive "
+        "page)",
     }
 )
 
@@ -284,7 +289,8 @@ def styled_graph(
     phases_of = phases_of if phases_of is not None else graph
     if size_by is not None and size_by not in SIZE_METRICS:
         raise JlpInputError(
-            f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
+            TEXT["bad_size"].format(size_by=size_by),
+            fix=TEXT["size_fix"].format(choices=", ".join(SIZE_METRICS)),
         )
     table = metrics if metrics is not None else node_metrics(graph, group=group)
     table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
@@ -440,7 +446,8 @@ def graph_page(
     """
     if size_by is not None and size_by not in SIZE_METRICS:
         raise JlpInputError(
-            f"cannot size nodes by '{size_by}'", fix="choose one of: " + ", ".join(SIZE_METRICS)
+            TEXT["bad_size"].format(size_by=size_by),
+            fix=TEXT["size_fix"].format(choices=", ".join(SIZE_METRICS)),
         )
     part = select(graph, ties=ties, phase=phase)
     common = {

@@ -537,14 +537,14 @@ def save_static(graph: nx.Graph, path: str | Path, **kwargs: Any) -> Path:
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise JlpInputError(
-            f"cannot write a picture as '{path.suffix or path.name}'",
+            TEXT["bad_format"].format(suffix=path.suffix or path.name),
             file=str(path),
-            fix="end the file name with .png, .svg or .pdf (or .html for the interactive page)",
+            fix=TEXT["format_fix"],
         )
     if kwargs.get("size_by") not in (None, *SIZE_METRICS):
         raise JlpInputError(
-            f"cannot size nodes by '{kwargs['size_by']}'",
-            fix="choose one of: " + ", ".join(SIZE_METRICS),
+            TEXT["bad_size"].format(size_by=kwargs["size_by"]),
+            fix=TEXT["size_fix"].format(choices=", ".join(SIZE_METRICS)),
         )
     from jlp.files import atomic_write
 

@@ -23,6 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
+from jlp.i18n import Messages
 from jlp.net.rubric import INDICATORS, STAGES, indicator_labels, rubric, stage_labels
 from jlp.net.scoring import (
     COMPLETE,
@@ -36,50 +37,57 @@ from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import ORDINAL, SEQUENTIAL, STAGE_SCALE
 from jlp.viz.titles import titled
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "ratings": {0: "not achieved", 1: "partial", 2: "achieved", -1: "not judged"},
-    "not_judged_mark": "–",
-    "matrix_title": "{network}, {date}<br>index {index} · current stage: {stage}",
-    "matrix_subtitle": "✔ stage consolidated (score ≥ {threshold:g}) · – not judged",
-    "rating_ticks": {0: "not achieved (0)", 1: "partial (1)", 2: "achieved (2)"},
-    "complete": "complete",
-    "stage_axis": "Development stage (stage score)",
-    "indicator_axis": "Development indicator",
-    "hover_cell": "<b>%{y}</b> × <b>%{x}</b><br>%{customdata[0]}<br><br>%{customdata[1]}"
-    "<extra></extra>",
-    "profile_title": "{network}: indicator profile",
-    "profile_axis": "Indicator score (share of the indicator's points)",
-    "progression_title": "Progression over time",
-    "progression_title_one": "{network}: progression over time",
-    "progression_axis": "NET index (0–100)",
-    "date_axis": "Date of the assessment",
-    "months_axis": "Months since the first assessment",
-    "benchmark_title": "Benchmark: latest assessments",
-    "benchmark_title_date": "Benchmark on {date}",
-    "benchmark_note_date": "each network's latest assessment on or before that date",
-    "benchmark_title_months": "Benchmark at month {months}",
-    "benchmark_note_months": "each network's latest assessment at most {months} months "
-    "after its first",
-    "benchmark_axis": "NET index (0–100)",
-    "stage_legend": "Current stage",
-    "feedback_title": "Method feedback: share achieving each cell ({n} assessments)",
-    "feedback_colorbar": "Achieved (share of judged)",
-    "feedback_cell": "{rate}<br>n={n}{mark}",
-    "never": "never",
-    "always": "always",
-    "inversions_mark": " ↯{k}",
-    "feedback_hover": "<b>%{y}</b> × <b>%{x}</b><br>achieved %{customdata[0]} of "
-    "%{customdata[1]} judged<br>partial %{customdata[2]}, not achieved %{customdata[3]}"
-    "<br>achieved out of order: %{customdata[4]}<extra></extra>",
-    "feedback_note": "↯k: achieved k times while an earlier stage of the same indicator was not.",
-    "illustrative": "Illustrative data (simulated), not real networks.",
-    "illustrative_scores": "Real networks; the NET scores are the course's illustrative "
-    "reading of the paper, not scores it reports.",
-    "illustrative_date": "{date} (illustrative)",
-    "illustrative_profile": "Illustrative scores: the course's own reading, not a reported "
-    "assessment.",
-}
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "ratings": {0: "not achieved", 1: "partial", 2: "achieved", -1: "not judged"},
+        "not_judged_mark": "–",
+        "matrix_title": "{network}, {date}<br>index {index} · current stage: {stage}",
+        "matrix_subtitle": "✔ stage consolidated (score ≥ {threshold:g}) · – not judged",
+        "rating_ticks": {0: "not achieved (0)", 1: "partial (1)", 2: "achieved (2)"},
+        "complete": "complete",
+        "stage_axis": "Development stage (stage score)",
+        "indicator_axis": "Development indicator",
+        "hover_cell": "<b>%{y}</b> × <b>%{x}</b><br>%{customdata[0]}<br><br>%{customdata[1]}"
+        "<extra></extra>",
+        "profile_title": "{network}: indicator profile",
+        "profile_axis": "Indicator score (share of the indicator's points)",
+        "progression_title": "Progression over time",
+        "progression_title_one": "{network}: progression over time",
+        "progression_axis": "NET index (0–100)",
+        "date_axis": "Date of the assessment",
+        "months_axis": "Months since the first assessment",
+        "benchmark_title": "Benchmark: latest assessments",
+        "benchmark_title_date": "Benchmark on {date}",
+        "benchmark_note_date": "each network's latest assessment on or before that date",
+        "benchmark_title_months": "Benchmark at month {months}",
+        "benchmark_note_months": "each network's latest assessment at most {months} months "
+        "after its first",
+        "benchmark_axis": "NET index (0–100)",
+        "stage_legend": "Current stage",
+        "feedback_title": "Method feedback: share achieving each cell ({n} assessments)",
+        "feedback_colorbar": "Achieved (share of judged)",
+        "feedback_cell": "{rate}<br>n={n}{mark}",
+        "never": "never",
+        "always": "always",
+        "inversions_mark": " ↯{k}",
+        "feedback_hover": "<b>%{y}</b> × <b>%{x}</b><br>achieved %{customdata[0]} of "
+        "%{customdata[1]} judged<br>partial %{customdata[2]}, not achieved %{customdata[3]}"
+        "<br>achieved out of order: %{customdata[4]}<extra></extra>",
+        "feedback_note": "↯k: achieved k times while an earlier stage of the same indicator was "
+        "not.",
+        "illustrative": "Illustrative data (simulated), not real networks.",
+        "illustrative_scores": "Real networks; the NET scores are the course's illustrative "
+        "reading of the paper, not scores it reports.",
+        "illustrative_date": "{date} (illustrative)",
+        "illustrative_profile": "Illustrative scores: the course's own reading, not a reported "
+        "assessment.",
+        "one_matrix": "a matrix shows one assessment; this table holds {n}",
+        "one_matrix_fix": "pick one network and date first (jlp.net.select)",
+        "one_profile": "an indicator profile shows one network at dates it was assessed",
+        "one_profile_fix": "pick one network (jlp.net.select) and dates among {dates}",
+    }
+)
 
 _DISCRETE = [
     [0.0, ORDINAL[0]],
@@ -252,8 +260,8 @@ def matrix_heatmap(
         from jlp.errors import JlpInputError
 
         raise JlpInputError(
-            f"a matrix shows one assessment; this table holds {len(data)}",
-            fix="pick one network and date first (jlp.net.select)",
+            TEXT["one_matrix"].format(n=len(data)),
+            fix=TEXT["one_matrix_fix"],
         )
     fig = matrix_figure(height=height)
     date = str(data.keys.loc[0, "date"])
@@ -287,9 +295,8 @@ def indicator_profile(
         from jlp.errors import JlpInputError
 
         raise JlpInputError(
-            "an indicator profile shows one network at dates it was assessed",
-            fix="pick one network (jlp.net.select) and dates among "
-            + ", ".join(sorted(set(keys["date"]))),
+            TEXT["one_profile"],
+            fix=TEXT["one_profile_fix"].format(dates=", ".join(sorted(set(keys["date"])))),
         )
     result = score_codes(data.codes[chosen], rule)
     steps = np.linspace(0.15, 0.85, max(len(chosen), 1)).tolist()

@@ -14,21 +14,25 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
+from jlp.i18n import Messages
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.network_page import GraphFrame, LegendItem, network_page
 from jlp.viz.palette import OKABE_ITO
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "evaluation_title": "Honduras: results of the 6 evaluated networks (reported)",
-    "range": "Range over the 6 evaluated networks",
-    "axis": "Change since the start of the project (%)",
-    "source": "Source: Ceglie & Dini (1999), Honduras section. The paper does not name the six.",
-    "actors_title": "Honduras: the project's actors and the ties the paper names",
-    "actors_caption": "Source: Ceglie & Dini (1999), Honduras section and Box 1. "
-    "Each network is drawn as one node.",
-    "legend": "Legend",
-}
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "evaluation_title": "Honduras: results of the 6 evaluated networks (reported)",
+        "range": "Range over the 6 evaluated networks",
+        "axis": "Change since the start of the project (%)",
+        "source": "Source: Ceglie & Dini (1999), Honduras section. The paper does not name the "
+        "six.",
+        "actors_title": "Honduras: the project's actors and the ties the paper names",
+        "actors_caption": "Source: Ceglie & Dini (1999), Honduras section and Box 1. "
+        "Each network is drawn as one node.",
+        "legend": "Legend",
+    }
+)
 
 #: Colour and shape per kind of actor.
 KIND_STYLE = {
@@ -37,12 +41,14 @@ KIND_STYLE = {
     "institution": (OKABE_ITO["green"], "square"),
     "association": (OKABE_ITO["orange"], "triangle"),
 }
-KIND_LABELS = {
-    "broker": "Broker",
-    "firm": "Firms / networks",
-    "institution": "Support institution",
-    "association": "Business association",
-}
+KIND_LABELS = Messages(
+    {
+        "broker": "Broker",
+        "firm": "Firms / networks",
+        "institution": "Support institution",
+        "association": "Business association",
+    }
+)
 TIE_STYLE = {
     "coordination": (OKABE_ITO["vermillion"], False),
     "training": (OKABE_ITO["green"], False),
@@ -50,13 +56,15 @@ TIE_STYLE = {
     "information": ("#7a7a7a", True),
     "ownership": (OKABE_ITO["purple"], False),
 }
-TIE_LABELS = {
-    "coordination": "Brokering / co-ordination",
-    "training": "Training",
-    "credit": "Credit",
-    "information": "Finding enterprises",
-    "ownership": "Grew out of",
-}
+TIE_LABELS = Messages(
+    {
+        "coordination": "Brokering / co-ordination",
+        "training": "Training",
+        "credit": "Credit",
+        "information": "Finding enterprises",
+        "ownership": "Grew out of",
+    }
+)
 _SWATCH = {"dot": "round", "diamond": "diamond", "square": "square", "triangle": "triangle"}
 
 

@@ -24,68 +24,74 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from jlp.i18n import Messages
 from jlp.scale import LEVELS, JointProject, Optimum, PoolResult, PriceCurve, TierTable
 from jlp.scale.tradeoff import best_size, net_benefit_table, project_label
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
 from jlp.viz.titles import titled
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "kg": "Yarn bought a month (kg, log scale)",
-    "price_axis": "Price (US$ per kg)",
-    "usd": "US$ a month",
-    "curve": "Price per kg",
-    "curve_hover": "From %{x:,.0f} kg: US$ %{y:.2f} per kg<extra></extra>",
-    "levels": {
-        "own": "Each producer alone",
-        "network": "Each network",
-        "sector": "The sector",
-        "cluster": "The cluster",
-    },
-    "purchase_hover": "%{customdata[0]}<br>%{customdata[1]} member(s), %{x:,.0f} kg a month"
-    "<br>US$ %{y:.2f} per kg<extra>%{fullData.name}</extra>",
-    "best_from": "best price from {kg:,.0f} kg",
-    "price_title": "Yarn price by quantity, and who buys how much at each level",
-    "price_note": "Illustrative price list (the paper gives no prices): a larger monthly order "
-    "pays less per kg on the whole order. Box 4: only the whole hammock sector buys enough "
-    "for the best price.",
-    "members": "Members buying alone",
-    "pool": "The pool, buying together",
-    "member_hover": "%{customdata}<br>alone: %{x:,.0f} kg at US$ %{y:.2f} per kg<extra></extra>",
-    "pool_hover": "The pool: %{x:,.0f} kg at US$ %{y:.2f} per kg<extra></extra>",
-    "pool_title": "Your pool: {size} producer(s), {kg:,.0f} kg a month at US$ {price:.2f} per kg",
-    "pool_note": "Illustrative prices and quantities. Each grey mark is a member buying "
-    "alone; the star is the pool.",
-    "saving": "Saving on yarn",
-    "coordination": "Co-ordination cost",
-    "net": "Net saving",
-    "bar_hover": "%{x}: %{y:,.0f} US$ a month<extra>%{fullData.name}</extra>",
-    "savings_title": "What pooling the yarn purchase saves, level by level",
-    "savings_note": "Against every producer buying alone; illustrative prices, needs and "
-    "co-ordination costs. The cluster adds members who buy no yarn.",
-    "size": "Group size (members)",
-    "benefit": "Benefit of the joint action",
-    "benefit_pool": "Saving on yarn",
-    "cost": "Co-ordination cost",
-    "net_benefit": "Net benefit",
-    "per_member": " (per member)",
-    "line_hover": "%{x} members: US$ %{y:,.0f} a month<extra>%{fullData.name}</extra>",
-    "optimum": "Best size: {size} (net US$ {net:,.0f} a month)",
-    "no_group": "No group pays for itself here",
-    "tradeoff_title": "Critical mass against co-ordination cost",
-    "tradeoff_note": "Illustrative parameters: the benefit grows with the group toward its "
-    "critical mass, co-ordination grows with every pair of members.",
-    "pool_tradeoff_title": "Growing the yarn pool one producer at a time",
-    "pool_tradeoff_note": "Each point adds one producer (largest need first unless an order "
-    "is given). Illustrative prices, needs and co-ordination costs.",
-    "scope_title": "Each joint action has its own best scale",
-    "scope_axis": "Net benefit (share of its best)",
-    "scope_hover": "%{x} members: %{y:.0%} of the best net benefit<extra>%{fullData.name}</extra>",
-    "scope_best": "{label} (best: {size} members)",
-    "scope_note": "Illustrative joint projects, one per level; each curve is scaled to its own "
-    "best net benefit. Box 4: choose the scale of each joint action.",
-}
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "kg": "Yarn bought a month (kg, log scale)",
+        "price_axis": "Price (US$ per kg)",
+        "usd": "US$ a month",
+        "curve": "Price per kg",
+        "curve_hover": "From %{x:,.0f} kg: US$ %{y:.2f} per kg<extra></extra>",
+        "levels": {
+            "own": "Each producer alone",
+            "network": "Each network",
+            "sector": "The sector",
+            "cluster": "The cluster",
+        },
+        "purchase_hover": "%{customdata[0]}<br>%{customdata[1]} member(s), %{x:,.0f} kg a month"
+        "<br>US$ %{y:.2f} per kg<extra>%{fullData.name}</extra>",
+        "best_from": "best price from {kg:,.0f} kg",
+        "price_title": "Yarn price by quantity, and who buys how much at each level",
+        "price_note": "Illustrative price list (the paper gives no prices): a larger monthly order "
+        "pays less per kg on the whole order. Box 4: only the whole hammock sector buys enough "
+        "for the best price.",
+        "members": "Members buying alone",
+        "pool": "The pool, buying together",
+        "member_hover": "%{customdata}<br>alone: %{x:,.0f} kg at US$ %{y:.2f} per "
+        "kg<extra></extra>",
+        "pool_hover": "The pool: %{x:,.0f} kg at US$ %{y:.2f} per kg<extra></extra>",
+        "pool_title": "Your pool: {size} producer(s), {kg:,.0f} kg a month at US$ {price:.2f} per "
+        "kg",
+        "pool_note": "Illustrative prices and quantities. Each grey mark is a member buying "
+        "alone; the star is the pool.",
+        "saving": "Saving on yarn",
+        "coordination": "Co-ordination cost",
+        "net": "Net saving",
+        "bar_hover": "%{x}: %{y:,.0f} US$ a month<extra>%{fullData.name}</extra>",
+        "savings_title": "What pooling the yarn purchase saves, level by level",
+        "savings_note": "Against every producer buying alone; illustrative prices, needs and "
+        "co-ordination costs. The cluster adds members who buy no yarn.",
+        "size": "Group size (members)",
+        "benefit": "Benefit of the joint action",
+        "benefit_pool": "Saving on yarn",
+        "cost": "Co-ordination cost",
+        "net_benefit": "Net benefit",
+        "per_member": " (per member)",
+        "line_hover": "%{x} members: US$ %{y:,.0f} a month<extra>%{fullData.name}</extra>",
+        "optimum": "Best size: {size} (net US$ {net:,.0f} a month)",
+        "no_group": "No group pays for itself here",
+        "tradeoff_title": "Critical mass against co-ordination cost",
+        "tradeoff_note": "Illustrative parameters: the benefit grows with the group toward its "
+        "critical mass, co-ordination grows with every pair of members.",
+        "pool_tradeoff_title": "Growing the yarn pool one producer at a time",
+        "pool_tradeoff_note": "Each point adds one producer (largest need first unless an order "
+        "is given). Illustrative prices, needs and co-ordination costs.",
+        "scope_title": "Each joint action has its own best scale",
+        "scope_axis": "Net benefit (share of its best)",
+        "scope_hover": "%{x} members: %{y:.0%} of the best net "
+        "benefit<extra>%{fullData.name}</extra>",
+        "scope_best": "{label} (best: {size} members)",
+        "scope_note": "Illustrative joint projects, one per level; each curve is scaled to its own "
+        "best net benefit. Box 4: choose the scale of each joint action.",
+    }
+)
 
 #: Colour, marker symbol and size of the purchases at each level (symbols keep them apart
 #: in grey print).

@@ -34,25 +34,28 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.agreement import Agreement, agreement
 from jlp.net.class_folder import class_folder, moments, read_scorings
 from jlp.report.agreement_report import agreement_fragment
 
-#: User-facing strings of this widget (a Spanish edition replaces this dict only).
-TEXT = {
-    "folder": "Class folder",
-    "read": "Read scorings",
-    "moment": "Case moment",
-    "moment_option": "{network} · {date} · {n} assessors",
-    "history": "History file",
-    "history_placeholder": "e.g. net-history.csv",
-    "edit": "Edit consensus",
-    "found": "Read {n} scorings from {folder}.",
-    "none": "No case moment has two assessors or more yet.",
-    "consensus_help": "The consensus below starts from the median of each cell (ties take "
-    "the lower rating). Change the cells the group decides on, then save it to the history "
-    "as the network's agreed assessment.",
-}
+#: User-facing strings of this widget, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "folder": "Class folder",
+        "read": "Read scorings",
+        "moment": "Case moment",
+        "moment_option": "{network} · {date} · {n} assessors",
+        "history": "History file",
+        "history_placeholder": "e.g. net-history.csv",
+        "edit": "Edit consensus",
+        "found": "Read {n} scorings from {folder}.",
+        "none": "No case moment has two assessors or more yet.",
+        "consensus_help": "The consensus below starts from the median of each cell (ties take "
+        "the lower rating). Change the cells the group decides on, then save it to the history "
+        "as the network's agreed assessment.",
+    }
+)
 
 
 def _status(message: str, *, error: bool = False) -> str:

@@ -14,15 +14,18 @@ import html
 
 import ipywidgets as widgets
 
+from jlp.i18n import Messages
 from jlp.programme import countries, figures_for
 from jlp.reported import figure_value
 
-#: User-facing strings of this widget (a Spanish edition replaces this dict only).
-TEXT = {
-    "country": "Country",
-    "columns": ["Who", "What", "Value", "Source"],
-    "caption": "Figures reported by Ceglie & Dini (1999), with the box or section of each.",
-}
+#: User-facing strings of this widget, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "country": "Country",
+        "columns": ["Who", "What", "Value", "Source"],
+        "caption": "Figures reported by Ceglie & Dini (1999), with the box or section of each.",
+    }
+)
 
 
 def facts_table_html(country: str) -> str:

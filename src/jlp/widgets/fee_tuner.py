@@ -46,65 +46,69 @@ from jlp.fees import (
     ramp_preset,
     schedule,
 )
+from jlp.i18n import Messages
 from jlp.viz.fee_charts import affordability_chart, revenue_mix_chart, schedule_chart
 from jlp.widgets.frame import saved_note, static_note, style
 from jlp.widgets.live_plot import ChartSlot, from_person
 from jlp.widgets.messages import control_problems, problems_html, read_amount
 
-#: User-facing strings of this widget (a Spanish edition replaces this dict only).
-TEXT = {
-    "preset": "Ramp",
-    "custom": "custom",
-    "subsidised_years": "Free years",
-    "first_share": "First share",
-    "step": "Yearly step",
-    "cap": "Cap",
-    "annual_cost": "Cost/year US$",
-    "years": "Years",
-    "dropout_threshold": "Drop-out above",
-    "dependency_floor": "Dependency below",
-    "dependency_years": "… for years",
-    "institution": "Institution",
-    "new_networks": "New networks/yr",
-    "support_years": "Support years",
-    "ramp_box": "The ramp",
-    "afford_box": "Affordability (teaching assumptions)",
-    "institution_box": "The broker institution",
-    "tabs": ["Fee and subsidy", "Affordability", "Institution"],
-    "full_cost": "The network pays the full cost from <b>year {year}</b>.",
-    "never_full": "The network <b>never pays the full cost</b> (cap {cap:.0%}).",
-    "recovery": "After {years} years the fees have covered <b>{recovery:.0%}</b> of the cost "
-    "(US$ {fees:,.0f} of US$ {cost:,.0f}).",
-    "no_warning": "No affordability warning with these thresholds.",
-    "break_even": "The institution covers its costs from its own revenue from <b>year {year}</b>.",
-    "no_break_even": "The institution still needs <b>{share:.0%}</b> public or donor money in "
-    "year {year}.",
-    "illustrative": "Costs, margins, thresholds and the institution's portfolio are "
-    "illustrative; the EMASIM start and the Mexican thirds are reported (Ceglie & Dini, 1999).",
-    "error": "Cannot compute:",
-    "cost_placeholder": "e.g. 4000",
-    "cost_label": "Cost/year US$",
-    "saved_what": "ramp {preset}, cost US$ {cost:,.0f} a year",
-    "stale": "The charts are greyed out until the values above can be computed.",
-    "labels": {
+#: User-facing strings of this widget, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "preset": "Ramp",
+        "custom": "custom",
         "subsidised_years": "Free years",
         "first_share": "First share",
         "step": "Yearly step",
         "cap": "Cap",
         "annual_cost": "Cost/year US$",
-        "cost_per_network": "Cost/year US$",
         "years": "Years",
         "dropout_threshold": "Drop-out above",
         "dependency_floor": "Dependency below",
         "dependency_years": "… for years",
+        "institution": "Institution",
         "new_networks": "New networks/yr",
         "support_years": "Support years",
-    },
-    "fixes": {
-        "cap": "move Cap up to at least First share, or First share down",
-        "dependency_floor": "move Dependency below down, or Drop-out above up",
-    },
-}
+        "ramp_box": "The ramp",
+        "afford_box": "Affordability (teaching assumptions)",
+        "institution_box": "The broker institution",
+        "tabs": ["Fee and subsidy", "Affordability", "Institution"],
+        "full_cost": "The network pays the full cost from <b>year {year}</b>.",
+        "never_full": "The network <b>never pays the full cost</b> (cap {cap:.0%}).",
+        "recovery": "After {years} years the fees have covered <b>{recovery:.0%}</b> of the cost "
+        "(US$ {fees:,.0f} of US$ {cost:,.0f}).",
+        "no_warning": "No affordability warning with these thresholds.",
+        "break_even": "The institution covers its costs from its own revenue from <b>year "
+        "{year}</b>.",
+        "no_break_even": "The institution still needs <b>{share:.0%}</b> public or donor money in "
+        "year {year}.",
+        "illustrative": "Costs, margins, thresholds and the institution's portfolio are "
+        "illustrative; the EMASIM start and the Mexican thirds are reported (Ceglie & Dini, 1999).",
+        "error": "Cannot compute:",
+        "cost_placeholder": "e.g. 4000",
+        "cost_label": "Cost/year US$",
+        "saved_what": "ramp {preset}, cost US$ {cost:,.0f} a year",
+        "stale": "The charts are greyed out until the values above can be computed.",
+        "labels": {
+            "subsidised_years": "Free years",
+            "first_share": "First share",
+            "step": "Yearly step",
+            "cap": "Cap",
+            "annual_cost": "Cost/year US$",
+            "cost_per_network": "Cost/year US$",
+            "years": "Years",
+            "dropout_threshold": "Drop-out above",
+            "dependency_floor": "Dependency below",
+            "dependency_years": "… for years",
+            "new_networks": "New networks/yr",
+            "support_years": "Support years",
+        },
+        "fixes": {
+            "cap": "move Cap up to at least First share, or First share down",
+            "dependency_floor": "move Dependency below down, or Drop-out above up",
+        },
+    }
+)
 
 #: The range of the yearly cost (US$) the tuner accepts.
 COST_RANGE = (100.0, 1_000_000.0)

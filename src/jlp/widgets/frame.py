@@ -19,15 +19,19 @@ import html
 
 import ipywidgets as widgets
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "card_title": "Live tool: {name}",
-    "card_open": "This page is a saved copy: the tool works when the notebook runs. Open it "
-    "in JupyterLab (<code>make lab</code> in the course folder, or the course hub), run "
-    "all cells, and the tool appears here.",
-    "saved_note": "Saved state ({what}). On this page the controls do not compute; open "
-    "the notebook in JupyterLab (<code>make lab</code>, or the course hub) to use it live.",
-}
+from jlp.i18n import Messages
+
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "card_title": "Live tool: {name}",
+        "card_open": "This page is a saved copy: the tool works when the notebook runs. Open it "
+        "in JupyterLab (<code>make lab</code> in the course folder, or the course hub), run "
+        "all cells, and the tool appears here.",
+        "saved_note": "Saved state ({what}). On this page the controls do not compute; open "
+        "the notebook in JupyterLab (<code>make lab</code>, or the course hub) to use it live.",
+    }
+)
 
 #: The style every jlp widget carries (in an HTML child, so that it travels with the
 #: saved widget state to JupyterLab and to the static book alike).

@@ -33,6 +33,7 @@ import pandas as pd
 import traitlets
 
 from jlp.graphs import ROLES, node_metrics, phase_name, phases, tie_types
+from jlp.i18n import Messages
 from jlp.viz.graph_pages import (
     SIZE_METRICS,
     graph_frame,
@@ -46,26 +47,29 @@ from jlp.viz.graph_pages import (
 )
 from jlp.viz.graph_pages import TEXT as PAGE_TEXT
 
-#: User-facing strings of this widget (a Spanish edition replaces this dict only).
-TEXT: dict[str, Any] = {
-    "ties": "Ties shown",
-    "phase": "Phase",
-    "size_by": "Node size",
-    "title": "Network explorer",
-    "columns": {
-        "label": "Node",
-        "kind": "Kind",
-        "degree": "Partners",
-        "betweenness": "Betweenness",
-        "constraint": "Constraint",
-        "effective_size": "Effective size",
-        "brokerage": "Brokerage",
-    },
-    "isolate_note": "— no ties at this point: constraint is undefined, effective size is 0.",
-    "caption": "Measures of the network as shown (selected ties and phase), sorted by {metric}.",
-    "static_note": "On the course website this widget shows its saved state only; run the "
-    "notebook to use the controls.",
-}
+#: User-facing strings of this widget, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "ties": "Ties shown",
+        "phase": "Phase",
+        "size_by": "Node size",
+        "title": "Network explorer",
+        "columns": {
+            "label": "Node",
+            "kind": "Kind",
+            "degree": "Partners",
+            "betweenness": "Betweenness",
+            "constraint": "Constraint",
+            "effective_size": "Effective size",
+            "brokerage": "Brokerage",
+        },
+        "isolate_note": "— no ties at this point: constraint is undefined, effective size is 0.",
+        "caption": "Measures of the network as shown (selected ties and phase), sorted by "
+        "{metric}.",
+        "static_note": "On the course website this widget shows its saved state only; run the "
+        "notebook to use the controls.",
+    }
+)
 TABLE_COLUMNS = (
     "label",
     "kind",

@@ -27,20 +27,23 @@ from typing import NamedTuple
 
 from jlp.errors import JlpInputError
 from jlp.files.cells import AmbiguousNumber, parse_number
+from jlp.i18n import Messages
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "problem": "{control}: {message}",
-    "fix": " (fix: {fix})",
-    "control": "“{label}”",
-    "read_thousands": "'{text}' read as {large:,.0f} ({small:g} is below the lowest value, "
-    "{low:,.0f}).",
-    "ambiguous": "'{text}' could be {small:g} or {large:,.0f}: write {large:.0f} or {small:g} "
-    "with no thousands separator.",
-    "not_a_number": "'{text}' is not a number: write digits, such as 4000 or 4 000.",
-    "raised": "{value:,.0f} is below the lowest value, {low:,.0f}: {low:,.0f} is used.",
-    "lowered": "{value:,.0f} is above the highest value, {high:,.0f}: {high:,.0f} is used.",
-}
+#: User-facing strings of this module, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "problem": "{control}: {message}",
+        "fix": " (fix: {fix})",
+        "control": "“{label}”",
+        "read_thousands": "'{text}' read as {large:,.0f} ({small:g} is below the lowest value, "
+        "{low:,.0f}).",
+        "ambiguous": "'{text}' could be {small:g} or {large:,.0f}: write {large:.0f} or {small:g} "
+        "with no thousands separator.",
+        "not_a_number": "'{text}' is not a number: write digits, such as 4000 or 4 000.",
+        "raised": "{value:,.0f} is below the lowest value, {low:,.0f}: {low:,.0f} is used.",
+        "lowered": "{value:,.0f} is above the highest value, {high:,.0f}: {high:,.0f} is used.",
+    }
+)
 
 
 _COMMAND_LINE = re.compile(r"\s*\(command line:[^)]*\)")

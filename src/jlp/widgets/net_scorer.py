@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.analysis import progression
 from jlp.net.assessments import RATINGS, from_ratings, select
 from jlp.net.files import read_assessments, save_assessment
@@ -37,60 +38,69 @@ from jlp.widgets.frame import mark_empty, saved_note, static_card, static_note, 
 from jlp.widgets.live_plot import ChartSlot, from_person
 from jlp.widgets.messages import control_problems
 
-#: User-facing strings of this widget (a Spanish edition replaces this dict only).
-TEXT = {
-    "options": [("–", ""), ("✗", "not_achieved"), ("½", "partial"), ("✓", "achieved")],
-    "rating_names": {
-        "": "not judged",
-        "not_achieved": "not achieved",
-        "partial": "partial",
-        "achieved": "achieved",
-    },
-    "network": "Network",
-    "date": "Date",
-    "assessor": "Assessor",
-    "date_placeholder": "YYYY-MM-DD",
-    "upload": "Load file",
-    "choose": "Assessment",
-    "history": "History file",
-    "history_placeholder": "e.g. net-history.csv",
-    "open": "Open",
-    "save": "Save to history",
-    "overwrite": "replace if already saved",
-    "clear": "Clear all",
-    "summary": "<b>Index {index:g}</b> / 100 · current stage: <b>{stage}</b> · "
-    "completeness {completeness:.0%} ({judged} of 42 cells judged)",
-    "stage_scores": "Stage scores: {scores}",
-    "rubric_hint": "Hover a toggle to see what its cell asks for; the last cell you change "
-    "is explained here. The cell texts are our operationalisation of NET (illustrative; "
-    "Ceglie & Dini, 1999, Box 2 name only the indicators and the stages).",
-    "rubric_cell": "<b>{indicator} × {stage}</b> — now <i>{rating}</i><br>{result}"
-    "<br><small>Where a broker sees it: {evidence}</small>",
-    "loaded": "Loaded {network}, {date} ({rows} rows) from {name}.",
-    "saved": "Saved {network}, {date} to {path}: {added} rows added, {replaced} replaced; "
-    "the history now holds {total} rows.",
-    "need_history": "Write the path of a history file first.",
-    "progress_wait": "The progression chart appears once the history holds two or more "
-    "dates of this network.",
-    "legend": "– not judged · ✗ not achieved (0) · ½ partial (1) · ✓ achieved (2)",
-    "tool_name": "NET scorer",
-    "tool_does": "A grid of the 42 cells of the NET matrix (seven indicators × six stages): "
-    "mark each cell not judged, not achieved, partial or achieved, and the index, the "
-    "current stage and the heatmap follow at once; the scoring can be saved to a history "
-    "file and compared over time.",
-    "saved_what": "{network}, {date}",
-    "labels": {
+#: The toggle buttons of a cell: symbol and rating code (symbols, not words: never translated).
+OPTIONS: list[tuple[str, str]] = [
+    ("–", ""),
+    ("✗", "not_achieved"),
+    ("½", "partial"),
+    ("✓", "achieved"),
+]
+
+#: User-facing strings of this widget, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "rating_names": {
+            "": "not judged",
+            "not_achieved": "not achieved",
+            "partial": "partial",
+            "achieved": "achieved",
+        },
         "network": "Network",
         "date": "Date",
         "assessor": "Assessor",
-        "overwrite": "replace if already saved",
+        "date_placeholder": "YYYY-MM-DD",
+        "upload": "Load file",
+        "choose": "Assessment",
         "history": "History file",
-    },
-    "fixes": {
-        "overwrite": "tick “replace if already saved” and press “Save to history” again, "
-        "or change the Date",
-    },
-}
+        "history_placeholder": "e.g. net-history.csv",
+        "open": "Open",
+        "save": "Save to history",
+        "overwrite": "replace if already saved",
+        "clear": "Clear all",
+        "summary": "<b>Index {index:g}</b> / 100 · current stage: <b>{stage}</b> · "
+        "completeness {completeness:.0%} ({judged} of 42 cells judged)",
+        "stage_scores": "Stage scores: {scores}",
+        "rubric_hint": "Hover a toggle to see what its cell asks for; the last cell you change "
+        "is explained here. The cell texts are our operationalisation of NET (illustrative; "
+        "Ceglie & Dini, 1999, Box 2 name only the indicators and the stages).",
+        "rubric_cell": "<b>{indicator} × {stage}</b> — now <i>{rating}</i><br>{result}"
+        "<br><small>Where a broker sees it: {evidence}</small>",
+        "loaded": "Loaded {network}, {date} ({rows} rows) from {name}.",
+        "saved": "Saved {network}, {date} to {path}: {added} rows added, {replaced} replaced; "
+        "the history now holds {total} rows.",
+        "need_history": "Write the path of a history file first.",
+        "progress_wait": "The progression chart appears once the history holds two or more "
+        "dates of this network.",
+        "legend": "– not judged · ✗ not achieved (0) · ½ partial (1) · ✓ achieved (2)",
+        "tool_name": "NET scorer",
+        "tool_does": "A grid of the 42 cells of the NET matrix (seven indicators × six stages): "
+        "mark each cell not judged, not achieved, partial or achieved, and the index, the "
+        "current stage and the heatmap follow at once; the scoring can be saved to a history "
+        "file and compared over time.",
+        "saved_what": "{network}, {date}",
+        "labels": {
+            "network": "Network",
+            "date": "Date",
+            "assessor": "Assessor",
+            "overwrite": "replace if already saved",
+            "history": "History file",
+        },
+        "fixes": {
+            "overwrite": "tick “replace if already saved” and press “Save to history” again, "
+            "or change the Date",
+        },
+    }
+)
 
 #: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page; a chosen
 #: rating is filled in dark blue with white bold text, plainly unlike the others, and a cell
@@ -242,9 +252,9 @@ class NetScorer(widgets.VBox):
             for s, stage in enumerate(STAGES):
                 text = str(texts[i * len(STAGES) + s])
                 toggle = widgets.ToggleButtons(
-                    options=TEXT["options"],
+                    options=OPTIONS,
                     value="",
-                    tooltips=[f"{TEXT['rating_names'][v]}: {text}" for _, v in TEXT["options"]],
+                    tooltips=[f"{TEXT['rating_names'][v]}: {text}" for _, v in OPTIONS],
                     style={"button_width": "25px"},
                     layout=widgets.Layout(width="58px"),
                 )

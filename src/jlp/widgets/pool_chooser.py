@@ -31,53 +31,56 @@ import plotly.graph_objects as go
 
 from jlp import scale
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.scale import CoordinationCost, PoolResult, PriceCurve
 from jlp.viz.scale_charts import pool_chart
 from jlp.widgets.frame import saved_note, static_note, style
 from jlp.widgets.live_plot import ChartSlot, from_person
 from jlp.widgets.messages import control_problems, problems_html
 
-#: User-facing strings of this widget (a Spanish edition replaces this dict only).
-TEXT = {
-    "preset": "Pool",
-    "custom": "(your own choice)",
-    "members": "Producers",
-    "members_help": "Ctrl/Cmd-click or Shift-click to choose several producers.",
-    "no_network": "no network",
-    "option": "{label} · {network} · {kg:,.0f} kg",
-    "fixed": "Fixed US$/month",
-    "per_member": "Per member",
-    "per_pair": "Per pair",
-    "coordination_box": "Co-ordination cost (US$ a month)",
-    "pool_box": "Who buys together",
-    "quantity": "<b>{size}</b> producer(s) buy <b>{kg:,.0f} kg</b> of yarn a month together.",
-    "price": "They pay <b>US$ {price:.2f}</b> per kg, against US$ {own:.2f} on average "
-    "when each buys alone.",
-    "no_yarn": "They need no yarn: there is nothing to buy together.",
-    "saving": "Saving on yarn: <b>US$ {saving:,.0f}</b> a month ({share:.0%}).",
-    "coordination": "Co-ordination cost: US$ {cost:,.0f} a month.",
-    "net": "Net saving: <b>US$ {net:,.0f}</b> a month.",
-    "net_loss": "Net saving: <b>− US$ {loss:,.0f}</b> a month: co-ordinating this pool "
-    "costs more than it saves.",
-    "best": "The best price (US$ {price:.2f}) starts at {kg:,.0f} kg: this pool is "
-    "{short:,.0f} kg short of it.",
-    "best_reached": "The pool reaches the best price on the list.",
-    "illustrative": "Illustrative prices, yarn needs and co-ordination costs: Ceglie & Dini "
-    "(1999, Box 4) report that the best yarn prices need more than any single network buys, "
-    "but give no numbers.",
-    "error": "Cannot compute:",
-    "stale": "The chart is greyed out until a pool can be computed.",
-    "saved_what": "{pool}, {size} producer(s)",
-    "labels": {
+#: User-facing strings of this widget, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "preset": "Pool",
+        "custom": "(your own choice)",
         "members": "Producers",
+        "members_help": "Ctrl/Cmd-click or Shift-click to choose several producers.",
+        "no_network": "no network",
+        "option": "{label} · {network} · {kg:,.0f} kg",
         "fixed": "Fixed US$/month",
         "per_member": "Per member",
         "per_pair": "Per pair",
-    },
-    "fixes": {
-        "members": "tick at least one producer under Producers, or choose a pool under Pool",
-    },
-}
+        "coordination_box": "Co-ordination cost (US$ a month)",
+        "pool_box": "Who buys together",
+        "quantity": "<b>{size}</b> producer(s) buy <b>{kg:,.0f} kg</b> of yarn a month together.",
+        "price": "They pay <b>US$ {price:.2f}</b> per kg, against US$ {own:.2f} on average "
+        "when each buys alone.",
+        "no_yarn": "They need no yarn: there is nothing to buy together.",
+        "saving": "Saving on yarn: <b>US$ {saving:,.0f}</b> a month ({share:.0%}).",
+        "coordination": "Co-ordination cost: US$ {cost:,.0f} a month.",
+        "net": "Net saving: <b>US$ {net:,.0f}</b> a month.",
+        "net_loss": "Net saving: <b>− US$ {loss:,.0f}</b> a month: co-ordinating this pool "
+        "costs more than it saves.",
+        "best": "The best price (US$ {price:.2f}) starts at {kg:,.0f} kg: this pool is "
+        "{short:,.0f} kg short of it.",
+        "best_reached": "The pool reaches the best price on the list.",
+        "illustrative": "Illustrative prices, yarn needs and co-ordination costs: Ceglie & Dini "
+        "(1999, Box 4) report that the best yarn prices need more than any single network buys, "
+        "but give no numbers.",
+        "error": "Cannot compute:",
+        "stale": "The chart is greyed out until a pool can be computed.",
+        "saved_what": "{pool}, {size} producer(s)",
+        "labels": {
+            "members": "Producers",
+            "fixed": "Fixed US$/month",
+            "per_member": "Per member",
+            "per_pair": "Per pair",
+        },
+        "fixes": {
+            "members": "tick at least one producer under Producers, or choose a pool under Pool",
+        },
+    }
+)
 
 _STYLE = {"description_width": "130px"}
 _LAYOUT = {"width": "330px"}
