@@ -13,17 +13,16 @@ Spanish locale (``LANG=es_HN.UTF-8``) chooses Spanish (see :mod:`jlp.cli.languag
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sys
 
 import typer
 
 from jlp.cli import data, fees, graph, net
-from jlp.cli.language import LANG_OPTION, language_option, localise, take_language, usage_error_text
 from jlp.cli.language import TEXT as LANGUAGE_TEXT
+from jlp.cli.language import language_option, localise, take_language, usage_error_text
 from jlp.errors import JlpInputError
-from jlp.i18n import N_, Messages, set_language
+from jlp.i18n import N_, Messages, language_set
 from jlp.i18n import gettext as _
 
 #: Help texts of the root command (English; translated by :func:`jlp.cli.language.localise`).
@@ -54,18 +53,24 @@ app.add_typer(graph.app, name="graph")
 app.add_typer(net.app, name="net")
 
 
-def _choose_language(code: str | None) -> str | None:
-    """Speak ``code`` from now on (``--lang``); refuse a language jlp lacks (exit 2)."""
-    if code is None:
-        return None
+def _language_of(code: str) -> str:
+    """The language ``--lang`` asks for; refuse one jlp lacks (bad input: exit 2)."""
+    if not code.strip():
+        raise JlpInputError(_(LANGUAGE_TEXT["lang_missing"]), fix=_(LANGUAGE_TEXT["lang_fix"]))
     try:
-        chosen = set_language(code)
+        with language_set(code) as chosen:  # checks the code, changes nothing yet
+            return chosen
     except ValueError:
         raise JlpInputError(
             _(LANGUAGE_TEXT["lang_bad"]).format(code=code), fix=_(LANGUAGE_TEXT["lang_fix"])
         ) from None
-    os.environ["JLP_LANG"] = chosen
-    return chosen
+
+
+def _lang_callback(ctx: typer.Context, param: object, value: str | None) -> None:
+    """``--lang`` given to the Typer app itself (not through :func:`main`): the language
+    holds until the command ends."""
+    if value is not None:
+        ctx.with_resource(language_set(_language_of(value)))
 
 
 def _version(value: bool) -> None:
@@ -81,7 +86,7 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help=HELP["version"]
     ),
-    lang: str | None = language_option(lambda ctx, param, value: _choose_language(value)),
+    lang: str | None = language_option(_lang_callback),
 ) -> None:
     """Tools for network brokers (Ceglie & Dini, 1999)."""
 
@@ -101,23 +106,33 @@ def main(argv: list[str] | None = None) -> int:
         previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         args, code = take_language(sys.argv[1:] if argv is None else argv)
-        if code is not None:
-            if not code.strip():
-                raise JlpInputError(
-                    _(LANGUAGE_TEXT["lang_missing"]),
-                    column=LANG_OPTION,
-                    fix=_(LANGUAGE_TEXT["lang_fix"]),
-                )
-            _choose_language(code)
+        try:
+            chosen = _language_of(code) if code is not None else None
+        except JlpInputError as err:
+            return _run_failed(err)
+        with language_set(chosen) if chosen else contextlib.nullcontext():
+            return _run(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run_failed(err: JlpInputError) -> int:
+    for problem in err.problems:
+        print(TEXT["error"].format(problem=problem), file=sys.stderr)
+    return 2
+
+
+def _run(args: list[str]) -> int:
+    """Build the command in the current language and run it; every ending as an exit code."""
+    try:
         command = localise(typer.main.get_command(app))
         command.main(args=args, prog_name="jlp", standalone_mode=False)
     except KeyboardInterrupt:
         print(TEXT["interrupted"], file=sys.stderr)
         return 130
     except JlpInputError as err:
-        for problem in err.problems:
-            print(TEXT["error"].format(problem=problem), file=sys.stderr)
-        return 2
+        return _run_failed(err)
     except typer.Exit as done:
         return done.exit_code
     except typer.Abort:
@@ -134,9 +149,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(usage_error_text(err), file=sys.stderr)
             return code
         raise
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

@@ -123,6 +123,8 @@ TEXT = Messages(
             "completeness": "Completeness",
         },
         "report_title": "NET report",
+        # TRANSLATORS: the current stage of a network whose six stages are all consolidated
+        "complete": "complete",
     }
 )
 
@@ -197,7 +199,7 @@ def score(
         rule = ScoringRule(threshold=threshold)
     table = score_table(read_assessments(file), rule=rule)[list(SCORE_COLUMNS)]
     rounded = table.round({c: DECIMALS for c in SCORE_COLUMNS[4:]})
-    write_table(rounded, format, decimals=DECIMALS, headers=score_headers())
+    write_table(rounded, format, decimals=DECIMALS, headers=score_headers(), cells=_stage_cells())
 
 
 @app.command(help=HELP["save"])
@@ -283,6 +285,16 @@ def score_headers() -> dict[str, str]:
     from jlp.net.rubric import stage_labels
 
     return local_headers({**TEXT["score_headers"], **stage_labels()})
+
+
+def _stage_cells() -> dict:
+    """How the table shows the current stage: its label in another language than English
+    (English keeps the slug the CSV carries, as before)."""
+    named = local_headers(score_headers())
+    if not named:
+        return {}
+    named["complete"] = TEXT["complete"]
+    return {"current_stage": lambda slug: named.get(slug, slug)}
 
 
 def _plain(text: object) -> str:
