@@ -106,8 +106,7 @@ def test_the_language_holds_for_one_run_only(capsys):
 def test_bad_input_error_in_spanish_names_file_row_column_and_fix(tmp_path):
     bad = tmp_path / "mala.csv"
     bad.write_text(
-        "network,date,indicator,stage,rating\n"
-        "Emasim,1998-03-01,group_cohesion,decision,quizás\n",
+        "network,date,indicator,stage,rating\nEmasim,1998-03-01,group_cohesion,decision,quizás\n",
         encoding="utf-8",
     )
     done = process("--lang", "es", "net", "score", bad)
@@ -259,7 +258,9 @@ def test_a_spanish_history_saves_english_words(assessment, tmp_path, capsys):
 
 def test_workbook_template_in_spanish(tmp_path, capsys):
     path = tmp_path / "plantilla.xlsx"
-    code, out, _ = run(capsys, "--lang", "es", "net", "template", "Emasim", "1998-03-01", "-o", path)
+    code, out, _ = run(
+        capsys, "--lang", "es", "net", "template", "Emasim", "1998-03-01", "-o", path
+    )
     assert code == 0 and out.startswith("se escribió ")
     book = openpyxl.load_workbook(path)
     sheet = book["assessments"]
@@ -279,7 +280,9 @@ def test_workbook_template_in_spanish(tmp_path, capsys):
 
 def test_csv_template_in_spanish_reads_back(tmp_path, capsys):
     path = tmp_path / "plantilla.csv"
-    assert run(capsys, "--lang", "es", "net", "template", "Emasim", "1998-03-01", "-o", path)[0] == 0
+    assert (
+        run(capsys, "--lang", "es", "net", "template", "Emasim", "1998-03-01", "-o", path)[0] == 0
+    )
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert list(rows[0])[:5] == ["network", "date", "indicator", "stage", "rating"]
     assert rows[0]["indicator_label"] == "Cohesión del grupo"
