@@ -370,3 +370,15 @@ def test_hostile_names_stay_inert_in_spanish(tmp_path, capsys):
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     csv_out = run(capsys, "--lang", "es", "net", "score", path, "-f", "csv")[1]
     assert "'=HYPERLINK" in csv_out  # a formula is neutralised in Spanish too
+
+
+def test_graph_tables_in_spanish(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "--lang", "es", "graph", "template", "red", "--example")
+    assert code == 0 and out.startswith("se escribieron ")
+    code, out, _ = run(capsys, "--lang", "es", "graph", "metrics", "red.xlsx")
+    assert code == 0
+    assert "Intermediación" in out.splitlines()[0] and "Tamaño efectivo" in out.splitlines()[0]
+    _, english, _ = run(capsys, "graph", "metrics", "red.xlsx", "--format", "csv")
+    _, spanish, _ = run(capsys, "--lang", "es", "graph", "metrics", "red.xlsx", "--format", "csv")
+    assert spanish == english and english.startswith("id,label,kind,degree,betweenness")

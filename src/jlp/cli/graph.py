@@ -39,7 +39,7 @@ from jlp import limits
 from jlp.cli.language import filled_help
 from jlp.cli.options import options_named
 from jlp.cli.output import TEXT as OUTPUT_TEXT
-from jlp.cli.output import Format, terminal_safe, write_table
+from jlp.cli.output import Format, local_headers, terminal_safe, write_table
 from jlp.cli.progress import progress_bar
 from jlp.errors import JlpInputError
 from jlp.i18n import N_, Messages
@@ -193,6 +193,14 @@ def metrics_frame(graph, group: str | None = None) -> tuple[dict[str, list], str
     return {c: table[c] for c in METRIC_COLUMNS}, estimate
 
 
+def _headers(columns) -> dict[str, str]:
+    """The table's headers in the current language (the course's column names, from
+    :func:`jlp.viz.tables.header`); English keeps the file's column names."""
+    from jlp.viz.tables import header
+
+    return local_headers({str(c): header(c) for c in columns})
+
+
 def _note(text: str, fmt: Format) -> str:
     """``text`` as the table's closing note, or on stderr for csv and json (data only)."""
     if text and fmt is not Format.table:
@@ -223,7 +231,7 @@ def metrics(
         TEXT["isolates"] if 0 in table["degree"] else "",
         _note(estimate, fmt),
     ]
-    write_table(table, fmt, note="\n".join(n for n in notes if n))
+    write_table(table, fmt, note="\n".join(n for n in notes if n), headers=_headers(table))
 
 
 @app.command(help=HELP["summary"])
@@ -242,7 +250,7 @@ def summary(
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie)
         table = summary_by_phase(part) if by_phase else pd.DataFrame([graph_summary(part)])
-    write_table(table, fmt)
+    write_table(table, fmt, headers=_headers(table.columns))
 
 
 @app.command(help=HELP["render"])
@@ -307,7 +315,7 @@ def without(
             progress_bar(TEXT["departing"], size=graph.number_of_nodes()) as update,
         ):
             table = departures(graph, [node] if node is not None else None, progress=update)
-    write_table(table, fmt)
+    write_table(table, fmt, headers=_headers(table.columns))
 
 
 def _template_tables(example: bool) -> dict[str, pd.DataFrame]:
