@@ -104,16 +104,11 @@ locales: $(STAMP)
 	$(EDITIONS) locales
 
 # The words of jlp itself (charts, widgets, tables, messages): extract every marked string and
-# every Messages({...}) dict of src/jlp into jlp.pot, then bring the Spanish jlp.po up to date
-# (new strings come empty or fuzzy: translate them; tests/test_i18n_catalogue.py checks).
-# jlp reads the .po itself at run time: there is nothing to compile.
-CATALOGUE := src/jlp/locale
+# every Messages({...}) dict of src/jlp into src/jlp/locale/jlp.pot, then bring the Spanish
+# jlp.po up to date (new strings come empty or fuzzy: translate them; tests/test_i18n_catalogue.py
+# checks). jlp reads the .po itself at run time: there is nothing to compile.
 messages: $(STAMP)
-	PYTHONPATH=src $(BIN)/pybabel -q extract -F $(CATALOGUE)/babel.cfg -o $(CATALOGUE)/jlp.pot \
-		--project jlp --version 0.1.0 --copyright-holder "the jlp authors" \
-		--add-comments TRANSLATORS: --width 100 src/jlp
-	$(BIN)/pybabel -q update -i $(CATALOGUE)/jlp.pot -d $(CATALOGUE) -D jlp -l es \
-		--ignore-obsolete --width 100 --init-missing
+	$(BIN)/python -m jlp.i18n_extract
 
 # JupyterLab on copies of the notebooks, never on the committed ones: the workshop's content
 # (no solutions, no notes) in my-notebooks/, or the instructor's in instructor-notebooks/

@@ -74,7 +74,7 @@ def test_a_spanish_build_has_its_own_folder_cache_catalogues_and_kernel_language
 
 def test_the_gettext_build_runs_no_notebook():
     plan = build_plan("learner", root=Path("/course"), builder="gettext")
-    assert plan.output == Path("/course/_build/gettext")
+    assert plan.output == Path("/course/_build/gettext/messages")
     assert plan.overrides["nb_execution_mode"] == "off"
 
 

@@ -81,6 +81,13 @@ def _fields(text):
     return brace, Counter(PLOTLY_FIELD.findall(text)), Counter(TAG.findall(text))
 
 
+def test_every_placeholder_has_a_name_a_translator_can_move(extracted):
+    for message in _entries(extracted):
+        for text in _strings(message)[0]:
+            names = [name for name, _, _ in _fields(text)[0]]
+            assert all(name and not name[0].isdigit() for name in names), (message.id, names)
+
+
 def test_placeholders_and_markup_are_the_same_in_both_languages(spanish):
     for message in _entries(spanish):
         ids, strs = _strings(message)
@@ -218,3 +225,69 @@ def test_a_text_summary_follows_the_language_unless_one_is_given():
         assert "Descripción en texto" in described(fig, "Una barra.").html
         assert summarize_figure(fig, language="en").startswith("Chart.")
     assert summarize_figure(fig).startswith("Chart.")
+
+
+def test_numbers_inside_a_message_are_written_the_languages_way(monkeypatch):
+    from jlp.viz import fee_charts
+    from jlp.widgets.fee_tuner import TEXT as TUNER
+
+    values = {"years": 10, "recovery": 0.555, "fees": 12345.6, "cost": 40000}
+    with language_set("es"):
+        assert TUNER["recovery"].format(**values) == (
+            "Después de 10 años, las cuotas han cubierto el <b>56\u00a0%</b> del costo "
+            "(US$ 12.346 de US$ 40.000)."
+        )
+        assert _fee_chart().layout.separators == ",."
+        assert fee_charts.TEXT["never_full"].format(cap=0.8).endswith("(tope: 80\u00a0%).")
+        monkeypatch.setenv("JLP_NUMBER_LOCALE", "es_HN")  # Honduras: 4,000.5 in Spanish too
+        assert "US$ 40,000" in TUNER["recovery"].format(**values)
+    monkeypatch.delenv("JLP_NUMBER_LOCALE")
+    assert TUNER["recovery"].format(**values).endswith("(US$ 12,346 of US$ 40,000).")
+    assert _fee_chart().layout.separators is None  # English: plotly's own
+
+
+def test_a_spanish_spreadsheet_s_rating_words_read_as_the_english_ones():
+    from jlp.net.assessments import normalise_rating
+
+    spanish = ["Logrado", "parcial", "No logrado", "no-lograda", "Parcialmente logrado", ""]
+    assert [normalise_rating(w) for w in spanish] == [
+        "achieved",
+        "partial",
+        "not_achieved",
+        "not_achieved",
+        "partial",
+        "",
+    ]
+
+
+def test_make_messages_adds_a_new_string_for_the_translator_and_drops_a_gone_one(
+    tmp_path, monkeypatch
+):
+    from jlp import i18n_extract
+
+    package, catalogues = tmp_path / "jlp", tmp_path / "locale"
+    (package / "viz").mkdir(parents=True)
+    (package / "viz" / "charts.py").write_text(
+        'TEXT = Messages({"year": "Year", "new": "A brand new caption"})\n'
+        'NOTE = N_("Marked now, translated where used")\n',
+        encoding="utf-8",
+    )
+    po = catalogues / "es" / "LC_MESSAGES" / "jlp.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(PO.read_bytes())
+    monkeypatch.setattr(i18n_extract, "PACKAGE", package)
+    monkeypatch.setattr(i18n_extract, "CATALOGUES", catalogues)
+    monkeypatch.setattr(i18n_extract, "TEMPLATE", catalogues / "jlp.pot")
+    counts = i18n_extract.update_catalogues()
+    assert counts["es/jlp.po"]["messages"] == 3
+    assert counts["es/jlp.po"]["untranslated"] + counts["es/jlp.po"]["fuzzy"] == 2
+    spanish = _read(po)
+    assert spanish["Year"].string == "Año"  # kept
+    assert spanish["A brand new caption"].locations == [("src/jlp/viz/charts.py", 1)]
+    assert not spanish["Marked now, translated where used"].string or (
+        spanish["Marked now, translated where used"].fuzzy
+    )
+    assert "Fee paid by the network" not in spanish  # gone from the code, gone from the .po
+    before = po.read_bytes()
+    i18n_extract.update_catalogues()
+    assert po.read_bytes() == before  # nothing new: the files stay as they are

@@ -46,7 +46,10 @@ from __future__ import annotations
 
 import gettext as _gettext
 import io
+import numbers
 import os
+import re
+import string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -118,9 +121,10 @@ def _locale() -> str:
     return os.environ.get("JLP_NUMBER_LOCALE") or NUMBER_LOCALES[language()]
 
 
-def format_number(value: float, decimals: int | None = None) -> str:
+def format_number(value: float, decimals: int | None = None, *, grouping: bool = True) -> str:
     """``value`` with the language's separators; ``decimals`` fixes the decimal places,
-    otherwise up to three are shown (trailing zeros dropped).
+    otherwise up to three are shown (trailing zeros dropped); ``grouping=False`` writes no
+    thousands separator (a year, a code).
 
     >>> with language_set("es"):
     ...     format_number(1234567), format_number(0.1234), format_number(3, decimals=1)
@@ -128,11 +132,30 @@ def format_number(value: float, decimals: int | None = None) -> str:
     """
     from babel.numbers import format_decimal
 
+    whole = "#,##0" if grouping else "0"
     if decimals is None:
-        pattern = "#,##0.###"
+        pattern = whole + ".###"
     else:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        pattern = whole + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=_locale())
+
+
+def separators() -> str:
+    """The decimal sign then the thousands sign of the numbers in use, as plotly's layout
+    ``separators`` takes them.
+
+    >>> with language_set("es"):
+    ...     separators()
+    ',.'
+    """
+    return _separators(_locale())
+
+
+@cache
+def _separators(locale: str) -> str:
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def format_percent(share: float, decimals: int | None = None) -> str:
@@ -186,8 +209,68 @@ def translations(code: str) -> _gettext.NullTranslations:
     return _gettext.GNUTranslations(compiled)
 
 
+_SPEC = re.compile(
+    r"(?P<align>.?[<>^=])?(?P<sign>[-+ ])?(?P<zero>0)?(?P<width>\d+)?(?P<group>[,_])?"
+    r"(?:\.(?P<precision>\d+))?(?P<type>[dfFg%])?"
+)
+
+
+class _Numbers(string.Formatter):
+    """``str.format`` whose number fields (``{cost:,.0f}``, ``{share:.0%}``, ``{x:g}``)
+    follow the separators of the language in use; every other field as Python writes it."""
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        spec = _SPEC.fullmatch(format_spec) if format_spec else None
+        if (
+            spec is None
+            or spec["sign"]
+            or spec["zero"]
+            or not isinstance(value, numbers.Real)
+            or isinstance(value, bool)
+            or not (spec["type"] or spec["group"])
+        ):
+            return super().format_field(value, format_spec)
+        kind, places = spec["type"] or "", spec["precision"]
+        if kind == "%":
+            text = format_percent(float(value), decimals=int(places or 6))
+        elif kind == "g":  # up to six decimals, as Python's "g" shows them
+            from babel.numbers import format_decimal
+
+            pattern = ("#,##0" if spec["group"] else "0") + ".######"
+            text = format_decimal(value, format=pattern, locale=_locale())
+        else:
+            decimals = 0 if kind == "d" else int(places or (6 if kind in ("f", "F") else 0))
+            if not kind and not isinstance(value, numbers.Integral):
+                decimals = None
+            text = format_number(value, decimals=decimals, grouping=bool(spec["group"]))
+        if spec["width"]:
+            text = format(text, f"{spec['align'] or '>'}{spec['width']}")
+        return text
+
+
+_NUMBERS = _Numbers()
+
+
+class Message(str):
+    """A message in the current language. Its :meth:`format` writes numbers the way that
+    language does (``{cost:,.0f}`` gives 4.000 in Spanish); in English it is ``str.format``.
+
+    >>> with language_set("es"):
+    ...     gettext("Fee share: {share:.0%} of US$ {cost:,.0f}").format(share=0.2, cost=4000)
+    'Fee share: 20\xa0% of US$ 4.000'
+    """
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:
+        if language() == SOURCE_LANGUAGE:
+            return str.format(self, *args, **kwargs)
+        return _NUMBERS.vformat(self, args, kwargs)
+
+
 def gettext(message: str) -> str:
-    """``message`` in the current language (itself when it has no translation).
+    """``message`` in the current language (itself when it has no translation), as a
+    :class:`Message`: a ``str`` whose ``format`` writes numbers the language's way.
 
     >>> with language_set("es"):
     ...     gettext("Year")
@@ -195,7 +278,7 @@ def gettext(message: str) -> str:
     """
     if not message:  # gettext("") is the catalogue's header, never a word
         return message
-    return translations(language()).gettext(message)
+    return Message(translations(language()).gettext(message))
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -205,7 +288,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     ...     ngettext("{n} year", "{n} years", 1).format(n=1)
     '1 year'
     """
-    return translations(language()).ngettext(singular, plural, count)
+    return Message(translations(language()).ngettext(singular, plural, count))
 
 
 def pgettext(context: str, message: str) -> str:
@@ -216,7 +299,7 @@ def pgettext(context: str, message: str) -> str:
     ...     pgettext("chart legend", "Fee")
     'Fee'
     """
-    return translations(language()).pgettext(context, message)
+    return Message(translations(language()).pgettext(context, message))
 
 
 _S = TypeVar("_S", bound=str)
@@ -318,6 +401,7 @@ __all__ = [
     "NUMBER_LOCALES",
     "N_",
     "SOURCE_LANGUAGE",
+    "Message",
     "Messages",
     "format_money",
     "format_number",
@@ -327,6 +411,7 @@ __all__ = [
     "language_set",
     "ngettext",
     "pgettext",
+    "separators",
     "set_language",
     "translations",
 ]

@@ -1,11 +1,13 @@
 """Babel's extractor for jlp: the strings of every :class:`jlp.i18n.Messages` dict, and the
-arguments of ``gettext``, ``ngettext``, ``pgettext``, ``N_`` and ``_`` calls.
+arguments of ``gettext``, ``ngettext``, ``pgettext``, ``N_`` and ``_`` calls; and
+``python -m jlp.i18n_extract`` (``make messages``), which brings the catalogues up to date.
 
 Babel's own Python extractor sees only calls (``_("…")``), not the values of a dict literal,
 so this one reads the module's syntax tree instead. It is registered in
-``src/jlp/locale/babel.cfg`` and run by ``make messages``. Each message carries the line of
-its string; a comment starting ``TRANSLATORS:`` on the lines just above reaches the
-translator.
+``src/jlp/locale/babel.cfg`` (``pybabel extract -F src/jlp/locale/babel.cfg src/jlp`` uses it
+too). Each message carries the module and line of its string; a comment starting
+``TRANSLATORS:`` on the lines just above reaches the translator. The catalogues' dates change
+only when their messages do, so a branch that adds no string leaves them as they were.
 
 >>> import io
 >>> source = b'''
@@ -28,6 +30,7 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -35,12 +38,21 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
 
+from jlp.i18n import CATALOGUES, DOMAIN, LANGUAGES, SOURCE_LANGUAGE
+
 #: Calls whose first argument is a dict of messages.
 MESSAGE_DICTS = frozenset({"Messages"})
 #: The package the catalogue covers, and the Babel mapping ``make messages`` uses.
 PACKAGE = Path(__file__).parent
-MAPPING = PACKAGE / "locale" / "babel.cfg"
+MAPPING = CATALOGUES / "babel.cfg"
+TEMPLATE = CATALOGUES / f"{DOMAIN}.pot"
 COMMENT_TAGS = ("TRANSLATORS:",)
+#: Line width of the catalogue files (long messages wrap there).
+WIDTH = 100
+HEADER = """\
+# {kind} of jlp's own words (charts, widgets, tables, messages).
+# Written by `make messages` (python -m jlp.i18n_extract) from the strings of src/jlp;
+# translate the msgstr lines. This file is distributed under the same license as jlp."""
 
 _Found = tuple[int, str | None, str | tuple[str | None, ...], list[str]]
 
@@ -139,7 +151,9 @@ def template() -> Catalog:
 
     with MAPPING.open() as mapping:
         method_map, options_map = parse_mapping_cfg(mapping, str(MAPPING))
-    catalogue = Catalog(project="jlp", domain="jlp")
+    catalogue = Catalog(
+        project="jlp", version="0.1.0", copyright_holder="the jlp authors", domain=DOMAIN
+    )
     found = extract_from_dir(
         PACKAGE, method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=COMMENT_TAGS
     )
@@ -149,4 +163,107 @@ def template() -> Catalog:
     return catalogue
 
 
-__all__ = ["COMMENT_TAGS", "MAPPING", "MESSAGE_DICTS", "PACKAGE", "extract", "template"]
+def _content(catalogue: Catalog) -> list[tuple]:
+    return [
+        (m.context, m.id, tuple(m.locations), tuple(m.auto_comments), tuple(sorted(m.flags)))
+        for m in catalogue
+        if m.id
+    ]
+
+
+def _read(path: Path, code: str | None = None) -> Catalog | None:
+    from babel.messages.pofile import read_po
+
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle:
+        return read_po(handle, locale=code, domain=DOMAIN)
+
+
+def _write(path: Path, catalogue: Catalog, **options: Any) -> None:
+    from babel.messages.pofile import write_po
+
+    from jlp.files import atomic_write
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=WIDTH, ignore_obsolete=True, **options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, buffer.getvalue())
+
+
+def update_catalogues(languages: Collection[str] = LANGUAGES[1:]) -> dict[str, Counter]:
+    """Write :func:`template` to ``jlp.pot`` and merge it into each language's ``jlp.po``:
+    new strings come empty (or fuzzy, from a near match), strings gone from the code go.
+    Returns, per file, how many messages it holds, and how many are ``untranslated`` or
+    ``fuzzy``."""
+    new = template()
+    new.header_comment = HEADER.format(kind="Template")
+    old = _read(TEMPLATE)
+    changed = old is None or _content(old) != _content(new)
+    if old is not None and not changed:
+        new.creation_date = old.creation_date
+    _write(TEMPLATE, new)
+    counts = {TEMPLATE.name: Counter(messages=len(_content(new)))}
+    for code in languages:
+        path = CATALOGUES / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+        catalogue = _read(path, code)
+        if catalogue is None:
+            from babel.messages.catalog import Catalog
+
+            catalogue = Catalog(locale=code, domain=DOMAIN, project="jlp")
+            catalogue.header_comment = HEADER.format(kind=f"The {code} translation")
+        catalogue.update(new, update_creation_date=changed)
+        _write(path, catalogue)
+        entries = [m for m in catalogue if m.id]
+        counts[f"{code}/{path.name}"] = Counter(
+            messages=len(entries),
+            untranslated=sum(not all(_forms(m.string)) for m in entries),
+            fuzzy=sum(m.fuzzy for m in entries),
+        )
+    return counts
+
+
+def _forms(value: str | tuple) -> tuple:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m jlp.i18n_extract [LANGUAGE …]``: update the catalogues, say what is left."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m jlp.i18n_extract", description="Update jlp's message catalogues."
+    )
+    others = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+    parser.add_argument(
+        "languages", nargs="*", metavar="LANGUAGE", help=f"default: {' '.join(others)}"
+    )
+    args = parser.parse_args(argv)
+    unknown = [code for code in args.languages if code not in others]
+    if unknown:
+        parser.error(f"jlp is translated into {', '.join(others)}, not {', '.join(unknown)}")
+    for name, count in update_catalogues(args.languages or others).items():
+        todo = (
+            ""
+            if "untranslated" not in count
+            else (f"; to translate: {count['untranslated']} new, {count['fuzzy']} fuzzy")
+        )
+        print(f"{name}: {count['messages']} messages{todo}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+
+__all__ = [
+    "COMMENT_TAGS",
+    "MAPPING",
+    "MESSAGE_DICTS",
+    "PACKAGE",
+    "TEMPLATE",
+    "extract",
+    "main",
+    "template",
+    "update_catalogues",
+]

@@ -7,8 +7,8 @@ here.
 
 >>> len(INDICATORS), len(STAGES), len(CELLS)
 (7, 6, 42)
->>> RATING_WORDS["2"], RATING_WORDS["partly_achieved"]
-('achieved', 'partial')
+>>> RATING_WORDS["2"], RATING_WORDS["partly_achieved"], RATING_WORDS["no_logrado"]
+('achieved', 'partial', 'not_achieved')
 """
 
 from __future__ import annotations
@@ -51,6 +51,14 @@ RATING_WORDS: dict[str, str] = {
     "1": "partial",
     "not_achieved": "not_achieved",
     "0": "not_achieved",
+    # the same words in Spanish (a Spanish spreadsheet reads as well as an English one)
+    "logrado": "achieved",
+    "lograda": "achieved",
+    "parcial": "partial",
+    "parcialmente_logrado": "partial",
+    "parcialmente_lograda": "partial",
+    "no_logrado": "not_achieved",
+    "no_lograda": "not_achieved",
     "": "",
 }
 

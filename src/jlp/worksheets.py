@@ -23,8 +23,8 @@ b'%PDF-'
 
 from __future__ import annotations
 
+import argparse
 import io
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -119,6 +119,7 @@ TEXT = Messages(
             "saving ______.  Co-ordination cost a month (fixed + per member + per pair): ______.  "
             "Net saving: ______."
         ),
+        "folder_help": "where to write",
     }
 )
 
@@ -353,8 +354,12 @@ def write_all(folder: Path = FOLDER) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m jlp.worksheets [FOLDER]``: write the sheets (default ``book/worksheets``)."""
-    args = sys.argv[1:] if argv is None else argv
-    for path in write_all(Path(args[0]) if args else FOLDER):
+    parser = argparse.ArgumentParser(
+        prog="python -m jlp.worksheets", description=(__doc__ or "").split("\n")[0]
+    )
+    parser.add_argument("folder", nargs="?", type=Path, default=FOLDER, help=TEXT["folder_help"])
+    args = parser.parse_args(argv)
+    for path in write_all(args.folder):
         print(path)
     return 0
 

@@ -40,12 +40,27 @@ def network(name: str, *, directory: str | Path | None = None) -> nx.MultiDiGrap
     return graph
 
 
+#: Phase names of the case networks that have no case module of their own.
+TEXT: dict[str, dict[str, dict[int, str]]] = {
+    "phases": {
+        "honduras_certec": {
+            1: "The project team brokers every network",
+            2: "CERTEC trains new brokers",
+        },
+    },
+}
+
+
 def phase_names(name: str) -> dict:
     """The short names the case module gives its network's phases (empty when it has none).
 
     >>> phase_names("emasim")[4]
     'A jointly owned enterprise'
+    >>> phase_names("honduras_certec")[2]
+    'CERTEC trains new brokers'
     """
+    if name in TEXT["phases"]:
+        return dict(TEXT["phases"][name])
     try:
         module = importlib.import_module(f"jlp.cases.{name.split('_')[0]}")
     except ImportError:

@@ -45,7 +45,7 @@ FRAMEWORK = {
     "COMMANDS_PANEL_TITLE": N_("Commands"),
     "ERRORS_PANEL_TITLE": N_("Error"),
     "REQUIRED_LONG_STRING": N_("[required]"),
-    "DEFAULT_STRING": N_("[default: {}]"),
+    "DEFAULT_STRING": N_("[default: {default}]"),
     "ABORTED_TEXT": N_("Aborted."),
 }
 
@@ -176,7 +176,8 @@ def _framework_words() -> None:
     except ImportError:  # pragma: no cover - rich is a dependency of typer
         return
     for name, text in FRAMEWORK.items():
-        setattr(rich_utils, name, _(text))
+        # Typer fills its default in with a positional field; the catalogue names it
+        setattr(rich_utils, name, _(text).replace("{default}", "{}"))
 
 
 def localise(command: Any) -> Any:

@@ -59,7 +59,8 @@ def _update_locales(root: Path, *, quiet: bool) -> int:
     """Extract every page's messages and merge them into ``locales/<lang>/LC_MESSAGES``."""
     from sphinx_intl import basic
 
-    plan = build_plan("learner", root=root, builder="gettext")
+    # the instructor edition holds every message: the others only leave some out
+    plan = build_plan("instructor", root=root, builder="gettext")
     status = build(plan, quiet=quiet)
     if status:
         return status

@@ -175,7 +175,8 @@ def build_plan(
     if builder == "singlehtml":  # the print edition: one long page
         relative = Path("_build") / "print" / "html"
     if builder == "gettext":  # the messages of every page, to translate (no outputs needed)
-        relative = Path("_build") / "gettext"
+        # (its own folder, so its doctrees never meet the HTML build's)
+        relative = Path("_build") / "gettext" / "messages"
     if code != SOURCE_LANGUAGE:  # _build/html -> _build/es/html, and so on
         relative = Path("_build") / code / relative.relative_to("_build")
     out = Path(output).resolve() if output else root / relative

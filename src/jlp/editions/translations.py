@@ -39,6 +39,24 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 CODE = re.compile(r"(?<![}`])(`+)([^`]+?)\1(?!`)")
 FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 SUBSTITUTION = re.compile(r"\{\{[^}]*\}\}")
+#: Short words only English uses (Spanish shares "a", "no", "me"): they mark English text.
+_ENGLISH = (
+    "the and of to is are was were be been in that with for this these those it its on as by "
+    "from which what how who whom can will would should must you your they their them has "
+    "have had not or at an each every than when where does do did into only also there here "
+    "after before about between through because while"
+)
+ENGLISH_WORDS = frozenset(_ENGLISH.split())
+#: Short words only Spanish uses: they mark Spanish text.
+_SPANISH = (
+    "el la los las de del y que en un una unos unas es son fue por para con se su sus al lo "
+    "como más o cada este esta estos estas qué cómo quién puede hay ya entre pero sin le les "
+    "muy también cuando donde porque sobre hasta desde"
+)
+SPANISH_WORDS = frozenset(_SPANISH.split())
+#: Text marked as written in another language: ``<span lang="en">Title</span>``.
+OTHER_LANGUAGE = re.compile(r'<(\w+)\s[^>]*lang="(?!es)[^"]*"[^>]*>.*?</\1>', re.S)
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 #: The glossary's own catalogue, whose translated terms ``{term}`` may name.
 GLOSSARY = "book/glossary.po"
 TERMINOLOGY = "terminology.csv"
@@ -115,6 +133,33 @@ def check_entry(english: str, translated: str, terms: set[str]) -> list[str]:
     return problems
 
 
+def english_sentences(text: str, *, least: int = 5) -> list[str]:
+    """The sentences of ``text`` that read as English: at least ``least`` words, two or
+    more of them English-only small words, and more than twice as many as Spanish ones.
+
+    >>> english_sentences("La red paga una cuota. The network pays its broker a fee.")
+    ['The network pays its broker a fee.']
+    >>> english_sentences("NET: índice de la red, 2 de 6 etapas consolidadas.")
+    []
+    >>> english_sentences(
+    ...     'Best (1990), <span lang="en">*The New Competition: Institutions of '
+    ...     "Industrial Restructuring*</span>, Harvard University Press."
+    ... )
+    []
+    """
+    found = []
+    text = OTHER_LANGUAGE.sub(" ", text)  # a title of a work cited, marked as English
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        words = [w.lower() for w in WORD.findall(sentence)]
+        if len(words) < least:
+            continue
+        english = sum(w in ENGLISH_WORDS for w in words)
+        spanish = sum(w in SPANISH_WORDS for w in words)
+        if english >= 2 and english > 2 * spanish:
+            found.append(sentence.strip())
+    return found
+
+
 def glossary_terms(locale_dir: Path) -> set[str]:
     """The translated glossary's terms, lower case: the terminology table's glossary column
     and every translated message of the glossary catalogue that is a single term line."""
@@ -162,6 +207,8 @@ def check_catalogue(path: Path, terms: set[str]) -> Report:
             problems.append(Problem(path, line, "not translated"))
             continue
         translated += 1
+        if english_sentences(str(message.string)):
+            problems.append(Problem(path, line, "the translation still reads as English"))
         for text in check_entry(str(message.id), str(message.string), terms):
             problems.append(Problem(path, line, text))
     return Report(path, total, translated, fuzzy, tuple(problems))
@@ -174,4 +221,12 @@ def check_locale(locale_dir: Path, only: list[Path] | None = None) -> list[Repor
     return [check_catalogue(Path(p), terms) for p in paths]
 
 
-__all__ = ["Problem", "Report", "check_catalogue", "check_entry", "check_locale", "glossary_terms"]
+__all__ = [
+    "Problem",
+    "Report",
+    "check_catalogue",
+    "check_entry",
+    "check_locale",
+    "english_sentences",
+    "glossary_terms",
+]

@@ -45,9 +45,9 @@ TEXT = Messages(
         "(risk that members drop out)",
         "dependency": "{years}: the fee stays below {floor:.0%} of the extra margin for {run} "
         "years in a row (risk of dependency: {limit} or more)",
-        "year": "year {0}",
-        "years": "years {0}–{1}",
-        "years_list": "years {0}",
+        "year": "year {year}",
+        "years": "years {first}–{last}",
+        "years_list": "years {years}",
         "floor_above": "the dependency floor ({floor:.0%}) is not below the drop-out threshold "
         "({threshold:.0%})",
         "floor_fix": "lower dependency_floor or raise dropout_threshold",
@@ -169,10 +169,10 @@ def default_thresholds() -> AffordabilityRule:
 
 def _years_text(years: Sequence[int]) -> str:
     if len(years) == 1:
-        return TEXT["year"].format(years[0])
+        return TEXT["year"].format(year=years[0])
     if list(years) == list(range(years[0], years[-1] + 1)):
-        return TEXT["years"].format(years[0], years[-1])
-    return TEXT["years_list"].format(", ".join(str(y) for y in years))
+        return TEXT["years"].format(first=years[0], last=years[-1])
+    return TEXT["years_list"].format(years=", ".join(str(y) for y in years))
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:

@@ -36,7 +36,7 @@ TEXT = Messages(
         "100,000%",
         "count_fix": "write a whole number of at least {minimum}{maximum}, such as {example}",
         "count_max": " and at most {maximum}",
-        "amount_fix": "write a number {limit} and at most {maximum:,} with a dot for decimals "
+        "amount_fix": "write a number {limit} and at most {maximum} with a dot for decimals "
         "and no thousands separators, such as {example}",
         "amount_max": "{value} is above the largest amount jlp accepts (US$ {maximum:,})",
         "empty": "is empty",

@@ -95,21 +95,6 @@ MAX_PROBLEMS = 30
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 
 
-#: The Spanish words a rating cell may hold (after :func:`rating_key`) → the rating word.
-#: A Spanish spreadsheet is read as well as an English one, whatever language jlp speaks;
-#: the file contract stays the English words (jlp writes ``achieved``, ``partial``,
-#: ``not_achieved``).
-SPANISH_RATING_WORDS: dict[str, str] = {
-    "logrado": "achieved",
-    "lograda": "achieved",
-    "parcial": "partial",
-    "parcialmente_logrado": "partial",
-    "parcialmente_lograda": "partial",
-    "no_logrado": "not_achieved",
-    "no_lograda": "not_achieved",
-}
-
-_RATING_LOOKUP: dict[str, str] = {**_RATING_ALIASES, **SPANISH_RATING_WORDS}
 _RATING_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
 
 
@@ -128,16 +113,17 @@ def rating_key(value: object) -> str:
 def normalise_rating(value: object) -> str | None:
     """The rating word for a cell value, ``''`` for not judged, ``None`` if not allowed.
 
-    English and Spanish words are read alike, in any case, with or without accents, in
-    either Unicode form: ``achieved``/``logrado``, ``partial``/``parcial``,
-    ``not achieved``/``no logrado`` (or 2, 1, 0).
+    English and Spanish words (:data:`jlp.vocabulary.RATING_WORDS`) are read alike, in any
+    case, with or without accents, in either Unicode form: ``achieved``/``logrado``,
+    ``partial``/``parcial``, ``not achieved``/``no logrado`` (or 2, 1, 0); the file contract
+    stays the English words (jlp writes ``achieved``, ``partial``, ``not_achieved``).
 
     >>> normalise_rating("Not achieved"), normalise_rating(1), normalise_rating("maybe")
     ('not_achieved', 'partial', None)
     >>> normalise_rating("LOGRADO"), normalise_rating("Parcial"), normalise_rating("No lógrado")
     ('achieved', 'partial', 'not_achieved')
     """
-    return _RATING_LOOKUP.get(rating_key(value))
+    return _RATING_ALIASES.get(rating_key(value))
 
 
 def normalise_date(value: object) -> str | None:

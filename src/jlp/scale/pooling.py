@@ -65,8 +65,8 @@ TEXT = Messages(
         },
         "sectors": {"hammocks": "Hammock sector", "wood_furniture": "Wood and furniture sector"},
         "clusters": {"masaya": "Masaya cluster"},
-        "sector_generic": "Sector {0}",
-        "cluster_generic": "Cluster {0}",
+        "sector_generic": "Sector {name}",
+        "cluster_generic": "Cluster {name}",
         "producer_what": "producer ids",
         "level_what": "levels",
         "columns": {
@@ -76,20 +76,20 @@ TEXT = Messages(
         },
         "id_empty": "the producer has no id",
         "id_fix": "write a short unique name, such as eco_01",
-        "id_twice": "the id {0!r} is used twice (first in row {1})",
+        "id_twice": "the id {id!r} is used twice (first in row {row})",
         "id_twice_fix": "give each producer its own id",
         "sector_empty": "the producer has no sector",
         "sector_fix": "write the producer's sector, such as hammocks",
         "yarn_fix": "write the yarn need in kg a month, a number of at least 0 (0 if none)",
         "empty_pool": "the pool has no members",
         "empty_fix": "choose at least one producer, e.g. pool_choices(producers)['ecohamaca']",
-        "listed_twice": "{0!r} is listed twice in the pool",
+        "listed_twice": "{id!r} is listed twice in the pool",
         "twice_fix": "list each producer once",
         "not_list": "members must be a list of producer ids, not one text",
         "not_list_fix": "write a list, such as ['eco_01', 'eco_02']",
-        "not_curve": "a {0} is not a price curve",
+        "not_curve": "a {type} is not a price curve",
         "curve_fix": "give yarn_prices(), a TierTable or a SmoothPrice (or leave curve out)",
-        "not_coordination": "a {0} is not a co-ordination cost",
+        "not_coordination": "a {type} is not a co-ordination cost",
         "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...) (or "
         "leave it out)",
     }
@@ -142,7 +142,11 @@ yarn need in kg a month, a number of at least 0 (0 if none))
         elif pid in first:
             problems.append(
                 Problem(
-                    TEXT["id_twice"].format(pid, first[pid]), file, row, "id", TEXT["id_twice_fix"]
+                    TEXT["id_twice"].format(id=pid, row=first[pid]),
+                    file,
+                    row,
+                    "id",
+                    TEXT["id_twice_fix"],
                 )
             )
         else:
@@ -251,7 +255,7 @@ def _members(members: Any, view: _View) -> list[str]:
             raise _checks.suggest(member, view.ids, TEXT["producer_what"], "members")
         if member in seen:
             raise JlpInputError(
-                TEXT["listed_twice"].format(member), column="members", fix=TEXT["twice_fix"]
+                TEXT["listed_twice"].format(id=member), column="members", fix=TEXT["twice_fix"]
             )
         seen.add(member)
     return chosen
@@ -334,11 +338,13 @@ def _defaults(
 ) -> tuple[_View, PriceCurve, CoordinationCost]:
     if curve is not None and not isinstance(curve, PriceCurve):
         raise JlpInputError(
-            TEXT["not_curve"].format(type(curve).__name__), column="curve", fix=TEXT["curve_fix"]
+            TEXT["not_curve"].format(type=type(curve).__name__),
+            column="curve",
+            fix=TEXT["curve_fix"],
         )
     if coordination is not None and not isinstance(coordination, CoordinationCost):
         raise JlpInputError(
-            TEXT["not_coordination"].format(type(coordination).__name__),
+            TEXT["not_coordination"].format(type=type(coordination).__name__),
             column="coordination",
             fix=TEXT["coordination_fix"],
         )
@@ -443,9 +449,9 @@ def groups(producers: pd.DataFrame | None, level: str) -> dict[str, list[str]]:
 
 def _label(view: _View, level: str, group: str) -> str:
     if level == "sector":
-        return TEXT["sectors"].get(group, TEXT["sector_generic"].format(group))
+        return TEXT["sectors"].get(group, TEXT["sector_generic"].format(name=group))
     if level == "cluster":
-        return TEXT["clusters"].get(group, TEXT["cluster_generic"].format(group))
+        return TEXT["clusters"].get(group, TEXT["cluster_generic"].format(name=group))
     if level == "network" and group in view.network_labels:
         return view.network_labels[group]
     return view.labels[view.index[group]] if group in view.index else group

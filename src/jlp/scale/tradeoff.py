@@ -78,9 +78,9 @@ TEXT = Messages(
         "size_fix": "give group sizes as whole numbers of at least 1",
         "order_empty": "the order has no producers",
         "order_fix": "list the producer ids in the order they join, or leave order out",
-        "missing_column": "the table has no column '{0}'",
+        "missing_column": "the table has no column '{column}'",
         "table_fix": "give a table from net_benefit_table() or pool_tradeoff()",
-        "not_coordination": "a {0} is not a co-ordination cost",
+        "not_coordination": "a {type} is not a co-ordination cost",
         "coordination_fix": "give CoordinationCost(fixed=..., per_member=..., per_pair=...)",
         "labels": {
             "joint_export": "Joint export by a network (standard sizes, quality and prices)",
@@ -121,7 +121,7 @@ class JointProject:
         half = _checks.number(self.half_partners, "half_partners", above=True, fix=TEXT["half_fix"])
         if not isinstance(self.coordination, CoordinationCost):
             raise JlpInputError(
-                TEXT["not_coordination"].format(type(self.coordination).__name__),
+                TEXT["not_coordination"].format(type=type(self.coordination).__name__),
                 column="coordination",
                 fix=TEXT["coordination_fix"],
             )
@@ -246,7 +246,7 @@ def best_row(table: pd.DataFrame, objective: str = "total") -> Optimum:
     """
     _objective(objective)
     missing = [
-        Problem(TEXT["missing_column"].format(column), None, 1, column, TEXT["table_fix"])
+        Problem(TEXT["missing_column"].format(column=column), None, 1, column, TEXT["table_fix"])
         for column in ("size", "net_benefit", "benefit", "coordination_cost")
         if column not in table.columns
     ]

@@ -115,8 +115,10 @@ class SelfCheckDirective(SphinxDirective):
         node = selfcheck(ids=[base], words=words)
         question_nodes, messages = self.state.inline_text(self.arguments[0], self.lineno)
         question = nodes.paragraph(
-            "", "", *question_nodes, classes=["jlp-question"], ids=[f"{base}-q"]
+            self.arguments[0], "", *question_nodes, classes=["jlp-question"], ids=[f"{base}-q"]
         )
+        # a source and raw text make the question a message of the page's catalogue
+        question.source, question.line = self.get_source_info()
         node += question
         node += messages
         for child in body.children:  # any text before the options belongs to the question
@@ -137,7 +139,10 @@ class SelfCheckDirective(SphinxDirective):
             n_right += right
             _drop_marker(first)
             option = selfcheck_option(right=right, fid=f"{base}-f{index}")
-            option += selfcheck_choice("", "", *first.children)
+            choice = selfcheck_choice(_MARKER.sub("", first.rawsource, count=1), "")
+            choice.extend(first.children)
+            choice.source, choice.line = first.source, first.line  # translatable, as above
+            option += choice
             feedback = selfcheck_feedback(ids=[f"{base}-f{index}"], right=right, words=words)
             for extra in item.children[1:]:
                 if isinstance(extra, nodes.block_quote):

@@ -51,8 +51,8 @@ TEXT = Messages(
         "margin": "Extra margin from co-operation",
         "fee_usd": "Fee",
         "ratio": "Fee as a share of the extra margin",
-        "dropout_line": "Drop-out threshold ({0:.0%})",
-        "floor_line": "Dependency floor ({0:.0%})",
+        "dropout_line": "Drop-out threshold ({share:.0%})",
+        "floor_line": "Dependency floor ({share:.0%})",
         "dropout_mark": "Risk of drop-out",
         "dependency_mark": "Risk of dependency",
         "afford_note": "Illustrative: the extra margin and both thresholds are teaching "
@@ -261,12 +261,12 @@ def _affordability_traces(result: Affordability) -> list[dict]:
         {
             "x": years,
             "y": [result.rule.dropout_threshold] * n,
-            "name": TEXT["dropout_line"].format(result.rule.dropout_threshold),
+            "name": TEXT["dropout_line"].format(share=result.rule.dropout_threshold),
         },
         {
             "x": years,
             "y": [result.rule.dependency_floor] * n,
-            "name": TEXT["floor_line"].format(result.rule.dependency_floor),
+            "name": TEXT["floor_line"].format(share=result.rule.dependency_floor),
         },
         {
             "x": [y for y, d in zip(years, drop, strict=True) if d],

@@ -22,6 +22,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from jlp.i18n import SOURCE_LANGUAGE, language, separators
 from jlp.viz.palette import QUALITATIVE
 
 #: Options for every figure: no plotly logo, resizes with the page, no calls to plotly's servers.
@@ -62,13 +63,20 @@ BASE_LAYOUT: dict[str, Any] = {
 
 
 def styled(fig: go.Figure) -> go.Figure:
-    """Return ``fig`` with the course's layout defaults applied (colours, fonts, margins).
+    """Return ``fig`` with the course's layout defaults applied (colours, fonts, margins),
+    and, in a language other than English, its numbers' separators (ticks, hover texts).
 
     >>> import plotly.graph_objects as go
+    >>> from jlp.i18n import language_set
     >>> styled(go.Figure()).layout.colorway[0]
     '#0072B2'
+    >>> with language_set("es"):
+    ...     styled(go.Figure()).layout.separators
+    ',.'
     """
     fig.update_layout(**BASE_LAYOUT)
+    if language() != SOURCE_LANGUAGE:
+        fig.update_layout(separators=separators())
     return fig
 
 
