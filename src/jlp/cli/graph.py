@@ -42,7 +42,7 @@ from jlp.cli.output import TEXT as OUTPUT_TEXT
 from jlp.cli.output import Format, local_headers, terminal_safe, write_table
 from jlp.cli.progress import progress_bar
 from jlp.errors import JlpInputError
-from jlp.i18n import N_, Messages
+from jlp.i18n import N_, SOURCE_LANGUAGE, Messages, language
 from jlp.limits import check_drawable
 
 if TYPE_CHECKING:  # pandas loads inside the commands that need it
@@ -196,6 +196,8 @@ def metrics_frame(graph, group: str | None = None) -> tuple[dict[str, list], str
 def _headers(columns) -> dict[str, str]:
     """The table's headers in the current language (the course's column names, from
     :func:`jlp.viz.tables.header`); English keeps the file's column names."""
+    if language() == SOURCE_LANGUAGE:
+        return {}
     from jlp.viz.tables import header
 
     return local_headers({str(c): header(c) for c in columns})

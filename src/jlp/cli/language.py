@@ -163,6 +163,13 @@ def _translated(obj: Any, attribute: str) -> None:
         setattr(obj, attribute, in_language(source))
 
 
+def _help_in_language(self: Any, ctx: Any, formatter: Any) -> None:
+    """The command's help page, Typer's own words (panel titles) in the language too; they
+    are set only when a help page is drawn, so a plain run never loads Typer's help code."""
+    _framework_words()
+    type(self).format_help(self, ctx, formatter)
+
+
 def _usage_in_language(self: Any, ctx: Any, formatter: Any) -> None:
     formatter.write_usage(
         ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=_(TEXT["usage"])
@@ -194,13 +201,13 @@ def localise(command: Any) -> Any:
     """
     from typer.main import _click
 
-    _framework_words()
     pending = [command]
     while pending:
         current = pending.pop()
         for attribute in ("help", "short_help", "epilog"):
             _translated(current, attribute)
         current.format_usage = types.MethodType(_usage_in_language, current)
+        current.format_help = types.MethodType(_help_in_language, current)
         help_option = current.get_help_option(_click.Context(current, info_name=current.name))
         for param in [*current.params, *([help_option] if help_option else [])]:
             if param is help_option:
