@@ -49,6 +49,12 @@ FRAMEWORK = {
     "ABORTED_TEXT": N_("Aborted."),
 }
 
+#: The placeholders of a usage line (the framework's English → the same marked for the catalogue).
+METAVARS = {
+    "options_metavar": N_("[OPTIONS]"),
+    "subcommand_metavar": N_("COMMAND [ARGS]..."),
+}
+
 #: The usage errors of the framework, as it words them, and the same in the catalogue.
 USAGE_ERRORS: tuple[tuple[str, str], ...] = (
     (r"Missing argument '(?P<name>.+)'\.", N_("Missing argument '{name}'.")),
@@ -204,7 +210,7 @@ def localise(command: Any) -> Any:
     pending = [command]
     while pending:
         current = pending.pop()
-        for attribute in ("help", "short_help", "epilog"):
+        for attribute in ("help", "short_help", "epilog", *METAVARS):
             _translated(current, attribute)
         current.format_usage = types.MethodType(_usage_in_language, current)
         current.format_help = types.MethodType(_help_in_language, current)
@@ -275,6 +281,7 @@ def language_option(callback: Callable[[str | None], None]) -> Any:
 __all__ = [
     "FRAMEWORK",
     "LANG_OPTION",
+    "METAVARS",
     "TEXT",
     "USAGE_ERRORS",
     "filled_help",
