@@ -291,3 +291,16 @@ def test_make_messages_adds_a_new_string_for_the_translator_and_drops_a_gone_one
     before = po.read_bytes()
     i18n_extract.update_catalogues()
     assert po.read_bytes() == before  # nothing new: the files stay as they are
+
+
+def test_a_network_page_in_spanish_says_so_and_titles_itself_in_spanish():
+    import networkx as nx
+
+    from jlp.viz.network_page import network_page, show_graph
+
+    graph = nx.Graph([("León", "Masaya")])
+    with language_set("es"):
+        page, frame = network_page(graph), show_graph(graph)
+    assert 'lang="es"' in page and "<title>Red</title>" in page
+    assert 'title="Grafo de la red"' in frame.html
+    assert 'lang="en"' in network_page(graph) and "<title>Network</title>" in network_page(graph)

@@ -58,10 +58,16 @@ class Broken:
 
 
 def site_pages(site: Path) -> list[Path]:
-    """Every HTML page of a built site (not the theme's template fragments)."""
-    return sorted(
-        p for p in site.rglob("*.html") if not NOT_PAGES.intersection(p.relative_to(site).parts[:1])
-    )
+    """Every HTML page of a built site (not the theme's template fragments), the translated
+    site in its ``es/`` folder included (in ``_build`` a link to ``_build/es/html``)."""
+    pages = []
+    for folder, _dirs, files in os.walk(site, followlinks=True):
+        here = Path(folder)
+        parts = here.relative_to(site).parts
+        if NOT_PAGES.intersection(parts[:1]) or NOT_PAGES.intersection(parts[1:2]):
+            continue
+        pages += [here / name for name in files if name.endswith(".html")]
+    return sorted(pages)
 
 
 def _parse(path: Path, cache: dict[Path, _Collector]) -> _Collector:
@@ -74,7 +80,7 @@ def _parse(path: Path, cache: dict[Path, _Collector]) -> _Collector:
 
 def broken_links(site: Path) -> list[Broken]:
     """Every link in ``site`` that points inside the site at nothing."""
-    site = site.resolve()
+    site = Path(os.path.abspath(site))  # not resolved: es/ may be a link to another folder
     cache: dict[Path, _Collector] = {}
     found: list[Broken] = []
     for page in site_pages(site):
@@ -83,7 +89,9 @@ def broken_links(site: Path) -> list[Broken]:
             parts = urlsplit(url)
             if parts.scheme or parts.netloc or url.startswith(("mailto:", "javascript:")):
                 continue  # off the site: not followed (the browser tests forbid loading them)
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            target = page
+            if parts.path:  # as a browser does: by the address, whatever the links on disk
+                target = Path(os.path.normpath(page.parent / unquote(parts.path)))
             if not target.is_relative_to(site):
                 found.append(Broken(rel, kind, url, "leaves the site folder"))
                 continue

@@ -52,7 +52,9 @@ WIDTH = 100
 HEADER = """\
 # {kind} of jlp's own words (charts, widgets, tables, messages).
 # Written by `make messages` (python -m jlp.i18n_extract) from the strings of src/jlp;
-# translate the msgstr lines. This file is distributed under the same license as jlp."""
+# translate the msgstr lines. Keep the {{name}} fields, plotly's %{{…}} fields and HTML tags
+# such as <b> as they are (a test checks); their order may change.
+# This file is distributed under the same license as jlp."""
 
 _Found = tuple[int, str | None, str | tuple[str | None, ...], list[str]]
 

@@ -39,7 +39,17 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
+from jlp.i18n import Messages, language
 from jlp.viz.palette import OKABE_ITO
+
+#: User-facing messages, translated when read (jlp.i18n).
+TEXT = Messages(
+    {
+        "title": "Network",
+        "legend": "Legend",
+        "frame": "Network graph",
+    }
+)
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
@@ -233,15 +243,15 @@ def _options(
 def network_page(
     graph: nx.Graph,
     *,
-    title: str = "Network",
+    title: str | None = None,
     positions: Mapping[Any, tuple[float, float]] | None = None,
     seed: int = 7,
     physics: bool = False,
     height: int = 460,
     legend: Sequence[LegendItem] = (),
-    legend_title: str = "Legend",
+    legend_title: str | None = None,
     caption: str = "",
-    lang: str = "en",
+    lang: str | None = None,
     layouts: Mapping[str, Any] | None = None,
     font_size: float = 15.0,
     label_wrap: float | None = None,
@@ -252,10 +262,16 @@ def network_page(
     page is a fixed map: it picks the first layout that draws labels at 12 px or more in the
     width it has, sets its height to match and never moves a node (no physics, no zoom).
 
+    ``lang`` (the page's ``lang`` attribute), ``title`` and ``legend_title`` default to the
+    language in use and its words.
+
     >>> import networkx as nx
     >>> "<script" in network_page(nx.Graph([("a", "b")]))
     True
     """
+    title = title or TEXT["title"]
+    legend_title = legend_title or TEXT["legend"]
+    lang = lang or language()
     if layouts:
         physics = False
         first = next(iter(layouts.values()))
@@ -309,12 +325,12 @@ class GraphFrame:
         self,
         page: str,
         *,
-        title: str = "Network graph",
+        title: str | None = None,
         height: int = 460,
         frame_height: int | None = None,
     ) -> None:
         self.page = page
-        self.title = title
+        self.title = title or TEXT["frame"]
         self.height = height
         self.frame_height = frame_height
 
@@ -331,7 +347,7 @@ class GraphFrame:
         return self.html
 
 
-def show_graph(graph: nx.Graph, *, title: str = "Network graph", **kwargs: Any) -> GraphFrame:
+def show_graph(graph: nx.Graph, *, title: str | None = None, **kwargs: Any) -> GraphFrame:
     """Draw ``graph`` in a notebook or the book; keyword arguments go to :func:`network_page`.
 
     >>> import networkx as nx
