@@ -38,6 +38,7 @@ from types import ModuleType
 from typing import Any
 
 from jlp.errors import Problem
+from jlp.i18n import Messages
 from jlp.text import closest, printable
 
 PACKAGE_FILE = "datapackage.json"
@@ -48,7 +49,7 @@ CITATION_COLUMNS = ("reference", "source")
 _SPEC = "see https://datapackage.org/standard/"
 # fmt: off
 #: Every message and its fix, filled in with :meth:`str.format` (one place, for translations).
-TEXT: dict[str, tuple[str, str]] = {
+TEXT = Messages({
     # the descriptor
     "no-package": ("no datapackage.json here{gone}", "give the folder that holds datapackage.json"),
     "not-a-folder": ("this is a file, not a folder holding datapackage.json",
@@ -148,10 +149,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "no-high": ("the qualifier 'between' needs a value_high", "write the high end of the range"),
     "not-between": ("a range (value_high) needs the qualifier 'between', not {qualifier!r}",
                     "write between, or empty value_high"),
-}
+})
 # fmt: on
 _FOREIGN_KEY_NOTE = re.compile(
     r'for "(.*)": values "(.*)" not found in the lookup table "(.*)" as "(.*)"'
+)
+
+#: Words that fill in the messages above (translated when read).
+WORDS = Messages(
+    {
+        "no_folder": " (the folder {folder} does not exist)",
+        "not_inline": ' written inline, with "fields"',
+        "this_table": "this table",
+        "resource": "resource '{target}'",
+        "did_you_mean": " (did you mean '{name}'?)",
+        "byte": " (byte 0x{byte:02x})",
+    }
 )
 _ROW_LAYOUT = {"missing-cell", "extra-cell", "blank-row"}
 _UNREADABLE = {"encoding-error", "scheme-error", "source-error"}
@@ -262,7 +275,7 @@ def read_descriptor(
     found: dict[str | None, list[Problem]] = {None: top}
     if not pfile.is_file():
         where = pfile.parent
-        gone = "" if where.is_dir() else f" (the folder {display_path(where)} does not exist)"
+        gone = "" if where.is_dir() else WORDS["no_folder"].format(folder=display_path(where))
         return None, {None: [problem("no-package", label, gone=gone)]}
     try:
         descriptor = json.loads(pfile.read_bytes().decode("utf-8-sig"))
@@ -299,7 +312,7 @@ def _house_descriptor_rules(resource: dict[str, Any], label: str) -> list[Proble
     if not _filled(resource.get("sources")):
         out.append(problem("no-sources", label, name=name))
     if not isinstance(schema, dict) or not _filled(schema.get("fields")):
-        inline = "" if schema is None else ' written inline, with "fields"'
+        inline = "" if schema is None else WORDS["not_inline"]
         return [*out, problem("no-schema", label, name=name, inline=inline)]
     for spec in (s for s in schema["fields"] if isinstance(s, dict)):
         rules = spec.get("constraints") if isinstance(spec.get("constraints"), dict) else {}
@@ -535,7 +548,11 @@ def _details(e: Any, resource: dict[str, Any], path: Path, width: int) -> tuple[
         return (e.type if first else "empty-key"), found | {"first": first and first.group(1)}
     if e.type == "foreign-key":
         keys, values, target, ref = _FOREIGN_KEY_NOTE.search(e.note).groups()
-        where = "this table" if target in ("", resource["name"]) else f"resource '{target}'"
+        where = (
+            WORDS["this_table"]
+            if target in ("", resource["name"])
+            else WORDS["resource"].format(target=target)
+        )
         found |= {"column": keys, "values": values, "ref": ref.replace(", ", "/")}
         return e.type, found | {"where": where}
     if e.type in ("missing-cell", "extra-cell"):
@@ -554,7 +571,10 @@ def _details(e: Any, resource: dict[str, Any], path: Path, width: int) -> tuple[
             data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             start = err.start + 3 * data.startswith(b"\xef\xbb\xbf")
-            found |= {"byte": f" (byte 0x{data[start]:02x})", "row": data[:start].count(b"\n") + 1}
+            found |= {
+                "byte": WORDS["byte"].format(byte=data[start]),
+                "row": data[:start].count(b"\n") + 1,
+            }
         return e.type, found
     if e.type in _UNREADABLE and path.is_dir():
         return "folder-not-file", found
@@ -569,7 +589,7 @@ def _details(e: Any, resource: dict[str, Any], path: Path, width: int) -> tuple[
 
 def _hint(value: Any, choices: Iterable[Any]) -> str:
     close = closest(value, choices)  # the one "did you mean" rule of jlp.text
-    return f" (did you mean '{printable(close)}'?)" if close is not None else ""
+    return WORDS["did_you_mean"].format(name=printable(close)) if close is not None else ""
 
 
 # --------------------------------------------------------------------------- house row rules

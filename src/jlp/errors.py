@@ -31,7 +31,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from jlp.i18n import Messages
 from jlp.text import has_hidden, invisible_note, printable
+
+#: The words that place a problem (file, row, column) and introduce its fix.
+TEXT = Messages(
+    {
+        "row": "row {row}",
+        "rows": "rows {rows}",
+        "column": "column '{column}'",
+        "fix": "{message} (fix: {fix})",
+    }
+)
 
 
 def row_span(rows: tuple[int, ...] | list[int]) -> str:
@@ -39,6 +50,10 @@ def row_span(rows: tuple[int, ...] | list[int]) -> str:
 
     >>> row_span([3, 4, 5, 9]), row_span([7])
     ('rows 3–5, 9', 'row 7')
+    >>> from jlp.i18n import language_set
+    >>> with language_set("es"):
+    ...     row_span([3, 4, 5, 9])
+    'filas 3–5, 9'
     """
     ordered = sorted(set(rows))
     runs: list[list[int]] = []
@@ -48,7 +63,9 @@ def row_span(rows: tuple[int, ...] | list[int]) -> str:
         else:
             runs.append([row])
     parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
-    return ("row " if len(ordered) == 1 else "rows ") + ", ".join(parts)
+    if len(ordered) == 1:
+        return TEXT["row"].format(row=parts[0])
+    return TEXT["rows"].format(rows=", ".join(parts))
 
 
 @dataclass(frozen=True)
@@ -73,14 +90,14 @@ class Problem:
         if len(self.rows) > 1:
             where.append(row_span(self.rows))
         elif self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(TEXT["row"].format(row=self.row))
         if self.column:
-            where.append(f"column '{printable(self.column)}'")
+            where.append(TEXT["column"].format(column=printable(self.column)))
         text = (", ".join(where) + ": " if where else "") + printable(self.message)
         if has_hidden(self.message):
             text += f": {invisible_note(self.message)}"
         if self.fix:
-            text += f" (fix: {printable(self.fix)})"
+            text = TEXT["fix"].format(message=text, fix=printable(self.fix))
         return text
 
 
@@ -136,4 +153,4 @@ class JlpInputError(ValueError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-__all__ = ["JlpInputError", "Problem", "merged", "row_span"]
+__all__ = ["TEXT", "JlpInputError", "Problem", "merged", "row_span"]

@@ -26,21 +26,24 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote, urlencode, urlsplit
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 
 #: The environment variables a programme sets (the book's launch buttons read them too).
 HUB_VARIABLE = "JLP_JUPYTERHUB_URL"
 REPOSITORY_VARIABLE = "JLP_REPOSITORY_URL"
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "bad_hub": "'{url}' is not the web address of a hub",
-    "bad_hub_fix": "write it as https://hub.example.org (http:// only on a room's own network)",
-    "no_repo": "the course's repository is not given",
-    "no_repo_fix": "give the address git can clone, e.g. https://github.com/ORG/jlp",
-    "bad_path": "'{path}' must be a path inside the repository",
-    "bad_path_fix": "write it relative to the repository, e.g. notebooks/net-tool.ipynb",
-    "help": "Print nbgitpuller links that open the course on a JupyterHub.",
-}
+#: User-facing strings of this module (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "bad_hub": "'{url}' is not the web address of a hub",
+        "bad_hub_fix": "write it as https://hub.example.org (http:// only on a room's own network)",
+        "no_repo": "the course's repository is not given",
+        "no_repo_fix": "give the address git can clone, e.g. https://github.com/ORG/jlp",
+        "bad_path": "'{path}' must be a path inside the repository",
+        "bad_path_fix": "write it relative to the repository, e.g. notebooks/net-tool.ipynb",
+        "help": "Print nbgitpuller links that open the course on a JupyterHub.",
+    }
+)
 
 
 def _folder_name(repo: str) -> str:

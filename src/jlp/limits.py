@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages, format_number
 
 #: The most rows a nodes or edges table (CSV or XLSX sheet) may hold.
 MAX_TABLE_ROWS = 250_000
@@ -43,25 +44,28 @@ BETWEENNESS_SEED = 0
 #: The most nodes a picture (page or still) is drawn with.
 DRAW_MAX_NODES = 5_000
 
-#: User-facing messages (a Spanish edition replaces this dict only).
-TEXT = {
-    "too_many": "the network has {count:,} {what}, more than jlp measures ({limit:,})",
-    "too_many_fix": "split it into the networks it is made of, or keep only the ties you need",
-    "rows": "the table has more than {limit:,} rows, the most jlp reads",
-    "rows_fix": "keep only one network's nodes and ties in the file",
-    "draw": "the network has {count:,} nodes, more than a picture can show ({limit:,})",
-    "draw_fix": "draw one network or programme at a time: keep only its rows in the tables",
-    "estimate": "betweenness is estimated from {sources:,} of {nodes:,} nodes (seed {seed}): "
-    "exact counting stops at {limit:,} nodes",
-}
+#: User-facing messages (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "too_many": "the network has {count} nodes, more than jlp measures ({limit})",
+        "too_many_ties": "the network has {count} ties, more than jlp measures ({limit})",
+        "too_many_fix": "split it into the networks it is made of, or keep only the ties you need",
+        "rows": "the table has more than {limit} rows, the most jlp reads",
+        "rows_fix": "keep only one network's nodes and ties in the file",
+        "draw": "the network has {count} nodes, more than a picture can show ({limit})",
+        "draw_fix": "draw one network or programme at a time: keep only its rows in the tables",
+        "estimate": "betweenness is estimated from {sources:,} of {nodes:,} nodes (seed {seed}): "
+        "exact counting stops at {limit:,} nodes",
+    }
+)
 
 
 def check_size(*, nodes: int, ties: int) -> None:
     """Refuse a network above :data:`MAX_NODES` nodes or :data:`MAX_TIES` ties."""
-    for count, what, limit in ((nodes, "nodes", MAX_NODES), (ties, "ties", MAX_TIES)):
+    for count, key, limit in ((nodes, "too_many", MAX_NODES), (ties, "too_many_ties", MAX_TIES)):
         if count > limit:
             raise JlpInputError(
-                TEXT["too_many"].format(count=count, what=what, limit=limit),
+                TEXT[key].format(count=format_number(count), limit=format_number(limit)),
                 fix=TEXT["too_many_fix"],
             )
 
@@ -70,7 +74,8 @@ def check_drawable(nodes: int) -> None:
     """Refuse to draw more than :data:`DRAW_MAX_NODES` nodes."""
     if nodes > DRAW_MAX_NODES:
         raise JlpInputError(
-            TEXT["draw"].format(count=nodes, limit=DRAW_MAX_NODES), fix=TEXT["draw_fix"]
+            TEXT["draw"].format(count=format_number(nodes), limit=format_number(DRAW_MAX_NODES)),
+            fix=TEXT["draw_fix"],
         )
 
 
@@ -116,7 +121,9 @@ def check_table_rows(path: str | Path) -> None:
             return
     if count > MAX_TABLE_ROWS + 1:  # the header is a row too
         raise JlpInputError(
-            TEXT["rows"].format(limit=MAX_TABLE_ROWS), file=str(path), fix=TEXT["rows_fix"]
+            TEXT["rows"].format(limit=format_number(MAX_TABLE_ROWS)),
+            file=str(path),
+            fix=TEXT["rows_fix"],
         )
 
 

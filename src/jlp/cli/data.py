@@ -21,20 +21,43 @@ from typing import Annotated
 import typer
 
 from jlp.cli.output import TEXT as OUTPUT_TEXT
-from jlp.cli.output import Format, write_table
+from jlp.cli.output import Format, local_headers, write_table
 from jlp.errors import JlpInputError
+from jlp.i18n import N_, Messages, ngettext
 
-app = typer.Typer(
-    help="Check and list data packages (datapackage.json + CSV files).",
-    no_args_is_help=True,
-    add_completion=False,
+#: Help texts (English; the command translates them, see :func:`jlp.cli.language.localise`).
+HELP = {
+    "app": N_("Check and list data packages (datapackage.json + CSV files)."),
+    "dir": N_(
+        "Folder holding datapackage.json (or the file itself). Default: the bundled datasets."
+    ),
+    "check": N_(
+        "Validate every table against its schema; report every problem (exit 2), write nothing."
+    ),
+    "list": N_("List the tables: name, rows, and how many rows are reported or illustrative."),
+}
+
+#: Messages of these commands (translated when read).
+TEXT = Messages(
+    {
+        "checked": "{package}: {resources}, {rows}, no problems{note}",
+        "undescribed": " (not in the package: {files})",
+        "headers": {
+            "table": "Table",
+            "rows": "Rows",
+            "reported": "Reported",
+            "illustrative": "Illustrative",
+            "title": "Title",
+        },
+    }
 )
 
-_DIR_HELP = "Folder holding datapackage.json (or the file itself). Default: the bundled datasets."
-Directory = Annotated[Path | None, typer.Argument(metavar="DIR", help=_DIR_HELP)]
+app = typer.Typer(help=HELP["app"], no_args_is_help=True, add_completion=False)
+
+Directory = Annotated[Path | None, typer.Argument(metavar="DIR", help=HELP["dir"])]
 
 
-@app.command()
+@app.command(help=HELP["check"])
 def check(
     directory: Directory = None,
 ) -> None:
@@ -49,14 +72,18 @@ def check(
     rows = sum(report.rows.values())
     note = ""
     if report.undescribed:
-        note = f" (not in the package: {', '.join(report.undescribed)})"
+        note = TEXT["undescribed"].format(files=", ".join(report.undescribed))
     typer.echo(
-        f"{report.package_file}: {tables} resource{'s' * (tables != 1)}, "
-        f"{rows} row{'s' * (rows != 1)}, no problems{note}"
+        TEXT["checked"].format(
+            package=report.package_file,
+            resources=ngettext("{n} resource", "{n} resources", tables).format(n=tables),
+            rows=ngettext("{n} row", "{n} rows", rows).format(n=rows),
+            note=note,
+        )
     )
 
 
-@app.command("list")
+@app.command("list", help=HELP["list"])
 def list_tables(
     directory: Directory = None,
     fmt: Annotated[Format, typer.Option("--format", help=OUTPUT_TEXT["format"])] = Format.table,
@@ -82,7 +109,7 @@ def list_tables(
             }
         )
     columns = ["table", "rows", "reported", "illustrative", "title"]
-    write_table(pd.DataFrame(rows, columns=columns), fmt)
+    write_table(pd.DataFrame(rows, columns=columns), fmt, headers=local_headers(TEXT["headers"]))
 
 
-__all__ = ["app"]
+__all__ = ["HELP", "TEXT", "app"]

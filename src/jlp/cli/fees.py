@@ -29,44 +29,64 @@ import typer
 
 from jlp.cli.options import as_options
 from jlp.cli.output import TEXT as OUTPUT_TEXT
-from jlp.cli.output import Format, aligned, write_table
+from jlp.cli.output import Format, aligned, local_headers, write_table
 from jlp.errors import JlpInputError, Problem
+from jlp.i18n import N_, SOURCE_LANGUAGE, Messages, format_number, language
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "app": "Fee ramps and funding: what a network pays its broker, and who pays the rest.",
-    "schedule": "Year-by-year fee, subsidy and cost recovery of a fee ramp.",
-    "presets": "List the ramp presets and where each value comes from.",
-    "institution": "A broker institution's yearly costs and revenue by source.",
-    "preset_help": "Ramp preset to start from: emasim (default), fast, gentle or none.",
-    "subsidised_help": "Fully subsidised years before the first fee (e.g. 3).",
-    "first_help": "Share of the cost paid in the first paying year: 0.2 or 20%.",
-    "step_help": "Share added each year after that: 0.25 or 25%.",
-    "cap_help": "Highest share ever paid: 1 or 100%.",
-    "cost_help": "Yearly cost of the broker's services to the network, in US$ "
-    "(default: an illustrative 4000).",
-    "years_help": "Number of years to show (default 10).",
-    "format_help": OUTPUT_TEXT["format"],
-    "institution_help": "Institution preset: certec or mexico.",
-    "ramp_help": "Ramp preset the institution's networks follow (default: the preset's own).",
-    "new_help": "Networks joining in each later year (default: the preset's).",
-    "headers": ["Year", "Fee share", "Fee (US$)", "Subsidy (US$)", "Recovered so far"],
-    "full_cost": "The network pays the full cost from year {year}.",
-    "never_full": "The network never pays the full cost (cap {cap}).",
-    "note": "Illustrative: the yearly cost is a teaching assumption. "
-    "Run `jlp fees presets` to see which values the paper reports.",
-    "format_fix": "use table, csv or json",
-    "format_bad": "{value!r} is not a format",
-    "preset_head": ["Preset", "Free years", "First share", "Step", "Cap", "Full cost in year"],
-    "reported_head": "Reported values (Ceglie & Dini, 1999):",
-    "reported_line": "  {preset} {parameter} = {value} ({source})",
-    "never": "never",
-    "break_even": "Own revenue covers the costs from year {year}.",
-    "no_break_even": "No break-even within {years} years.",
+#: Help texts (English; the command translates them, see :func:`jlp.cli.language.localise`).
+HELP = {
+    "app": N_("Fee ramps and funding: what a network pays its broker, and who pays the rest."),
+    "schedule": N_("Year-by-year fee, subsidy and cost recovery of a fee ramp."),
+    "presets": N_("List the ramp presets and where each value comes from."),
+    "institution": N_("A broker institution's yearly costs and revenue by source."),
+    "preset_help": N_("Ramp preset to start from: emasim (default), fast, gentle or none."),
+    "subsidised_help": N_("Fully subsidised years before the first fee (e.g. 3)."),
+    "first_help": N_("Share of the cost paid in the first paying year: 0.2 or 20%."),
+    "step_help": N_("Share added each year after that: 0.25 or 25%."),
+    "cap_help": N_("Highest share ever paid: 1 or 100%."),
+    "cost_help": N_(
+        "Yearly cost of the broker's services to the network, in US$ "
+        "(default: an illustrative 4000)."
+    ),
+    "years_help": N_("Number of years to show (default 10)."),
+    "institution_help": N_("Institution preset: certec or mexico."),
+    "ramp_help": N_("Ramp preset the institution's networks follow (default: the preset's own)."),
+    "new_help": N_("Networks joining in each later year (default: the preset's)."),
 }
+
+#: Messages of these commands (translated when read).
+TEXT = Messages(
+    {
+        "headers": ["Year", "Fee share", "Fee (US$)", "Subsidy (US$)", "Recovered so far"],
+        "full_cost": "The network pays the full cost from year {year}.",
+        "never_full": "The network never pays the full cost (cap {cap}).",
+        "note": "Illustrative: the yearly cost is a teaching assumption. "
+        "Run `jlp fees presets` to see which values the paper reports.",
+        "format_fix": "use table, csv or json",
+        "format_bad": "{value!r} is not a format",
+        "preset_head": ["Preset", "Free years", "First share", "Step", "Cap", "Full cost in year"],
+        "reported_head": "Reported values (Ceglie & Dini, 1999):",
+        "reported_line": "  {preset} {parameter} = {value} ({source})",
+        "never": "never",
+        "break_even": "Own revenue covers the costs from year {year}.",
+        "no_break_even": "No break-even within {years} years.",
+        "institution_headers": {
+            "year": "Year",
+            "active_networks": "Active networks",
+            "cost": "Cost",
+            "service_fees": "Service fees",
+            "training_fees": "Training fees",
+            "membership_fees": "Membership fees",
+            "public_donor": "Donor",
+            "public_state_government": "State government",
+            "public_pii": "PII",
+            "public_share": "Public share",
+        },
+    }
+)
 
 FORMATS = tuple(Format)
 _OPTIONS = {
@@ -83,7 +103,7 @@ _OPTIONS = {
     "cost_per_network": "--annual-cost",
 }
 
-app = typer.Typer(help=TEXT["app"], no_args_is_help=True, add_completion=False)
+app = typer.Typer(help=HELP["app"], no_args_is_help=True, add_completion=False)
 
 
 def _as_options(err: JlpInputError) -> JlpInputError:
@@ -124,11 +144,23 @@ def _format(value: str) -> str:
 
 
 def _percent(value: float) -> str:
-    return f"{value * 100:.3g} %"
+    """A share as the tables show it: ``20 %`` (three significant digits; in Spanish with
+    the language's decimal mark and a no-break space)."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value * 100:.3g} %"
+    return f"{format_number(float(f'{value * 100:.3g}'))}\u00a0%"
 
 
 def _money(value: float) -> str:
-    return f"{value:,.0f}"
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:,.0f}"
+    return format_number(value, decimals=0)
+
+
+def _amount(value: float) -> str:
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:,.6g}"
+    return format_number(float(f"{value:.6g}"))
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
@@ -143,16 +175,16 @@ def _emit(frame: pd.DataFrame, fmt: str) -> bool:
     return True
 
 
-@app.command(help=TEXT["schedule"])
+@app.command(help=HELP["schedule"])
 def schedule(
-    preset: Annotated[str | None, typer.Option(help=TEXT["preset_help"])] = None,
-    subsidised_years: Annotated[str | None, typer.Option(help=TEXT["subsidised_help"])] = None,
-    first_share: Annotated[str | None, typer.Option(help=TEXT["first_help"])] = None,
-    step: Annotated[str | None, typer.Option(help=TEXT["step_help"])] = None,
-    cap: Annotated[str | None, typer.Option(help=TEXT["cap_help"])] = None,
-    annual_cost: Annotated[str | None, typer.Option(help=TEXT["cost_help"])] = None,
-    years: Annotated[str | None, typer.Option(help=TEXT["years_help"])] = None,
-    format: Annotated[str, typer.Option(help=TEXT["format_help"])] = "table",
+    preset: Annotated[str | None, typer.Option(help=HELP["preset_help"])] = None,
+    subsidised_years: Annotated[str | None, typer.Option(help=HELP["subsidised_help"])] = None,
+    first_share: Annotated[str | None, typer.Option(help=HELP["first_help"])] = None,
+    step: Annotated[str | None, typer.Option(help=HELP["step_help"])] = None,
+    cap: Annotated[str | None, typer.Option(help=HELP["cap_help"])] = None,
+    annual_cost: Annotated[str | None, typer.Option(help=HELP["cost_help"])] = None,
+    years: Annotated[str | None, typer.Option(help=HELP["years_help"])] = None,
+    format: Annotated[str, typer.Option(help=OUTPUT_TEXT["format"])] = "table",
 ) -> None:
     from jlp import fees
 
@@ -199,7 +231,7 @@ def schedule(
     typer.echo(TEXT["note"])
 
 
-@app.command(help=TEXT["presets"])
+@app.command(help=HELP["presets"])
 def presets() -> None:
     from jlp import fees
 
@@ -222,7 +254,7 @@ def presets() -> None:
     typer.echo("")
     typer.echo(TEXT["reported_head"])
     for r in reported.itertuples():
-        value = _percent(r.value) if r.unit == "fraction" else f"{r.value:,.6g}"
+        value = _percent(r.value) if r.unit == "fraction" else _amount(r.value)
         typer.echo(
             TEXT["reported_line"].format(
                 preset=f"{r.kind}/{r.preset}", parameter=r.parameter, value=value, source=r.source
@@ -230,14 +262,14 @@ def presets() -> None:
         )
 
 
-@app.command(help=TEXT["institution"])
+@app.command(help=HELP["institution"])
 def institution(
-    preset: Annotated[str, typer.Option(help=TEXT["institution_help"])] = "certec",
-    ramp: Annotated[str | None, typer.Option(help=TEXT["ramp_help"])] = None,
-    new_networks: Annotated[str | None, typer.Option(help=TEXT["new_help"])] = None,
-    annual_cost: Annotated[str | None, typer.Option(help=TEXT["cost_help"])] = None,
-    years: Annotated[str | None, typer.Option(help=TEXT["years_help"])] = None,
-    format: Annotated[str, typer.Option(help=TEXT["format_help"])] = "table",
+    preset: Annotated[str, typer.Option(help=HELP["institution_help"])] = "certec",
+    ramp: Annotated[str | None, typer.Option(help=HELP["ramp_help"])] = None,
+    new_networks: Annotated[str | None, typer.Option(help=HELP["new_help"])] = None,
+    annual_cost: Annotated[str | None, typer.Option(help=HELP["cost_help"])] = None,
+    years: Annotated[str | None, typer.Option(help=HELP["years_help"])] = None,
+    format: Annotated[str, typer.Option(help=OUTPUT_TEXT["format"])] = "table",
 ) -> None:
     from jlp import fees
 
@@ -267,8 +299,9 @@ def institution(
         return
     sources = fees.revenue_sources(table)
     headers = ["year", "active_networks", "cost", *sources, "public_share"]
+    named = local_headers(TEXT["institution_headers"])
     _print_table(
-        headers,
+        [named.get(h, h) for h in headers],
         [
             [
                 str(r["year"]),

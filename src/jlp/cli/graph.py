@@ -36,58 +36,87 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from jlp import limits
+from jlp.cli.language import filled_help
 from jlp.cli.options import options_named
 from jlp.cli.output import TEXT as OUTPUT_TEXT
-from jlp.cli.output import Format, terminal_safe, write_table
+from jlp.cli.output import Format, local_headers, terminal_safe, write_table
 from jlp.cli.progress import progress_bar
 from jlp.errors import JlpInputError
+from jlp.i18n import N_, SOURCE_LANGUAGE, Messages, language
 from jlp.limits import check_drawable
 
 if TYPE_CHECKING:  # pandas loads inside the commands that need it
     import pandas as pd
 
-#: User-facing strings of this command (a Spanish edition replaces this dict only).
-TEXT = {
-    "nodes": "Nodes table (.csv or .xlsx), or one workbook with sheets 'nodes' and 'edges'.",
-    "edges": "Edges table (.csv or .xlsx); leave out when NODES is a workbook with both sheets.",
-    "group": "Node attribute that defines groups for the brokerage roles "
-    "(default: 'group', falling back to 'kind').",
-    "format": OUTPUT_TEXT["format"],
-    "tie": "Keep only ties of this type (repeat for several).",
-    "phase": "Use the network as it stood at this phase.",
-    "output": "File to write: .html (interactive page) or .png, .svg, .pdf (still picture).",
-    "size_by": "Measure that sizes the nodes.",
-    "title": "Title of the picture.",
-    "by_phase": "One row per phase instead of the whole network.",
-    "node": "The actor who leaves (an id); default: every actor, ranked.",
-    "isolates": "— an isolate (no tie): constraint is undefined; effective size is 0.",
-    "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
-    "force": "Replace the output file if it exists.",
-    "measuring": "measuring every node",
-    "departing": "taking each actor out in turn",
-    "metrics": "One row per node: degree, betweenness, constraint, effective size, brokerage "
-    "roles. Above {exact:,} nodes betweenness is estimated from {sources} nodes "
-    "(seeded; the output says so).",
-    "app": "Measure and draw a network from its node and edge tables (CSV or XLSX). Limits: "
-    "{rows:,} rows a table, {nodes:,} nodes and {ties:,} ties a network, {draw:,} "
-    "nodes a picture.",
-    "template": "Write the tables to fill in: NAME_nodes.csv, NAME_edges.csv and one workbook "
-    "NAME.xlsx with sheets 'nodes' and 'edges'. Fill in either form.",
-    "template_name": "The start of the file names.",
-    "template_folder": "Folder to write into (it must exist).",
-    "template_example": "Fill the tables with the course's illustrative example.",
-    "template_wrote": "wrote {files}: fill in the CSV pair or the workbook, then run "
-    "'jlp graph metrics {nodes} {edges}' or 'jlp graph metrics {book}'",
-    "template_kind": "one of: {values}",
-    "glyphs": "the picture's font has no sign for {chars}: those labels show empty boxes "
-    "(fix: write the page as .html, which uses the reader's fonts)",
+#: Help texts (English; the command translates them, see :func:`jlp.cli.language.localise`).
+HELP = {
+    "nodes": N_("Nodes table (.csv or .xlsx), or one workbook with sheets 'nodes' and 'edges'."),
+    "edges": N_(
+        "Edges table (.csv or .xlsx); leave out when NODES is a workbook with both sheets."
+    ),
+    "group": N_(
+        "Node attribute that defines groups for the brokerage roles "
+        "(default: 'group', falling back to 'kind')."
+    ),
+    "tie": N_("Keep only ties of this type (repeat for several)."),
+    "phase": N_("Use the network as it stood at this phase."),
+    "output": N_("File to write: .html (interactive page) or .png, .svg, .pdf (still picture)."),
+    "size_by": N_("Measure that sizes the nodes."),
+    "title": N_("Title of the picture."),
+    "by_phase": N_("One row per phase instead of the whole network."),
+    "node": N_("The actor who leaves (an id); default: every actor, ranked."),
+    "force": N_("Replace the output file if it exists."),
+    "metrics": N_(
+        "One row per node: degree, betweenness, constraint, effective size, brokerage "
+        "roles. Above {exact} nodes betweenness is estimated from {sources} nodes "
+        "(seeded; the output says so)."
+    ),
+    "app": N_(
+        "Measure and draw a network from its node and edge tables (CSV or XLSX). Limits: "
+        "{rows} rows a table, {nodes} nodes and {ties} ties a network, {draw} "
+        "nodes a picture."
+    ),
+    "template": N_(
+        "Write the tables to fill in: NAME_nodes.csv, NAME_edges.csv and one workbook "
+        "NAME.xlsx with sheets 'nodes' and 'edges'. Fill in either form."
+    ),
+    "template_name": N_("The start of the file names."),
+    "template_folder": N_("Folder to write into (it must exist)."),
+    "template_example": N_("Fill the tables with the course's illustrative example."),
+    "summary": N_("Measures of the whole network: density, pieces, tie mix, clustering."),
+    "render": N_("Draw the network: a self-contained .html page, or a .png/.svg/.pdf picture."),
+    "without": N_(
+        "What changes if one actor leaves: pieces, and firms still reaching an institution."
+    ),
 }
+
+#: Messages of these commands (translated when read).
+TEXT = Messages(
+    {
+        "isolates": "— an isolate (no tie): constraint is undefined; effective size is 0.",
+        "wrote": "wrote {path} ({nodes} nodes, {ties} ties)",
+        "measuring": "measuring every node",
+        "departing": "taking each actor out in turn",
+        "render_suffix": "cannot write '{name}'",
+        "render_suffix_fix": "end the file name with .html, .png, .svg or .pdf",
+        "size_by_bad": "cannot size nodes by '{size_by}'",
+        "size_by_fix": "choose one of: {choices}",
+        "warning": "warning: {line}",
+        "note": "note: {line}",
+        "template_wrote": "wrote {files}: fill in the CSV pair or the workbook, then run "
+        "'jlp graph metrics {nodes} {edges}' or 'jlp graph metrics {book}'",
+        "template_kind": "one of: {values}",
+        "glyphs": "the picture's font has no sign for {chars}: those labels show empty boxes "
+        "(fix: write the page as .html, which uses the reader's fonts)",
+    }
+)
 
 #: matplotlib's warning for a character its font cannot draw.
 _GLYPH = re.compile(r"Glyph (\d+) .*missing from")
 
 app = typer.Typer(
-    help=TEXT["app"].format(
+    help=filled_help(
+        HELP["app"],
         rows=limits.MAX_TABLE_ROWS,
         nodes=limits.MAX_NODES,
         ties=limits.MAX_TIES,
@@ -98,14 +127,14 @@ app = typer.Typer(
 )
 
 
-Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=TEXT["nodes"], show_default=False)]
+Nodes = Annotated[Path, typer.Argument(metavar="NODES", help=HELP["nodes"], show_default=False)]
 Edges = Annotated[
-    Path | None, typer.Argument(metavar="EDGES", help=TEXT["edges"], show_default=False)
+    Path | None, typer.Argument(metavar="EDGES", help=HELP["edges"], show_default=False)
 ]
-Group = Annotated[str | None, typer.Option("--group", help=TEXT["group"])]
-Phase = Annotated[str | None, typer.Option("--phase", help=TEXT["phase"])]
-Ties = Annotated[list[str] | None, typer.Option("--tie", help=TEXT["tie"])]
-Output = Annotated[Format, typer.Option("--format", help=TEXT["format"])]
+Group = Annotated[str | None, typer.Option("--group", help=HELP["group"])]
+Phase = Annotated[str | None, typer.Option("--phase", help=HELP["phase"])]
+Ties = Annotated[list[str] | None, typer.Option("--tie", help=HELP["tie"])]
+Output = Annotated[Format, typer.Option("--format", help=OUTPUT_TEXT["format"])]
 
 
 def _warning_lines(caught: list[warnings.WarningMessage], data_warning: type) -> list[str]:
@@ -139,7 +168,7 @@ def _reporting_warnings() -> Iterator[None]:
             yield
     finally:
         for line in _warning_lines(caught, GraphDataWarning):
-            print(f"warning: {line}", file=sys.stderr)
+            print(TEXT["warning"].format(line=line), file=sys.stderr)
 
 
 def _load(nodes: Path, edges: Path | None, ties: list[str] | None = None, phase: str | None = None):
@@ -164,17 +193,29 @@ def metrics_frame(graph, group: str | None = None) -> tuple[dict[str, list], str
     return {c: table[c] for c in METRIC_COLUMNS}, estimate
 
 
+def _headers(columns) -> dict[str, str]:
+    """The table's headers in the current language (the course's column names, from
+    :func:`jlp.viz.tables.header`); English keeps the file's column names."""
+    if language() == SOURCE_LANGUAGE:
+        return {}
+    from jlp.viz.tables import header
+
+    return local_headers({str(c): header(c) for c in columns})
+
+
 def _note(text: str, fmt: Format) -> str:
     """``text`` as the table's closing note, or on stderr for csv and json (data only)."""
     if text and fmt is not Format.table:
-        print(f"note: {terminal_safe(text)}", file=sys.stderr)
+        print(TEXT["note"].format(line=terminal_safe(text)), file=sys.stderr)
         return ""
     return text
 
 
 @app.command(
-    help=TEXT["metrics"].format(
-        exact=limits.EXACT_BETWEENNESS_MAX_NODES, sources=limits.BETWEENNESS_SOURCES
+    help=filled_help(
+        HELP["metrics"],
+        exact=limits.EXACT_BETWEENNESS_MAX_NODES,
+        sources=limits.BETWEENNESS_SOURCES,
     )
 )
 def metrics(
@@ -192,15 +233,15 @@ def metrics(
         TEXT["isolates"] if 0 in table["degree"] else "",
         _note(estimate, fmt),
     ]
-    write_table(table, fmt, note="\n".join(n for n in notes if n))
+    write_table(table, fmt, note="\n".join(n for n in notes if n), headers=_headers(table))
 
 
-@app.command()
+@app.command(help=HELP["summary"])
 def summary(
     nodes: Nodes,
     edges: Edges = None,
     fmt: Output = Format.table,
-    by_phase: Annotated[bool, typer.Option("--by-phase", help=TEXT["by_phase"])] = False,
+    by_phase: Annotated[bool, typer.Option("--by-phase", help=HELP["by_phase"])] = False,
     tie: Ties = None,
 ) -> None:
     """Measures of the whole network: density, pieces, tie mix, clustering."""
@@ -211,19 +252,19 @@ def summary(
     with _reporting_warnings():
         _, part = _load(nodes, edges, tie)
         table = summary_by_phase(part) if by_phase else pd.DataFrame([graph_summary(part)])
-    write_table(table, fmt)
+    write_table(table, fmt, headers=_headers(table.columns))
 
 
-@app.command()
+@app.command(help=HELP["render"])
 def render(
     nodes: Nodes,
     edges: Edges = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help=TEXT["output"])] = ...,
+    output: Annotated[Path, typer.Option("-o", "--output", help=HELP["output"])] = ...,
     tie: Ties = None,
     phase: Phase = None,
-    size_by: Annotated[str, typer.Option("--size-by", help=TEXT["size_by"])] = "degree",
-    title: Annotated[str | None, typer.Option("--title", help=TEXT["title"])] = None,
-    force: Annotated[bool, typer.Option("--force", help=TEXT["force"])] = False,
+    size_by: Annotated[str, typer.Option("--size-by", help=HELP["size_by"])] = "degree",
+    title: Annotated[str | None, typer.Option("--title", help=HELP["title"])] = None,
+    force: Annotated[bool, typer.Option("--force", help=HELP["force"])] = False,
 ) -> None:
     """Draw the network: a self-contained .html page, or a .png/.svg/.pdf picture."""
     from jlp.viz.graph_pages import SIZE_METRICS, graph_page
@@ -232,15 +273,15 @@ def render(
     suffix = output.suffix.lower()
     if suffix != ".html" and suffix not in FORMATS:
         raise JlpInputError(
-            f"cannot write '{output.name}'",
+            TEXT["render_suffix"].format(name=output.name),
             file=str(output),
-            fix="end the file name with .html, .png, .svg or .pdf",
+            fix=TEXT["render_suffix_fix"],
         )
     if size_by not in SIZE_METRICS:
         raise JlpInputError(
-            f"cannot size nodes by '{size_by}'",
+            TEXT["size_by_bad"].format(size_by=size_by),
             column="--size-by",
-            fix="choose one of: " + ", ".join(SIZE_METRICS),
+            fix=TEXT["size_by_fix"].format(choices=", ".join(SIZE_METRICS)),
         )
     from jlp.files import atomic_write, output_place
 
@@ -259,11 +300,11 @@ def render(
     )
 
 
-@app.command()
+@app.command(help=HELP["without"])
 def without(
     nodes: Nodes,
     edges: Edges = None,
-    node: Annotated[str | None, typer.Option("--node", help=TEXT["node"])] = None,
+    node: Annotated[str | None, typer.Option("--node", help=HELP["node"])] = None,
     fmt: Output = Format.table,
 ) -> None:
     """What changes if one actor leaves: pieces, and firms still reaching an institution."""
@@ -276,7 +317,7 @@ def without(
             progress_bar(TEXT["departing"], size=graph.number_of_nodes()) as update,
         ):
             table = departures(graph, [node] if node is not None else None, progress=update)
-    write_table(table, fmt)
+    write_table(table, fmt, headers=_headers(table.columns))
 
 
 def _template_tables(example: bool) -> dict[str, pd.DataFrame]:
@@ -336,14 +377,14 @@ def template_workbook(tables: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-@app.command(help=TEXT["template"])
+@app.command(help=HELP["template"])
 def template(
-    name: Annotated[str, typer.Argument(help=TEXT["template_name"])] = "my_network",
+    name: Annotated[str, typer.Argument(help=HELP["template_name"])] = "my_network",
     folder: Annotated[
-        Path, typer.Option("--folder", help=TEXT["template_folder"], show_default=False)
+        Path, typer.Option("--folder", help=HELP["template_folder"], show_default=False)
     ] = Path(),
-    example: Annotated[bool, typer.Option("--example", help=TEXT["template_example"])] = False,
-    force: Annotated[bool, typer.Option("--force", help=TEXT["force"])] = False,
+    example: Annotated[bool, typer.Option("--example", help=HELP["template_example"])] = False,
+    force: Annotated[bool, typer.Option("--force", help=HELP["force"])] = False,
 ) -> None:
     from jlp.files import atomic_write, csv_bytes, output_place
 
@@ -362,4 +403,4 @@ def template(
     typer.echo(TEXT["template_wrote"].format(files=", ".join(shown.values()), **shown))
 
 
-__all__ = ["Format", "app", "metrics_frame", "template_workbook"]
+__all__ = ["HELP", "TEXT", "Format", "app", "metrics_frame", "template_workbook"]

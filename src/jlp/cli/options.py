@@ -19,9 +19,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from jlp.errors import JlpInputError, Problem
+from jlp.i18n import Messages
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {"option": "option {option}: {message}"}
+#: User-facing strings of this module (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages({"option": "option {option}: {message}"})
 
 
 def _words(text: str | None, names: Mapping[str, str]) -> str | None:

@@ -37,16 +37,21 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any
 
+from jlp.i18n import N_, SOURCE_LANGUAGE, format_number, language
 from jlp.text import printable
 
 if TYPE_CHECKING:  # pandas is imported only by the commands that print a table
     import pandas as pd
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
+#: Help texts of this module (English; the command translates them, see
+#: :func:`jlp.cli.language.localise`).
 TEXT = {
-    "format": "Output format: table (for reading), csv or json (for a spreadsheet or a program).",
-    "missing": "—",
+    "format": N_(
+        "Output format: table (for reading), csv or json (for a spreadsheet or a program)."
+    ),
 }
+#: How the table shows a missing value (in every language).
+MISSING = "—"
 
 
 class Format(StrEnum):
@@ -115,10 +120,42 @@ def default_cell(value: Any, decimals: int = 3) -> str:
     """
     value = _json_value(value)
     if value is None:
-        return TEXT["missing"]
+        return MISSING
     if isinstance(value, float):
-        return f"{value:.{decimals}f}"
+        return local_number(value, decimals)
     return str(value)
+
+
+def local_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Column headers for the table format: in English the table keeps the file's own
+    column names (the names CSV and JSON carry), in another language ``headers`` (column
+    name → header in that language).
+
+    >>> from jlp.i18n import language_set
+    >>> with language_set("en"):
+    ...     local_headers({"rows": "Filas"})
+    {}
+    >>> with language_set("es"):
+    ...     local_headers({"rows": "Filas"})
+    {'rows': 'Filas'}
+    """
+    if language() == SOURCE_LANGUAGE:
+        return {}
+    return dict(headers)
+
+
+def local_number(value: float, decimals: int) -> str:
+    """A number for the table format: as before in English (``1234.500``), the language's
+    way in another (``1.234,500`` in Spanish).
+
+    >>> from jlp.i18n import language_set
+    >>> with language_set("es"):
+    ...     local_number(0.25, 3)
+    '0,250'
+    """
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:.{decimals}f}"
+    return format_number(value, decimals=decimals)
 
 
 def aligned(
@@ -208,4 +245,15 @@ def write_table(
         out.write(terminal_safe(note) + "\n")
 
 
-__all__ = ["TEXT", "Format", "aligned", "default_cell", "json_text", "terminal_safe", "write_table"]
+__all__ = [
+    "MISSING",
+    "TEXT",
+    "Format",
+    "aligned",
+    "default_cell",
+    "json_text",
+    "local_headers",
+    "local_number",
+    "terminal_safe",
+    "write_table",
+]

@@ -15,12 +15,16 @@ import math
 import re
 from numbers import Real
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "ambiguous": "'{text}' could be read two ways ({small:g} or {large:g})",
-    "ambiguous_fix": "write {large:g} with no thousands separators if you mean {large:g}, "
-    "or {small:g} if you mean {small:g}",
-}
+from jlp.i18n import Messages
+
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "ambiguous": "'{text}' could be read two ways ({small:g} or {large:g})",
+        "ambiguous_fix": "write {large:g} with no thousands separators if you mean {large:g}, "
+        "or {small:g} if you mean {small:g}",
+    }
+)
 
 #: Words read as true and as false (compared in lower case, after stripping).
 TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "si", "sí", "s", "x", "verdadero", "v"})

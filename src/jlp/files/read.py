@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from jlp.errors import JlpInputError, Problem, row_span
 from jlp.files.write import FORMULA_STARTS
+from jlp.i18n import Messages
 from jlp.text import nfc
 
 if TYPE_CHECKING:  # pandas is loaded only where a DataFrame is asked for
@@ -49,48 +50,50 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 #: Suffixes read as text tables.
 CSV_SUFFIXES = (".csv", ".txt", ".tsv", "")
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "save_utf8": 'save it from your spreadsheet as "CSV UTF-8" (Excel: File › Save as › '
-    '"CSV UTF-8 (Comma delimited)"; LibreOffice: Character set "Unicode (UTF-8)")',
-    "not_utf8": "the file is not UTF-8 text (byte 0x{byte:02x} cannot be read)",
-    "empty": "the file is empty",
-    "empty_fix": "write a header row, then one row per record",
-    "missing": "file not found",
-    "missing_fix": "check the path and the file name",
-    "folder": "this is a folder, not a file",
-    "unreadable": "jlp cannot read this file ({reason})",
-    "unreadable_fix": "check that the file is yours to read, or copy it somewhere else",
-    "suffix": "cannot read '{suffix}' files",
-    "suffix_fix": "save the table as CSV (UTF-8) or as an Excel .xlsx workbook",
-    "no_sheet": "the workbook has no sheet named '{sheet}' (it has: {found})",
-    "no_sheet_fix": "rename the sheet that holds the table to '{sheet}'",
-    "bad_xlsx": "this is not a readable .xlsx workbook",
-    "bad_xlsx_fix": "open it in your spreadsheet and save it again as .xlsx or as CSV UTF-8",
-    "old_xls": "old .xls workbooks cannot be read",
-    "old_xls_fix": "save it as .xlsx or as CSV UTF-8",
-    "ragged": "this row has {n} cells but the header has {m}",
-    "ragged_fix": "put cells that contain the separator ('{sep}') in double quotes, "
-    "or remove the extra cells",
-    "no_columns": "the file has no header row",
-    "no_columns_fix": "write the column names in the first row",
-    "no_header": "a column has data but no name in the header",
-    "no_header_fix": "write a column name in the header row",
-    "twice": "the column '{column}' appears twice in the header (columns {where})",
-    "twice_fix": "keep one column of each name",
-    "unclosed": "a quotation mark opened on this row is never closed",
-    "unclosed_fix": 'close the quotation mark ("), or remove it',
-    "control": "'{value}' is not plain text",
-    "control_fix": "type the cell again; it may have been pasted from a terminal or a PDF",
-    "title_rows": "row {row} has '{seen}' where the header ({expected}) was expected",
-    "title_rows_fix": "delete the title rows above the header ({rows})",
-    "formula": "sheet '{sheet}', {cells}: {what} with no saved value",
-    "formula_one": "a formula",
-    "formula_many": "formulas",
-    "formula_fix": "type the value itself, or open and save the file in Excel or LibreOffice",
-    "error_value": "sheet '{sheet}', {cells}: the cell shows an error ({error})",
-    "error_value_fix": "correct the formula, or type the value itself",
-}
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "save_utf8": 'save it from your spreadsheet as "CSV UTF-8" (Excel: File › Save as › '
+        '"CSV UTF-8 (Comma delimited)"; LibreOffice: Character set "Unicode (UTF-8)")',
+        "not_utf8": "the file is not UTF-8 text (byte 0x{byte:02x} cannot be read)",
+        "empty": "the file is empty",
+        "empty_fix": "write a header row, then one row per record",
+        "missing": "file not found",
+        "missing_fix": "check the path and the file name",
+        "folder": "this is a folder, not a file",
+        "unreadable": "jlp cannot read this file ({reason})",
+        "unreadable_fix": "check that the file is yours to read, or copy it somewhere else",
+        "suffix": "cannot read '{suffix}' files",
+        "suffix_fix": "save the table as CSV (UTF-8) or as an Excel .xlsx workbook",
+        "no_sheet": "the workbook has no sheet named '{sheet}' (it has: {found})",
+        "no_sheet_fix": "rename the sheet that holds the table to '{sheet}'",
+        "bad_xlsx": "this is not a readable .xlsx workbook",
+        "bad_xlsx_fix": "open it in your spreadsheet and save it again as .xlsx or as CSV UTF-8",
+        "old_xls": "old .xls workbooks cannot be read",
+        "old_xls_fix": "save it as .xlsx or as CSV UTF-8",
+        "ragged": "this row has {n} cells but the header has {m}",
+        "ragged_fix": "put cells that contain the separator ('{sep}') in double quotes, "
+        "or remove the extra cells",
+        "no_columns": "the file has no header row",
+        "no_columns_fix": "write the column names in the first row",
+        "no_header": "a column has data but no name in the header",
+        "no_header_fix": "write a column name in the header row",
+        "twice": "the column '{column}' appears twice in the header (columns {where})",
+        "twice_fix": "keep one column of each name",
+        "unclosed": "a quotation mark opened on this row is never closed",
+        "unclosed_fix": 'close the quotation mark ("), or remove it',
+        "control": "'{value}' is not plain text",
+        "control_fix": "type the cell again; it may have been pasted from a terminal or a PDF",
+        "title_rows": "row {row} has '{seen}' where the header ({expected}) was expected",
+        "title_rows_fix": "delete the title rows above the header ({rows})",
+        "formula": "sheet '{sheet}', {cells}: {what} with no saved value",
+        "formula_one": "a formula",
+        "formula_many": "formulas",
+        "formula_fix": "type the value itself, or open and save the file in Excel or LibreOffice",
+        "error_value": "sheet '{sheet}', {cells}: the cell shows an error ({error})",
+        "error_value_fix": "correct the formula, or type the value itself",
+    }
+)
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The same characters as bytes, for a fast first look at a whole file (0 marks a control).

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 
 if TYPE_CHECKING:  # pandas loads only for DataFrames (the command line may need none)
     import pandas as pd
@@ -46,29 +47,31 @@ if TYPE_CHECKING:  # pandas loads only for DataFrames (the command line may need
 #: How long :func:`history_lock` waits for another save to the same file (seconds).
 LOCK_TIMEOUT = 10.0
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "is_folder": "this is a folder, not a file name",
-    "is_folder_fix": "add a file name, e.g. {example}",
-    "no_folder": "the folder '{folder}' does not exist",
-    "no_folder_fix": "create the folder first, or write somewhere else",
-    "not_folder": "'{folder}' is a file, not a folder",
-    "read_only": "jlp cannot write in the folder '{folder}' (it is read-only or not yours)",
-    "read_only_fix": "write somewhere else, e.g. in your home folder",
-    "not_file": "this is not an ordinary file (a device, a pipe or a socket)",
-    "not_file_fix": "give the name of an ordinary file",
-    "exists": "the file already exists",
-    "exists_fix": "choose another name, or add --force to replace it",
-    "is_input": "this is also an input file; jlp never writes over its input",
-    "is_input_fix": "give the output another name",
-    "disk_full": "the disk is full; nothing was written",
-    "disk_full_fix": "free some space, or write to another disk",
-    "too_big": "the file is larger than this system allows; nothing was written",
-    "cannot_write": "jlp could not write the file ({reason}); nothing was written",
-    "cannot_write_fix": "check the folder and the disk, or write somewhere else",
-    "locked": "another save to this file is in progress",
-    "locked_fix": "wait until it ends and try again",
-}
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "is_folder": "this is a folder, not a file name",
+        "is_folder_fix": "add a file name, e.g. {example}",
+        "no_folder": "the folder '{folder}' does not exist",
+        "no_folder_fix": "create the folder first, or write somewhere else",
+        "not_folder": "'{folder}' is a file, not a folder",
+        "read_only": "jlp cannot write in the folder '{folder}' (it is read-only or not yours)",
+        "read_only_fix": "write somewhere else, e.g. in your home folder",
+        "not_file": "this is not an ordinary file (a device, a pipe or a socket)",
+        "not_file_fix": "give the name of an ordinary file",
+        "exists": "the file already exists",
+        "exists_fix": "choose another name, or add --force to replace it",
+        "is_input": "this is also an input file; jlp never writes over its input",
+        "is_input_fix": "give the output another name",
+        "disk_full": "the disk is full; nothing was written",
+        "disk_full_fix": "free some space, or write to another disk",
+        "too_big": "the file is larger than this system allows; nothing was written",
+        "cannot_write": "jlp could not write the file ({reason}); nothing was written",
+        "cannot_write_fix": "check the folder and the disk, or write somewhere else",
+        "locked": "another save to this file is in progress",
+        "locked_fix": "wait until it ends and try again",
+    }
+)
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

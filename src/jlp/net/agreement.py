@@ -59,32 +59,35 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.assessments import RATINGS, validate
 from jlp.net.rubric import CELLS, INDICATORS, STAGES
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "one_assessor": "agreement needs the scorings of at least two assessors; found {n}",
-    "one_assessor_fix": "add the other assessors' files (or rows with their names in the "
-    "assessor column)",
-    "twice": "the assessor '{name}' scored twice (first in {first})",
-    "twice_fix": "keep one scoring per assessor, or write each person's own name in the "
-    "assessor column",
-    "several": "this scoring holds {n} assessments ({what}); agreement compares one network "
-    "on one date",
-    "several_fix": "keep one network and one date per assessor",
-    "mixed": "this scoring is of {network} on {date}, but {first} is of {network0} on {date0}",
-    "mixed_fix": "compare scorings of the same network and date only; move the other "
-    "files to another folder",
-    "reference_mixed": "the reference is of {network} on {date}, the scorings of {network0} "
-    "on {date0}",
-    "reference_fix": "give the reference scoring of the same network and date",
-    "no_cells": "no cell is judged by two assessors or more, so nothing can be compared",
-    "no_cells_fix": "ask each assessor to fill in the ratings",
-    "consensus": "consensus",
-    "tie_note": "tie between {low} and {high}: decide together",
-    "overall": "all cells",
-}
+#: User-facing strings of this module (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "one_assessor": "agreement needs the scorings of at least two assessors; found {n}",
+        "one_assessor_fix": "add the other assessors' files (or rows with their names in the "
+        "assessor column)",
+        "twice": "the assessor '{name}' scored twice (first in {first})",
+        "twice_fix": "keep one scoring per assessor, or write each person's own name in the "
+        "assessor column",
+        "several": "this scoring holds {n} assessments ({what}); agreement compares one network "
+        "on one date",
+        "several_fix": "keep one network and one date per assessor",
+        "mixed": "this scoring is of {network} on {date}, but {first} is of {network0} on {date0}",
+        "mixed_fix": "compare scorings of the same network and date only; move the other "
+        "files to another folder",
+        "reference_mixed": "the reference is of {network} on {date}, the scorings of {network0} "
+        "on {date0}",
+        "reference_fix": "give the reference scoring of the same network and date",
+        "no_cells": "no cell is judged by two assessors or more, so nothing can be compared",
+        "no_cells_fix": "ask each assessor to fill in the ratings",
+        "consensus": "consensus",
+        "tie_note": "tie between {low} and {high}: decide together",
+        "overall": "all cells",
+    }
+)
 
 #: The assessor name written on a consensus scoring.
 CONSENSUS = "consensus"

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.assessments import RATINGS, normalise_date
 from jlp.net.scoring import (
     NOT_JUDGED,
@@ -40,6 +41,23 @@ from jlp.text import did_you_mean
 from jlp.vocabulary import INDICATORS, STAGES
 
 _ACHIEVED = RATINGS.index("achieved")
+
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "no_network": "no assessment of the network '{network}'",
+        "date_or_months": "compare at a date or at a number of months, not both",
+        "date_or_months_fix": "give either date or months",
+        "bad_date": "'{date}' is not a date in the form YYYY-MM-DD",
+        "bad_date_fix": "e.g. 1998-03-01",
+        "negative": "months cannot be negative",
+        "negative_fix": "give 0 or more months",
+        "which": "which must be 'latest' or 'all', not {which}",
+        "which_fix": "use 'latest' or 'all'",
+        "no_assessor": "no assessor is named, so there is no feedback per broker",
+        "no_assessor_fix": "add an assessor column with the broker's name on each row",
+    }
+)
 
 
 def months_between(start: pd.Series | str, end: pd.Series | str) -> pd.Series | int:
@@ -107,7 +125,7 @@ def progression(
     if network is not None:
         if network not in set(table["network"]):
             raise JlpInputError(
-                f"no assessment of the network '{network}'",
+                TEXT["no_network"].format(network=network),
                 column="network",
                 fix=did_you_mean(network, sorted(set(table["network"]))),
             )
@@ -136,24 +154,20 @@ def benchmark(
     True
     """
     if date is not None and months is not None:
-        raise JlpInputError(
-            "compare at a date or at a number of months, not both", fix="give either date or months"
-        )
+        raise JlpInputError(TEXT["date_or_months"], fix=TEXT["date_or_months_fix"])
     table = scores_over_time(assessments, threshold=threshold, rule=rule)
     if date is not None:
         iso = normalise_date(date)
         if iso is None:
             raise JlpInputError(
-                f"'{date}' is not a date in the form YYYY-MM-DD",
+                TEXT["bad_date"].format(date=date),
                 column="date",
-                fix="e.g. 1998-03-01",
+                fix=TEXT["bad_date_fix"],
             )
         table = table[table["date"] <= iso]
     if months is not None:
         if int(months) < 0:
-            raise JlpInputError(
-                "months cannot be negative", column="months", fix="give 0 or more months"
-            )
+            raise JlpInputError(TEXT["negative"], column="months", fix=TEXT["negative_fix"])
         reached = table.groupby("network")["months"].transform("max") >= int(months)
         table = table[(table["months"] <= int(months)) & reached]
     latest = table.sort_values(["network", "date"]).groupby("network").tail(1)
@@ -193,9 +207,9 @@ def method_feedback(
     """
     if which not in ("latest", "all"):
         raise JlpInputError(
-            f"which must be 'latest' or 'all', not {which!r}",
+            TEXT["which"].format(which=repr(which)),
             column="which",
-            fix="use 'latest' or 'all'",
+            fix=TEXT["which_fix"],
         )
     data = cube(assessments)
     if which == "latest":
@@ -322,9 +336,9 @@ def broker_feedback(
     data = cube(assessments)
     if not (data.assessor != "").any():
         raise JlpInputError(
-            "no assessor is named, so there is no feedback per broker",
+            TEXT["no_assessor"],
             column="assessor",
-            fix="add an assessor column with the broker's name on each row",
+            fix=TEXT["no_assessor_fix"],
         )
     table = _scores(data, rule_for(threshold, rule))
     table["inversions"] = _inversion_mask(data.codes).sum(axis=(1, 2))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -33,9 +34,45 @@ import pandas as pd
 
 from jlp.errors import JlpInputError, Problem
 from jlp.files.read import as_text
+from jlp.i18n import Messages
 from jlp.text import did_you_mean, has_hidden
 from jlp.vocabulary import CELLS, INDICATORS, RATINGS, STAGES
 from jlp.vocabulary import RATING_WORDS as _RATING_ALIASES
+
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "missing_columns": "missing required column(s): {columns}",
+        "missing_columns_fix": "the header row must name {required} (optional: {optional})",
+        "twice": "the column '{column}' appears twice in the header",
+        "twice_fix": "keep one column of each name",
+        "no_rows": "the file holds no assessment rows",
+        "no_rows_fix": "add one row per judged cell, or start from `jlp net template`",
+        "no_network": "the network name is empty",
+        "no_network_fix": "write the network's name on every row",
+        "bad_date": "'{value}' is not a date in the form YYYY-MM-DD",
+        "bad_date_fix": "write the date as year-month-day, e.g. 1998-03-01",
+        "bad_indicator": "'{value}' is not a NET indicator",
+        "bad_stage": "'{value}' is not a NET stage",
+        "bad_rating": "'{value}' is not a rating",
+        "bad_rating_fix": "write achieved, partial or not_achieved (in Spanish: logrado, parcial "
+        "or no logrado; or 2, 1, 0); leave it empty if not judged yet",
+        "rated_twice": "the cell {indicator} × {stage} of {network} on {date} is already rated "
+        "on row {row}",
+        "rated_twice_fix": "keep one row per cell in each assessment",
+        "more": "… and {n} more problems",
+        "name_fix": "give the network's name",
+        "hidden": "the network name '{network}' holds a hidden character",
+        "hidden_fix": "type the name again, letters only",
+        "bad_cell": "{cell} is not a NET cell",
+        "bad_cell_fix": "name each cell by indicator and stage, e.g. ('group_cohesion', "
+        "'decision'); indicators: {indicators}; stages: {stages}",
+        "several": "the table holds several networks: say which one",
+        "choose": "choose one of {choices}",
+        "no_network_rows": "no assessment of the network '{network}'",
+        "no_date": "'{network}' has no assessment dated '{date}'",
+    }
+)
 
 #: Columns every assessment file must have.
 REQUIRED_COLUMNS: tuple[str, ...] = ("network", "date", "indicator", "stage", "rating")
@@ -58,14 +95,35 @@ MAX_PROBLEMS = 30
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 
 
+_RATING_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
+
+
+def rating_key(value: object) -> str:
+    """A rating cell reduced to what is compared: no accents, lower case, one ``_``
+    between words (spaces of any kind, hyphens and dashes alike).
+
+    >>> rating_key(" No  LOGRADO "), rating_key("no-lo\u0301grado"), rating_key("Not\u00a0achieved")
+    ('no_logrado', 'no_logrado', 'not_achieved')
+    """
+    text = unicodedata.normalize("NFKD", as_text(value).strip())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _RATING_SEPARATORS.sub("_", text.casefold())
+
+
 def normalise_rating(value: object) -> str | None:
     """The rating word for a cell value, ``''`` for not judged, ``None`` if not allowed.
 
+    English and Spanish words (:data:`jlp.vocabulary.RATING_WORDS`) are read alike, in any
+    case, with or without accents, in either Unicode form: ``achieved``/``logrado``,
+    ``partial``/``parcial``, ``not achieved``/``no logrado`` (or 2, 1, 0); the file contract
+    stays the English words (jlp writes ``achieved``, ``partial``, ``not_achieved``).
+
     >>> normalise_rating("Not achieved"), normalise_rating(1), normalise_rating("maybe")
     ('not_achieved', 'partial', None)
+    >>> normalise_rating("LOGRADO"), normalise_rating("Parcial"), normalise_rating("No lógrado")
+    ('achieved', 'partial', 'not_achieved')
     """
-    text = as_text(value).strip().lower().replace(" ", "_").replace("-", "_")
-    return _RATING_ALIASES.get(text)
+    return _RATING_ALIASES.get(rating_key(value))
 
 
 def normalise_date(value: object) -> str | None:
@@ -136,23 +194,21 @@ def check(
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing:
         raise JlpInputError(
-            f"missing required column(s): {', '.join(missing)}",
+            TEXT["missing_columns"].format(columns=", ".join(missing)),
             file=file,
             row=1,
-            fix="the header row must name "
-            + ", ".join(REQUIRED_COLUMNS)
-            + " (optional: "
-            + ", ".join(OPTIONAL_COLUMNS)
-            + ")",
+            fix=TEXT["missing_columns_fix"].format(
+                required=", ".join(REQUIRED_COLUMNS), optional=", ".join(OPTIONAL_COLUMNS)
+            ),
         )
     dupes = table.columns[table.columns.duplicated()].unique().tolist()
     if dupes:
         raise JlpInputError(
-            f"the column '{dupes[0]}' appears twice in the header",
+            TEXT["twice"].format(column=dupes[0]),
             file=file,
             row=1,
             column=dupes[0],
-            fix="keep one column of each name",
+            fix=TEXT["twice_fix"],
         )
     table = table.drop(columns=[c for c in REFERENCE_COLUMNS if c in table.columns])
     row_numbers = np.asarray(list(rows) if rows is not None else range(2, len(table) + 2))
@@ -166,9 +222,9 @@ def check(
     keep = ~blank
     if not keep.any():
         raise JlpInputError(
-            "the file holds no assessment rows",
+            TEXT["no_rows"],
             file=file,
-            fix="add one row per judged cell, or start from `jlp net template`",
+            fix=TEXT["no_rows_fix"],
         )
     if not keep.all():
         factors = {c: (codes[keep], uniques) for c, (codes, uniques) in factors.items()}
@@ -198,8 +254,8 @@ def check(
     report(
         net_uniques == "",
         "network",
-        "the network name is empty",
-        "write the network's name on every row",
+        TEXT["no_network"],
+        TEXT["no_network_fix"],
     )
 
     date_codes, date_uniques = factors["date"]
@@ -207,8 +263,8 @@ def check(
     report(
         iso == "",
         "date",
-        "'{value}' is not a date in the form YYYY-MM-DD",
-        "write the date as year-month-day, e.g. 1998-03-01",
+        TEXT["bad_date"],
+        TEXT["bad_date_fix"],
     )
 
     positions = {}
@@ -218,7 +274,7 @@ def check(
             [choices.index(u) if u in choices else -1 for u in uniques], dtype=np.int64
         )
         hints = {u: did_you_mean(u, choices) for u in uniques[lookup < 0]}
-        report(lookup < 0, column, f"'{{value}}' is not a NET {column}", hints)
+        report(lookup < 0, column, TEXT[f"bad_{column}"], hints)
         positions[column] = lookup[codes]
 
     rating_codes, rating_uniques = factors["rating"]
@@ -229,8 +285,8 @@ def check(
     report(
         rating_lookup == -2,
         "rating",
-        "'{value}' is not a rating",
-        "write achieved, partial or not_achieved (or 2, 1, 0); leave it empty if not judged yet",
+        TEXT["bad_rating"],
+        TEXT["bad_rating_fix"],
     )
 
     if problems:
@@ -254,13 +310,17 @@ def check(
                 continue
             problems.append(
                 Problem(
-                    f"the cell {INDICATORS[indicator[position]]} × {STAGES[stage[position]]} of "
-                    f"{networks[net_codes[position]]} on {dates[date_codes[position]]} is "
-                    f"already rated on row {first_row[cell]}",
+                    TEXT["rated_twice"].format(
+                        indicator=INDICATORS[indicator[position]],
+                        stage=STAGES[stage[position]],
+                        network=networks[net_codes[position]],
+                        date=dates[date_codes[position]],
+                        row=first_row[cell],
+                    ),
                     file,
                     int(row_numbers[position]),
                     "stage",
-                    "keep one row per cell in each assessment",
+                    TEXT["rated_twice_fix"],
                 )
             )
         _raise(problems, file)
@@ -286,7 +346,7 @@ def check(
 def _raise(problems: list[Problem], file: str | None) -> None:
     shown = problems[:MAX_PROBLEMS]
     if len(problems) > MAX_PROBLEMS:
-        shown.append(Problem(f"… and {len(problems) - MAX_PROBLEMS} more problems", file))
+        shown.append(Problem(TEXT["more"].format(n=len(problems) - MAX_PROBLEMS), file))
     raise JlpInputError(problems=shown)
 
 
@@ -336,21 +396,19 @@ def template(network: str, date: str | dt.date, *, assessor: str = "") -> pd.Dat
     """
     network = str(network).strip()
     if not network:
-        raise JlpInputError(
-            "the network name is empty", column="network", fix="give the network's name"
-        )
+        raise JlpInputError(TEXT["no_network"], column="network", fix=TEXT["name_fix"])
     if has_hidden(network):
         raise JlpInputError(
-            f"the network name '{network}' holds a hidden character",
+            TEXT["hidden"].format(network=network),
             column="network",
-            fix="type the name again, letters only",
+            fix=TEXT["hidden_fix"],
         )
     iso = normalise_date(date)
     if iso is None:
         raise JlpInputError(
-            f"'{date}' is not a date in the form YYYY-MM-DD",
+            TEXT["bad_date"].replace("{value}", str(date)),
             column="date",
-            fix="write the date as year-month-day, e.g. 1998-03-01",
+            fix=TEXT["bad_date_fix"],
         )
     return pd.DataFrame(
         {
@@ -383,9 +441,10 @@ def from_ratings(
     for cell, value in ratings.items():
         if cell not in position:
             raise JlpInputError(
-                f"{cell!r} is not a NET cell",
-                fix="name each cell by indicator and stage, e.g. ('group_cohesion', 'decision'); "
-                f"indicators: {', '.join(INDICATORS)}; stages: {', '.join(STAGES)}",
+                TEXT["bad_cell"].format(cell=repr(cell)),
+                fix=TEXT["bad_cell_fix"].format(
+                    indicators=", ".join(INDICATORS), stages=", ".join(STAGES)
+                ),
             )
         table.loc[position[cell], "rating"] = as_text(value)
     return validate(table)
@@ -413,15 +472,15 @@ def select(
     if network is None:
         if len(networks) != 1:
             raise JlpInputError(
-                "the table holds several networks: say which one",
+                TEXT["several"],
                 column="network",
-                fix="choose one of " + ", ".join(networks[:10]),
+                fix=TEXT["choose"].format(choices=", ".join(networks[:10])),
             )
         network = networks[0]
     rows = assessments[assessments["network"] == network]
     if rows.empty:
         raise JlpInputError(
-            f"no assessment of the network '{network}'",
+            TEXT["no_network_rows"].format(network=network),
             column="network",
             fix=did_you_mean(network, networks),
         )
@@ -431,9 +490,9 @@ def select(
         iso = normalise_date(date)
         if iso is None or iso not in set(rows["date"]):
             raise JlpInputError(
-                f"'{network}' has no assessment dated '{date}'",
+                TEXT["no_date"].format(network=network, date=date),
                 column="date",
-                fix="choose one of " + ", ".join(sorted(set(rows["date"]))),
+                fix=TEXT["choose"].format(choices=", ".join(sorted(set(rows["date"])))),
             )
         date = iso
     return rows[rows["date"] == date]
@@ -454,6 +513,7 @@ __all__ = [
     "RATINGS",
     "REFERENCE_COLUMNS",
     "REQUIRED_COLUMNS",
+    "TEXT",
     "Checked",
     "as_text",
     "assessment_keys",

@@ -38,6 +38,7 @@ import pandas as pd
 
 from jlp.errors import JlpInputError
 from jlp.files import csv_bytes
+from jlp.i18n import Messages
 from jlp.net.agreement import Scoring, same_name, split_assessors
 from jlp.net.assessments import COLUMNS, validate
 from jlp.net.files import XLSX_SUFFIXES, read_table
@@ -52,22 +53,24 @@ DEFAULT_FOLDER = "~/class"
 #: a hub set up as in ``hub/``) reads; other trainees cannot.
 FILE_MODE = 0o640
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "no_assessor": "the scoring names no assessor",
-    "no_assessor_fix": "write your name in the Assessor box (or the assessor column)",
-    "one_only": "a class-folder file holds one scoring (one network, one date, one "
-    "assessor); this one holds {n}",
-    "one_only_fix": "drop each scoring on its own",
-    "taken": "the file {name} already holds the scoring of {other}",
-    "taken_fix": "write your full name as assessor, so that your file gets its own name",
-    "denied": "this folder does not let you write {name}",
-    "denied_fix": "ask the instructor to check the class folder's permissions",
-    "empty": "no scoring files (.csv or .xlsx) found",
-    "empty_fix": "check the folder's name, or ask the trainees to drop their scorings",
-    "missing": "no such file or folder",
-    "missing_fix": "check the name and the folder",
-}
+#: User-facing strings of this module (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "no_assessor": "the scoring names no assessor",
+        "no_assessor_fix": "write your name in the Assessor box (or the assessor column)",
+        "one_only": "a class-folder file holds one scoring (one network, one date, one "
+        "assessor); this one holds {n}",
+        "one_only_fix": "drop each scoring on its own",
+        "taken": "the file {name} already holds the scoring of {other}",
+        "taken_fix": "write your full name as assessor, so that your file gets its own name",
+        "denied": "this folder does not let you write {name}",
+        "denied_fix": "ask the instructor to check the class folder's permissions",
+        "empty": "no scoring files (.csv or .xlsx) found",
+        "empty_fix": "check the folder's name, or ask the trainees to drop their scorings",
+        "missing": "no such file or folder",
+        "missing_fix": "check the name and the folder",
+    }
+)
 
 
 def class_folder(path: str | os.PathLike | None = None) -> Path:

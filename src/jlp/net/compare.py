@@ -17,21 +17,31 @@ from __future__ import annotations
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.assessments import assessment_keys, validate
 from jlp.net.rubric import CELLS, INDICATORS, STAGES, indicator_labels, stage_labels
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT = {
-    "ratings": {
-        "achieved": "achieved",
-        "partial": "partial",
-        "not_achieved": "not achieved",
-        "": "not judged",
-    },
-    "columns": ("Indicator", "Stage", "Yours", "Reference", "Gap (points)", "Reference reasoning"),
-    "one_at_a_time": "compare one assessment at a time; {what} holds {n}",
-    "one_fix": "pick one network and date first (jlp.net.select)",
-}
+#: User-facing strings of this module (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "ratings": {
+            "achieved": "achieved",
+            "partial": "partial",
+            "not_achieved": "not achieved",
+            "": "not judged",
+        },
+        "columns": (
+            "Indicator",
+            "Stage",
+            "Yours",
+            "Reference",
+            "Gap (points)",
+            "Reference reasoning",
+        ),
+        "one_at_a_time": "compare one assessment at a time; {what} holds {n}",
+        "one_fix": "pick one network and date first (jlp.net.select)",
+    }
+)
 
 #: Points per rating for the gap (the course's default rule; a cell not judged scores 0).
 POINTS = {"achieved": 2, "partial": 1, "not_achieved": 0, "": 0}

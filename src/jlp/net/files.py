@@ -42,6 +42,7 @@ import pandas as pd
 from jlp.errors import JlpInputError
 from jlp.files.read import read_table as _read_any
 from jlp.files.write import atomic_write, csv_bytes, history_lock, output_place
+from jlp.i18n import Messages
 from jlp.net.assessments import COLUMNS, KEY, REQUIRED_COLUMNS, validate
 
 #: The sheet of an XLSX workbook that holds the assessments.
@@ -62,17 +63,37 @@ def _read(
 #: How long :func:`save_assessment` waits for another save to the same history (seconds).
 LOCK_TIMEOUT = 10.0
 
-#: User-facing strings (a Spanish edition replaces this dict only).
-TEXT = {
-    "empty_fix": "start from `jlp net template NETWORK DATE -o FILE`",
-    "old_xls": "old .xls workbooks cannot be read",
-    "old_xls_fix": "save it as .xlsx or as CSV UTF-8",
-    "exists": "{network} on {date} is already in the history",
-    "exists_fix": "choose another date, or replace it with overwrite=True "
-    "(command line: --overwrite)",
-    "history_csv": "a history file must be a .csv file",
-    "history_csv_fix": "give a path ending in .csv",
-}
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "empty_fix": "start from `jlp net template NETWORK DATE -o FILE`",
+        "old_xls": "old .xls workbooks cannot be read",
+        "old_xls_fix": "save it as .xlsx or as CSV UTF-8",
+        "exists": "{network} on {date} is already in the history",
+        "exists_fix": "choose another date, or replace it with overwrite=True "
+        "(command line: --overwrite)",
+        "history_csv": "a history file must be a .csv file",
+        "history_csv_fix": "give a path ending in .csv",
+        # TRANSLATORS: the ratings offered in a workbook's drop-down list, in the language's
+        # words (jlp reads achieved/partial/not_achieved and logrado/parcial/no logrado alike)
+        "rating_choices": "achieved,partial,not_achieved",
+        "rating_error": "achieved, partial or not_achieved (or leave empty)",
+        "notes": {
+            "network": "The network's name, the same on every row.",
+            "date": "Date of the assessment: year-month-day, e.g. 1998-03-01.",
+            "indicator": "One of the 7 NET indicators (keep the name as written).",
+            "stage": "One of the 6 NET stages (keep the name as written).",
+            "rating": "achieved, partial or not_achieved (in Spanish: logrado, parcial or no "
+            "logrado; or 2, 1, 0); leave it empty if not judged yet. The sheet 'rubric' "
+            "says what each cell asks for.",
+            "assessor": "Your name.",
+            "note": "Anything the group should know about this cell (optional).",
+            "indicator_label": "For reading only: the indicator's name (ignored when read).",
+            "stage_label": "For reading only: the stage's name (ignored when read).",
+            "result": "For reading only: the result this cell asks for (ignored when read).",
+        },
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +163,17 @@ def _append_text(sheet, values: list) -> None:
         _text_cell(sheet, row, column, value)
 
 
+def _header_notes(sheet, columns: list[str]) -> None:
+    """A note (an Excel comment) on each known column of the header row, saying what to
+    write there, in the current language; the column names themselves never change."""
+    from openpyxl.comments import Comment
+
+    notes = TEXT["notes"]
+    for position, column in enumerate(columns, start=1):
+        if column in notes:
+            sheet.cell(row=1, column=position).comment = Comment(notes[column], "jlp")
+
+
 def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
     import openpyxl
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -153,12 +185,12 @@ def _xlsx_bytes(table: pd.DataFrame, *, with_rubric: bool = True) -> bytes:
     for row in table.astype(str).itertuples(index=False, name=None):
         _append_text(sheet, list(row))
     sheet.freeze_panes = "A2"
+    _header_notes(sheet, list(table.columns))
     if "rating" in table.columns and len(table):
         letter = openpyxl.utils.get_column_letter(list(table.columns).index("rating") + 1)
-        check = DataValidation(
-            type="list", formula1='"achieved,partial,not_achieved"', allow_blank=True
-        )
-        check.error = "achieved, partial or not_achieved (or leave empty)"
+        choices = TEXT["rating_choices"].replace('"', "")
+        check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+        check.error = TEXT["rating_error"]
         sheet.add_data_validation(check)
         check.add(f"{letter}2:{letter}{len(table) + 1}")
     for column in sheet.columns:

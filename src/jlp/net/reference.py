@@ -31,22 +31,25 @@ import pandas as pd
 
 from jlp.datasets import load
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.assessments import RATINGS, assessment_keys, select, validate
 from jlp.net.compare import TEXT as COMPARE_TEXT
 from jlp.net.compare import compare as compare_assessments
 from jlp.net.rubric import INDICATORS, STAGES, indicator_labels, stage_labels
 
-#: User-facing strings of this module (a Spanish edition replaces this dict only).
-TEXT: dict[str, Any] = {
-    "reasoning_columns": ("Indicator", "Stage", "Rating", "Why"),
-    "moment_columns": ("Date", "Moment", "What happened by then"),
-    "unknown_date": "the reference scores {subject} at {dates}, not at '{date}'",
-    "date_fix": "choose one of {dates}",
-    "unknown_stage": "'{value}' is not a NET stage",
-    "stage_fix": "choose among {choices}",
-    "unknown_rating": "'{value}' is not a rating",
-    "rating_fix": "choose among {choices} ('' is a cell not judged)",
-}
+#: User-facing strings of this module (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "reasoning_columns": ("Indicator", "Stage", "Rating", "Why"),
+        "moment_columns": ("Date", "Moment", "What happened by then"),
+        "unknown_date": "the reference scores {subject} at {dates}, not at '{date}'",
+        "date_fix": "choose one of {dates}",
+        "unknown_stage": "'{value}' is not a NET stage",
+        "stage_fix": "choose among {choices}",
+        "unknown_rating": "'{value}' is not a rating",
+        "rating_fix": "choose among {choices} ('' is a cell not judged)",
+    }
+)
 
 #: The ratings a ``ratings`` filter may name ("" is a cell not judged).
 RATING_CHOICES: tuple[str, ...] = (*RATINGS, "")

@@ -7,6 +7,11 @@ the indicators and stages are ``reported`` (Box 2), the result each cell asks fo
 ``illustrative`` (written for this course from the paper's Methodology section). A broker
 institution can replace the cell texts with its own file of the same shape.
 
+The bundled rubric's English text is the source of its Spanish: each label, result and
+evidence text is a message of jlp's catalogue (mirrored for ``make messages`` by
+:mod:`jlp.net.rubric_text`), and the functions below give it in the current language. The
+slugs never change.
+
 >>> INDICATORS[0], STAGES[-1]
 ('group_cohesion', 'self_management')
 >>> len(CELLS)
@@ -23,6 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import SOURCE_LANGUAGE, Messages, gettext, language
+from jlp.net.rubric_text import TRANSLATED_COLUMNS
 from jlp.text import closest as _closest
 from jlp.text import did_you_mean
 from jlp.vocabulary import CELLS, INDICATORS, STAGES
@@ -32,28 +39,57 @@ from jlp.vocabulary import CELLS, INDICATORS, STAGES
 RUBRIC_COLUMNS = ("indicator", "indicator_label", "stage", "stage_label", "result", "evidence")
 
 
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "lacks": "the rubric lacks the column(s) {columns}",
+        "lacks_fix": "a rubric has the columns {columns}",
+        "cells": "the rubric must hold each of the 42 indicator × stage cells exactly once",
+        "cells_missing": "the rubric must hold each of the 42 indicator × stage cells exactly "
+        "once; missing {indicator} × {stage}",
+        "cells_fix": "keep one row for each of the 42 cells (7 indicators × 6 stages), with the "
+        "indicator and stage names of the course's rubric, datasets/net_rubric.csv",
+        "not_slug": "'{value}' is not a NET {column}",
+    }
+)
+
+
 def _check_rubric(table: pd.DataFrame, file: str) -> pd.DataFrame:
     missing = [c for c in RUBRIC_COLUMNS if c not in table.columns]
     if missing:
         raise JlpInputError(
-            f"the rubric lacks the column(s) {', '.join(missing)}",
+            TEXT["lacks"].format(columns=", ".join(missing)),
             file=file,
             row=1,
-            fix="a rubric has the columns " + ", ".join(RUBRIC_COLUMNS),
+            fix=TEXT["lacks_fix"].format(columns=", ".join(RUBRIC_COLUMNS)),
         )
     cells = list(zip(table["indicator"], table["stage"], strict=True))
     if sorted(cells) != sorted(CELLS):
         absent = sorted(set(CELLS) - set(cells))
         raise JlpInputError(
-            "the rubric must hold each of the 42 indicator × stage cells exactly once"
-            + (f"; missing {absent[0][0]} × {absent[0][1]}" if absent else ""),
+            TEXT["cells_missing"].format(indicator=absent[0][0], stage=absent[0][1])
+            if absent
+            else TEXT["cells"],
             file=file,
-            fix="keep one row for each of the 42 cells (7 indicators × 6 stages), with the "
-            "indicator and stage names of the course's rubric, datasets/net_rubric.csv",
+            fix=TEXT["cells_fix"],
         )
     order = {cell: n for n, cell in enumerate(CELLS)}
     table = table.assign(_order=[order[c] for c in cells]).sort_values("_order")
     return table.drop(columns="_order").reset_index(drop=True)
+
+
+def _in_language(table: pd.DataFrame) -> pd.DataFrame:
+    """The bundled rubric with its texts in the current language (slugs unchanged)."""
+    if language() == SOURCE_LANGUAGE:
+        return table
+    return table.assign(
+        **{c: table[c].map(gettext) for c in TRANSLATED_COLUMNS if c in table.columns}
+    )
+
+
+def _table(path: str | None) -> pd.DataFrame:
+    """The rubric (a file's own text as it is; the bundled one in the current language)."""
+    return _in_language(_load(None)) if path is None else _load(path)
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +116,7 @@ def rubric(path: str | Path | None = None) -> pd.DataFrame:
     >>> sorted(set(r["provenance"]))
     ['illustrative']
     """
-    return _load(None if path is None else str(path)).copy()
+    return _table(None if path is None else str(path)).copy()
 
 
 def indicator_labels(path: str | Path | None = None) -> dict[str, str]:
@@ -89,7 +125,7 @@ def indicator_labels(path: str | Path | None = None) -> dict[str, str]:
     >>> indicator_labels()["problem_analysis"]
     'Capacity of problem analysis'
     """
-    table = _load(None if path is None else str(path))
+    table = _table(None if path is None else str(path))
     return dict(zip(table["indicator"], table["indicator_label"], strict=True))
 
 
@@ -99,7 +135,7 @@ def stage_labels(path: str | Path | None = None) -> dict[str, str]:
     >>> stage_labels()["self_management"]
     'Self-management'
     """
-    table = _load(None if path is None else str(path))
+    table = _table(None if path is None else str(path))
     return dict(zip(table["stage"], table["stage_label"], strict=True))
 
 
@@ -111,7 +147,7 @@ def cell_text(indicator: str, stage: str, path: str | Path | None = None) -> str
     """
     check_slug(indicator, INDICATORS, "indicator")
     check_slug(stage, STAGES, "stage")
-    table = _load(None if path is None else str(path))
+    table = _table(None if path is None else str(path))
     return str(table.iloc[CELLS.index((indicator, stage))]["result"])
 
 
@@ -138,7 +174,9 @@ def check_slug(value: str, choices: tuple[str, ...], column: str) -> str:
     if value in choices:
         return value
     raise JlpInputError(
-        f"'{value}' is not a NET {column}", column=column, fix=did_you_mean(value, choices)
+        TEXT["not_slug"].format(value=value, column=column),
+        column=column,
+        fix=did_you_mean(value, choices),
     )
 
 

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.assessments import KEY, RATINGS, check
 from jlp.net.rubric import CELLS, INDICATORS, STAGES
 
@@ -54,6 +55,23 @@ SCORE_COLUMNS: tuple[str, ...] = (
 )
 
 _DEFAULT_POINTS = MappingProxyType({"achieved": 2, "partial": 1, "not_achieved": 0})
+
+
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "threshold": "the threshold must lie above 0 and at most 1, not {threshold}",
+        "threshold_fix": "give a share such as 0.75",
+        "points_for": "points must be given for exactly {ratings}",
+        "points_fix": "e.g. achieved 2, partial 1, not_achieved 0",
+        "points_order": "points must not fall from not_achieved to partial to achieved, and "
+        "achieved must be above 0",
+        "cannot_rate": "cannot rate {indicator} × {stage} as {value}",
+        "cannot_rate_fix": "use NET slugs and achieved, partial or not_achieved",
+        "one_matrix": "a matrix shows one assessment; this table holds {n}",
+        "one_matrix_fix": "pick one network and date first (jlp.net.select)",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -80,23 +98,22 @@ class ScoringRule:
             threshold = None
         if threshold is None or not 0 < threshold <= 1:
             raise JlpInputError(
-                f"the threshold must lie above 0 and at most 1, not {self.threshold}",
+                TEXT["threshold"].format(threshold=self.threshold),
                 column="threshold",
-                fix="give a share such as 0.75",
+                fix=TEXT["threshold_fix"],
             )
         if set(self.points) != set(RATINGS):
             raise JlpInputError(
-                "points must be given for exactly " + ", ".join(RATINGS),
+                TEXT["points_for"].format(ratings=", ".join(RATINGS)),
                 column="points",
-                fix="e.g. achieved 2, partial 1, not_achieved 0",
+                fix=TEXT["points_fix"],
             )
         values = [float(self.points[r]) for r in RATINGS]
         if not (0 <= values[0] <= values[1] <= values[2] and values[2] > 0):
             raise JlpInputError(
-                "points must not fall from not_achieved to partial to "
-                "achieved, and achieved must be above 0",
+                TEXT["points_order"],
                 column="points",
-                fix="e.g. achieved 2, partial 1, not_achieved 0",
+                fix=TEXT["points_fix"],
             )
         object.__setattr__(self, "threshold", threshold)
         object.__setattr__(self, "points", MappingProxyType(dict(self.points)))
@@ -183,8 +200,8 @@ def cube_from_ratings(ratings: Mapping[tuple[str, str], object]) -> np.ndarray:
         word = normalise_rating(value)
         if word is None or (indicator, stage) not in CELLS:
             raise JlpInputError(
-                f"cannot rate {indicator} × {stage} as {value!r}",
-                fix="use NET slugs and achieved, partial or not_achieved",
+                TEXT["cannot_rate"].format(indicator=indicator, stage=stage, value=repr(value)),
+                fix=TEXT["cannot_rate_fix"],
             )
         if word:
             codes[0, INDICATORS.index(indicator), STAGES.index(stage)] = RATINGS.index(word)
@@ -296,8 +313,8 @@ def cell_matrix(assessment: pd.DataFrame) -> pd.DataFrame:
     data = cube(assessment)
     if len(data) != 1:
         raise JlpInputError(
-            f"a matrix shows one assessment; this table holds {len(data)}",
-            fix="pick one network and date first (jlp.net.select)",
+            TEXT["one_matrix"].format(n=len(data)),
+            fix=TEXT["one_matrix_fix"],
         )
     words = np.array((*RATINGS, ""), dtype=object)[data.codes[0]]
     return pd.DataFrame(words, index=list(INDICATORS), columns=list(STAGES))

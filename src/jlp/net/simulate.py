@@ -37,8 +37,19 @@ import numpy as np
 import pandas as pd
 
 from jlp.errors import JlpInputError
+from jlp.i18n import Messages
 from jlp.net.assessments import RATINGS, normalise_date
 from jlp.net.rubric import INDICATORS, STAGES
+
+#: User-facing strings (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "at_least_one": "n_networks, years and interval_months must be at least 1",
+        "at_least_one_fix": "e.g. simulate_programme(12, 3, seed=0)",
+        "bad_date": "'{start}' is not a date in the form YYYY-MM-DD",
+        "bad_date_fix": "e.g. 1996-01-01",
+    }
+)
 
 #: How much later than the average each indicator is achieved (in stages).
 INDICATOR_LAG = np.array([-0.35, 0.0, 0.0, 0.1, 0.25, 0.55, 0.4])
@@ -71,14 +82,11 @@ def simulate_programme(
     np.True_
     """
     if int(n_networks) < 1 or int(years) < 1 or int(interval_months) < 1:
-        raise JlpInputError(
-            "n_networks, years and interval_months must be at least 1",
-            fix="e.g. simulate_programme(12, 3, seed=0)",
-        )
+        raise JlpInputError(TEXT["at_least_one"], fix=TEXT["at_least_one_fix"])
     origin = normalise_date(start)
     if origin is None:
         raise JlpInputError(
-            f"'{start}' is not a date in the form YYYY-MM-DD", column="start", fix="e.g. 1996-01-01"
+            TEXT["bad_date"].format(start=start), column="start", fix=TEXT["bad_date_fix"]
         )
     n, horizon = int(n_networks), int(years) * 12
     rng = np.random.default_rng(seed)

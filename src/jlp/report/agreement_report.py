@@ -25,62 +25,75 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from jlp.i18n import SOURCE_LANGUAGE, Messages, format_number, format_percent, language
 from jlp.net.agreement import Agreement
 from jlp.net.files import atomic_write
 from jlp.net.rubric import INDICATORS, STAGES, indicator_labels, stage_labels
 
 _TEMPLATES = Path(__file__).with_name("templates")
 
-#: User-facing strings of the report (a Spanish edition replaces this dict only).
-TEXT = {
-    "lang": "en",
-    "title": "NET agreement",
-    "moment": "{network} on {date}, scored by {n} assessors.",
-    "generated": "Made with jlp on {today}.",
-    "alpha_heading": "Krippendorff's alpha",
-    "interval": "{level:.0%} interval {low} to {high}",
-    "alpha_help": "Alpha compares the disagreement among the assessors with the disagreement "
-    "expected by chance, treating the ratings as ordered (not achieved < partial < "
-    "achieved). 1 is perfect agreement, 0 is chance, below 0 is systematic disagreement; "
-    "'–' means alpha is undefined (every rating the same, or too few cells). A cell left "
-    "empty by an assessor is missing, not a zero.",
-    "bootstrap": "Intervals: {n_boot} bootstrap resamples of the cells with replacement, "
-    "random seed {seed}, percentile method. One stage has 7 cells and one indicator 6, so "
-    "their intervals are wide.",
-    "alpha_columns": ["Scope", "Name", "Alpha", "Interval", "Cells compared"],
-    "scopes": {"all": "overall", "stage": "stage", "indicator": "indicator"},
-    "grid_heading": "The grid of spreads",
-    "grid_help": "Each cell counts the ratings given: ✓ achieved, ½ partial, ✗ not achieved, "
-    "– not judged. The darker the cell, the wider the spread (lowest to highest rating).",
-    "indicator": "Indicator",
-    "ranked_heading": "Cells to discuss first",
-    "ranked_help": "The cells where two assessors' ratings lie furthest apart on average "
-    "(in points), then those with the widest spread. The consensus is the median; a tie "
-    "takes the lower rating and is flagged for the group to decide.",
-    "ranked_columns": ["Rank", "Indicator", "Stage", "Ratings", "Mean gap (points)", "Consensus"],
-    "no_disagreement": "Every assessor gave every cell the same rating.",
-    "tie": "{rating} (tie: decide)",
-    "assessors_heading": "Each assessor against the group",
-    "assessors_help": "Exact: the share of cells rated as the group median (or the "
-    "reference). Mean gap: the assessor's points minus the median's, averaged over the "
-    "cells both judged; below 0 is harsher than the group, above 0 more lenient.",
-    "assessor_columns": [
-        "Assessor",
-        "Against",
-        "Cells judged",
-        "Cells compared",
-        "Exact",
-        "Mean |gap|",
-        "Mean gap",
-    ],
-    "against": {"median": "group median", "reference": "reference"},
-    "sources_heading": "Scorings compared",
-    "honesty": "The cell texts and the points per rating are the jlp course's "
-    "operationalisation of NET (Ceglie & Dini, 1999, Box 2), not the paper's.",
-    "symbols": {"achieved": "✓", "partial": "½", "not_achieved": "✗", "": "–"},
-    "cell_title": "{indicator} × {stage}: spread {spread}",
-    "top": 15,
-}
+#: User-facing strings of the report (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "title": "NET agreement",
+        "moment": "{network} on {date}, scored by {n} assessors.",
+        "generated": "Made with jlp on {today}.",
+        "alpha_heading": "Krippendorff's alpha",
+        "interval": "{level} interval {low} to {high}",
+        "alpha_help": "Alpha compares the disagreement among the assessors with the disagreement "
+        "expected by chance, treating the ratings as ordered (not achieved < partial < "
+        "achieved). 1 is perfect agreement, 0 is chance, below 0 is systematic disagreement; "
+        "'–' means alpha is undefined (every rating the same, or too few cells). A cell left "
+        "empty by an assessor is missing, not a zero.",
+        "bootstrap": "Intervals: {n_boot} bootstrap resamples of the cells with replacement, "
+        "random seed {seed}, percentile method. One stage has 7 cells and one indicator 6, so "
+        "their intervals are wide.",
+        "alpha_columns": ["Scope", "Name", "Alpha", "Interval", "Cells compared"],
+        "scopes": {"all": "overall", "stage": "stage", "indicator": "indicator"},
+        "grid_heading": "The grid of spreads",
+        "grid_help": "Each cell counts the ratings given: ✓ achieved, ½ partial, ✗ not achieved, "
+        "– not judged. The darker the cell, the wider the spread (lowest to highest rating).",
+        "indicator": "Indicator",
+        "ranked_heading": "Cells to discuss first",
+        "ranked_help": "The cells where two assessors' ratings lie furthest apart on average "
+        "(in points), then those with the widest spread. The consensus is the median; a tie "
+        "takes the lower rating and is flagged for the group to decide.",
+        "ranked_columns": [
+            "Rank",
+            "Indicator",
+            "Stage",
+            "Ratings",
+            "Mean gap (points)",
+            "Consensus",
+        ],
+        "no_disagreement": "Every assessor gave every cell the same rating.",
+        "tie": "{rating} (tie: decide)",
+        "assessors_heading": "Each assessor against the group",
+        "assessors_help": "Exact: the share of cells rated as the group median (or the "
+        "reference). Mean gap: the assessor's points minus the median's, averaged over the "
+        "cells both judged; below 0 is harsher than the group, above 0 more lenient.",
+        "assessor_columns": [
+            "Assessor",
+            "Against",
+            "Cells judged",
+            "Cells compared",
+            "Exact",
+            "Mean |gap|",
+            "Mean gap",
+        ],
+        "against": {"median": "group median", "reference": "reference"},
+        "sources_heading": "Scorings compared",
+        "honesty": "The cell texts and the points per rating are the jlp course's "
+        "operationalisation of NET (Ceglie & Dini, 1999, Box 2), not the paper's.",
+        "cell_title": "{indicator} × {stage}: spread {spread}",
+        "ratings": {"achieved": "achieved", "partial": "partial", "not_achieved": "not achieved"},
+    }
+)
+
+#: The sign of each rating in the grid (the same in every language).
+SYMBOLS = {"achieved": "✓", "partial": "½", "not_achieved": "✗", "": "–"}
+#: How many cells the report ranks for discussion.
+TOP = 15
 
 
 @cache
@@ -91,13 +104,23 @@ def _environment() -> Environment:
 
 
 def _num(value: float, digits: int = 2) -> str:
+    """A number with ``digits`` decimals, the language's way (``0.25``, ``0,25``)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return f"{value:.{digits}f}"
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:.{digits}f}"
+    return format_number(value, decimals=digits)
+
+
+def _share(value: float) -> str:
+    """A share as a whole percentage (``45%`` in English, ``45 %`` in Spanish)."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:.0%}"
+    return format_percent(value, decimals=0)
 
 
 def _counts(row) -> str:
-    symbols = TEXT["symbols"]
+    symbols = SYMBOLS
     parts = [f"{symbols[r]}{int(row[r])}" for r in ("achieved", "partial", "not_achieved")]
     return " ".join([*parts, f"{symbols['']}{int(row['not_judged'])}"])
 
@@ -131,10 +154,10 @@ def _context(result: Agreement, title: str, heading: int = 2, stamp: str | None 
         grid.append({"label": ilabels[indicator], "cells": row})
     ranked = []
     for _, row in result.ranked.iterrows():
-        if len(ranked) >= TEXT["top"] or not row["disagreement"] > 0:
+        if len(ranked) >= TOP or not row["disagreement"] > 0:
             break
         word = consensus[(row["indicator"], row["stage"])]
-        shown = TEXT["symbols"][word] + " " + word.replace("_", " ")
+        shown = SYMBOLS[word] + " " + TEXT["ratings"][word]
         ranked.append(
             {
                 "rank": int(row["rank"]),
@@ -165,7 +188,7 @@ def _context(result: Agreement, title: str, heading: int = 2, stamp: str | None 
             "against": TEXT["against"][row["against"]],
             "judged": int(row["judged"]),
             "cells": int(row["cells"]),
-            "exact": "–" if math.isnan(row["exact"]) else f"{row['exact']:.0%}",
+            "exact": "–" if math.isnan(row["exact"]) else _share(row["exact"]),
             "mean_abs_gap": _num(row["mean_abs_gap"]),
             "mean_gap": _num(row["mean_gap"]),
         }
@@ -177,6 +200,12 @@ def _context(result: Agreement, title: str, heading: int = 2, stamp: str | None 
     }
     return {
         "text": TEXT,
+        "lang": language(),
+        "interval": TEXT["interval"].format(
+            level=_share(result.level),
+            low=_num(result.alpha["low"].iloc[0]),
+            high=_num(result.alpha["high"].iloc[0]),
+        ),
         "title": title,
         "heading": heading,
         "network": result.network,
@@ -232,4 +261,11 @@ def write_agreement_report(
     return atomic_write(path, html.encode("utf-8"))
 
 
-__all__ = ["TEXT", "agreement_fragment", "agreement_html", "write_agreement_report"]
+__all__ = [
+    "SYMBOLS",
+    "TEXT",
+    "TOP",
+    "agreement_fragment",
+    "agreement_html",
+    "write_agreement_report",
+]

@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
+from jlp.i18n import SOURCE_LANGUAGE, Messages, format_number, format_percent, language
 from jlp.net.analysis import (
     benchmark,
     broker_feedback,
@@ -52,59 +53,72 @@ from jlp.viz.net_charts import (
     update_matrix,
 )
 
-#: User-facing strings of the report (a Spanish edition replaces this dict only).
-TEXT = {
-    "title": "NET report",
-    "generated": "Made with jlp from {source}: {networks} networks, "
-    "{assessments} assessments, {first} to {last}.",
-    "generated_on": "Made with jlp on {today} from {source}: {networks} networks, "
-    "{assessments} assessments, {first} to {last}.",
-    "no_source": "a table of assessments",
-    "rule": "Scoring rule: achieved {a:g} points, partial {p:g}, not achieved {n:g} (not "
-    "judged 0, counted as missing); stage score = points / {stage_max:g}, index = points / "
-    "{total_max:g} × 100; a stage is consolidated at a score of at least {threshold:g}.",
-    "honesty": "NET comes from Ceglie & Dini (1999, Box 2), which names the 7 indicators "
-    "and 6 stages. The cell texts and scoring numbers used here are the jlp course's "
-    "operationalisation (illustrative), not the paper's.",
-    "illustrative": "The data in this report are illustrative (simulated), not real networks.",
-    "contents": "Contents",
-    "summary": "Latest assessment of each network",
-    "benchmark": "Benchmark",
-    "progression": "Progression of all networks",
-    "feedback": "Method feedback",
-    "feedback_help": "Each cell shows the share of networks (latest assessment of each) "
-    "that achieved it. Cells always achieved may mark a step that needs no support; "
-    "cells never achieved may mark a step the method does not reach or a result "
-    "asked too early. ↯ counts cells achieved while an earlier stage of the same "
-    "indicator was not: the order of the stages may not fit those networks, or the "
-    "assessors read the cell differently.",
-    "extremes": "Cells never or always achieved",
-    "inversions": "Cells achieved out of order",
-    "brokers": "Feedback per broker (assessor)",
-    "networks": "Networks",
-    "none": "None.",
-    "more_inversions": "… and {n} more.",
-    "more_networks": "The per-network sections show {shown} of {total} networks.",
-    "columns_summary": ["Network", "Date", "Index", "Current stage", "Completeness", "Assessor"],
-    "columns_extremes": ["Indicator", "Stage", "Pattern", "Judged"],
-    "columns_inversions": [
-        "Network",
-        "Date",
-        "Indicator",
-        "Earlier stage (rating)",
-        "Later stage (achieved)",
-    ],
-    "columns_brokers": [
-        "Assessor",
-        "Networks",
-        "Assessments",
-        "Mean index",
-        "Index gain per year",
-        "Mean completeness",
-        "Out-of-order cells per assessment",
-        "Weakest indicator",
-    ],
-}
+#: User-facing strings of the report (translated when read, see :mod:`jlp.i18n`).
+TEXT = Messages(
+    {
+        "title": "NET report",
+        "generated": "Made with jlp from {source}: {networks} networks, "
+        "{assessments} assessments, {first} to {last}.",
+        "generated_on": "Made with jlp on {today} from {source}: {networks} networks, "
+        "{assessments} assessments, {first} to {last}.",
+        "no_source": "a table of assessments",
+        "rule": "Scoring rule: achieved {a} points, partial {p}, not achieved {n} (not "
+        "judged 0, counted as missing); stage score = points / {stage_max}, index = points / "
+        "{total_max} × 100; a stage is consolidated at a score of at least {threshold}.",
+        "honesty": "NET comes from Ceglie & Dini (1999, Box 2), which names the 7 indicators "
+        "and 6 stages. The cell texts and scoring numbers used here are the jlp course's "
+        "operationalisation (illustrative), not the paper's.",
+        "illustrative": "The data in this report are illustrative (simulated), not real networks.",
+        "contents": "Contents",
+        "summary": "Latest assessment of each network",
+        "benchmark": "Benchmark",
+        "progression": "Progression of all networks",
+        "feedback": "Method feedback",
+        "feedback_help": "Each cell shows the share of networks (latest assessment of each) "
+        "that achieved it. Cells always achieved may mark a step that needs no support; "
+        "cells never achieved may mark a step the method does not reach or a result "
+        "asked too early. ↯ counts cells achieved while an earlier stage of the same "
+        "indicator was not: the order of the stages may not fit those networks, or the "
+        "assessors read the cell differently.",
+        "extremes": "Cells never or always achieved",
+        "inversions": "Cells achieved out of order",
+        "brokers": "Feedback per broker (assessor)",
+        "networks": "Networks",
+        "none": "None.",
+        "complete": "complete",
+        "no_network": "no assessment of the network '{network}'",
+        "patterns": {"never": "never", "always": "always"},
+        "ratings": {"achieved": "achieved", "partial": "partial", "not_achieved": "not achieved"},
+        "more_inversions": "… and {n} more.",
+        "more_networks": "The per-network sections show {shown} of {total} networks.",
+        "columns_summary": [
+            "Network",
+            "Date",
+            "Index",
+            "Current stage",
+            "Completeness",
+            "Assessor",
+        ],
+        "columns_extremes": ["Indicator", "Stage", "Pattern", "Judged"],
+        "columns_inversions": [
+            "Network",
+            "Date",
+            "Indicator",
+            "Earlier stage (rating)",
+            "Later stage (achieved)",
+        ],
+        "columns_brokers": [
+            "Assessor",
+            "Networks",
+            "Assessments",
+            "Mean index",
+            "Index gain per year",
+            "Mean completeness",
+            "Out-of-order cells per assessment",
+            "Weakest indicator",
+        ],
+    }
+)
 
 _CSS = """
 body{font-family:Helvetica,Arial,sans-serif;max-width:1100px;margin:0 auto;padding:1em;
@@ -142,8 +156,24 @@ def _fmt(value: object) -> str:
     if isinstance(value, float):
         if pd.isna(value):
             return "–"
+        if language() != SOURCE_LANGUAGE:  # the language's separators (Babel)
+            return format_number(round(value, 2) if abs(value) < 1000 else round(value))
         return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:,.0f}"
     return str(value)
+
+
+def _number(value: float) -> str:
+    """A number of the scoring rule: ``2``, ``0.75`` (``0,75`` in Spanish)."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:g}"
+    return format_number(value)
+
+
+def _share(value: float) -> str:
+    """A share as a whole percentage (``45%`` in English, ``45 %`` in Spanish)."""
+    if language() == SOURCE_LANGUAGE:
+        return f"{value:.0%}"
+    return format_percent(value, decimals=0)
 
 
 class _Figures:
@@ -198,7 +228,7 @@ def net_report_html(
     data = cube(table)
     latest = benchmark(table, rule=rule)
     feedback = method_feedback(table)
-    labels = {**stage_labels(), COMPLETE: "complete"}
+    labels = {**stage_labels(), COMPLETE: TEXT["complete"]}
     ilabels = indicator_labels()
     fig = _Figures()
     title = title or TEXT["title"]
@@ -216,12 +246,12 @@ def net_report_html(
         else TEXT["generated"].format(**facts)
     )
     rule_text = TEXT["rule"].format(
-        a=rule.points["achieved"],
-        p=rule.points["partial"],
-        n=rule.points["not_achieved"],
-        stage_max=7 * rule.max_points,
-        total_max=42 * rule.max_points,
-        threshold=rule.threshold,
+        a=_number(rule.points["achieved"]),
+        p=_number(rule.points["partial"]),
+        n=_number(rule.points["not_achieved"]),
+        stage_max=_number(7 * rule.max_points),
+        total_max=_number(42 * rule.max_points),
+        threshold=_number(rule.threshold),
     )
 
     all_networks = sorted(set(scores["network"]))
@@ -231,7 +261,7 @@ def net_report_html(
             from jlp.text import did_you_mean
 
             raise JlpInputError(
-                f"no assessment of the network '{name}'",
+                TEXT["no_network"].format(network=name),
                 column="network",
                 fix=did_you_mean(name, all_networks),
             )
@@ -257,7 +287,7 @@ def net_report_html(
                 r.date,
                 float(r.index),
                 labels[r.current_stage],
-                f"{r.completeness:.0%}",
+                _share(r.completeness),
                 r.assessor,
             ]
             for r in latest.sort_values("network").itertuples()
@@ -281,7 +311,7 @@ def net_report_html(
                     int(r.assessments),
                     float(r.mean_index),
                     float(r.index_gain_per_year),
-                    f"{r.mean_completeness:.0%}",
+                    _share(r.mean_completeness),
                     float(r.inversions_per_assessment),
                     ilabels[r.weakest_indicator],
                 ]
@@ -309,6 +339,7 @@ def net_report_html(
 
     return _template().render(
         text=TEXT,
+        lang=language(),
         title=title,
         generated=generated,
         rule=rule_text,
@@ -318,7 +349,12 @@ def net_report_html(
         figures=figures,
         extremes=_rows(
             [
-                [ilabels[r.indicator], labels[r.stage], r.pattern, int(r.judged)]
+                [
+                    ilabels[r.indicator],
+                    labels[r.stage],
+                    TEXT["patterns"].get(r.pattern, r.pattern),
+                    int(r.judged),
+                ]
                 for r in found.itertuples()
             ]
         ),
@@ -328,7 +364,8 @@ def net_report_html(
                     r.network,
                     r.date,
                     ilabels[r.indicator],
-                    f"{labels[r.earlier_stage]} ({r.earlier_rating.replace('_', ' ')})",
+                    f"{labels[r.earlier_stage]} "
+                    f"({TEXT['ratings'].get(r.earlier_rating, r.earlier_rating)})",
                     labels[r.later_stage],
                 ]
                 for r in inversions.head(limit).itertuples()

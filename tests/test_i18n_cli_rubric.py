@@ -1,0 +1,50 @@
+"""The NET rubric in Spanish: its English CSV is the source, its Spanish comes through the
+catalogue (mirrored for extraction by jlp.net.rubric_text), its slugs never change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jlp.datasets import data_dir
+from jlp.i18n import language_set
+from jlp.net import rubric_text
+from jlp.net.rubric import INDICATORS, STAGES, cell_text, indicator_labels, rubric, stage_labels
+
+
+def test_the_mirror_matches_the_csv():
+    source = (data_dir() / "net_rubric.csv").read_text(encoding="utf-8")
+    current = Path(rubric_text.__file__).read_text(encoding="utf-8")
+    assert rubric_text.module_text(source, current) == current, (
+        "datasets/net_rubric.csv changed: run `python -m jlp.net.rubric_text`, "
+        "then `make messages`, and translate the new entries"
+    )
+
+
+def test_every_rubric_text_is_translated():
+    english = rubric()
+    with language_set("es"):
+        spanish = rubric()
+    for column in rubric_text.TRANSLATED_COLUMNS:
+        same = (english[column] == spanish[column]) & (english[column] != "")
+        assert not same.any(), english.loc[same, column].tolist()
+    assert spanish[["indicator", "stage"]].equals(english[["indicator", "stage"]])
+    assert (spanish["provenance"] == english["provenance"]).all()
+
+
+def test_labels_and_cells_in_spanish_and_back():
+    with language_set("es"):
+        assert indicator_labels()["group_cohesion"] == "Cohesión del grupo"
+        assert stage_labels()["self_management"] == "Autogestión"
+        assert cell_text("economic_changes", "pilot_projects").startswith("El proyecto piloto")
+        assert list(indicator_labels()) == list(INDICATORS)
+        assert list(stage_labels()) == list(STAGES)
+    assert indicator_labels()["group_cohesion"] == "Group cohesion"
+
+
+def test_a_rubric_of_your_own_is_never_translated(tmp_path):
+    own = rubric().assign(result="Texto propio de la institución.")
+    path = tmp_path / "propia.csv"
+    own.to_csv(path, index=False)
+    with language_set("es"):
+        assert set(rubric(path)["result"]) == {"Texto propio de la institución."}
+        assert rubric(path)["indicator_label"].iloc[0] == "Group cohesion"
