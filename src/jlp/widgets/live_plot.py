@@ -21,11 +21,13 @@ layout entries that differ (``Plotly.react`` then redraws just those).
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import anywidget
 import ipywidgets as widgets
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import traitlets
@@ -139,10 +141,42 @@ def figure_patch(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | N
     }
 
 
+def _plain(value: Any) -> Any:
+    """``value`` (a figure's property) as JSON-ready Python: arrays as lists, NaN as None
+    (a gap for plotly.js), tuples as lists.
+
+    >>> _plain({"z": np.array([[1.0, np.nan]]), "x": ("a", np.int64(2))})
+    {'z': [[1.0, None]], 'x': ['a', 2]}
+    """
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "Mm":  # dates and durations: ISO text, as plotly writes them
+            return np.datetime_as_string(value).tolist() if value.dtype.kind == "M" else [
+                str(item) for item in value.tolist()
+            ]
+        if value.dtype.kind in "fcO":
+            return [_plain(item) for item in value.tolist()]
+        return value.tolist()
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, np.generic):
+        return _plain(value.item())
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "isoformat"):  # a date or a time
+        return value.isoformat()
+    return value
+
+
 def _spec(fig: go.Figure) -> dict[str, Any]:
-    # The figure was validated as it was built; skipping it again halves the time.
-    spec = json.loads(pio.to_json(fig, validate=False))
-    return {"data": spec.get("data", []), "layout": spec.get("layout", {})}
+    """The figure as plain data, read from its validated properties without copying them
+    first (a fifth of the time of a JSON round trip)."""
+    data, layout = getattr(fig, "_data", None), getattr(fig, "_layout", None)
+    if data is None or layout is None:  # another plotly: the slower, public way
+        spec = json.loads(pio.to_json(fig, validate=False))
+        return {"data": spec.get("data", []), "layout": spec.get("layout", {})}
+    return {"data": [_plain(trace) for trace in data], "layout": _plain(layout)}
 
 
 class LivePlot(anywidget.AnyWidget):
@@ -168,9 +202,9 @@ class LivePlot(anywidget.AnyWidget):
             return None
         if patch["data"] or patch["layout"]:
             self.send({"kind": "patch", **patch})
-            # The kernel's copy follows without sending the whole figure again.
-            with self._lock_property(figure=new):
-                self.figure = new
+            # The kernel's copy follows without sending the whole figure again (and without
+            # comparing it, as a property lock would, through a JSON round trip).
+            self._trait_values["figure"] = new
         return patch
 
     def _on_message(self, _widget: object, content: dict, _buffers: object) -> None:
