@@ -49,7 +49,7 @@ from jlp.fees import (
 from jlp.i18n import Messages
 from jlp.viz.fee_charts import affordability_chart, revenue_mix_chart, schedule_chart
 from jlp.widgets.frame import saved_note, static_note, style
-from jlp.widgets.live_plot import ChartSlot, from_person
+from jlp.widgets.live_plot import ChartSlot, from_person, held
 from jlp.widgets.messages import control_problems, problems_html, read_amount
 
 #: User-facing strings of this widget, translated when read (jlp.i18n).
@@ -308,24 +308,26 @@ class FeeRampTuner(widgets.VBox):
         if self._quiet or change["new"] not in self._ramps:
             return
         rule = self._ramps[change["new"]]
-        self._set_quietly(
-            {
-                self.subsidised_years: rule.subsidised_years,
-                self.first_share: rule.first_share,
-                self.step: rule.step,
-                self.cap: rule.cap,
-            }
-        )
-        self.update(live=from_person(change))
+        with held(*self._ramp_controls):  # the chart first, then the sliders it moved
+            self._set_quietly(
+                {
+                    self.subsidised_years: rule.subsidised_years,
+                    self.first_share: rule.first_share,
+                    self.step: rule.step,
+                    self.cap: rule.cap,
+                }
+            )
+            self.update(live=from_person(change))
 
     def _institution_changed(self, change: dict) -> None:
         if self._quiet:
             return
         plan = self._institutions[change["new"]]
-        self._set_quietly(
-            {self.new_networks: plan.new_networks, self.support_years: plan.support_years}
-        )
-        self.update(live=from_person(change))
+        with held(self.new_networks, self.support_years):
+            self._set_quietly(
+                {self.new_networks: plan.new_networks, self.support_years: plan.support_years}
+            )
+            self.update(live=from_person(change))
 
     def matching_preset(self) -> str:
         """The name of the ramp preset whose values the controls hold, else ``custom``."""
@@ -338,11 +340,12 @@ class FeeRampTuner(widgets.VBox):
     def _changed(self, change: dict) -> None:
         if self._quiet:
             return
-        if change["owner"] in self._ramp_controls:
-            match = self.matching_preset()
-            if match != self.preset.value:
-                self._set_quietly({self.preset: match})
-        self.update(live=from_person(change))
+        with held(self.preset):
+            if change["owner"] in self._ramp_controls:
+                match = self.matching_preset()
+                if match != self.preset.value:
+                    self._set_quietly({self.preset: match})
+            self.update(live=from_person(change))
 
     # ------------------------------------------------------------------ computing, drawing
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -152,9 +154,11 @@ def _plain(value: Any) -> Any:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, np.ndarray):
         if value.dtype.kind in "Mm":  # dates and durations: ISO text, as plotly writes them
-            return np.datetime_as_string(value).tolist() if value.dtype.kind == "M" else [
-                str(item) for item in value.tolist()
-            ]
+            return (
+                np.datetime_as_string(value).tolist()
+                if value.dtype.kind == "M"
+                else [str(item) for item in value.tolist()]
+            )
         if value.dtype.kind in "fcO":
             return [_plain(item) for item in value.tolist()]
         return value.tolist()
@@ -259,6 +263,24 @@ class ChartSlot(widgets.VBox):
         return "jlp-stale" in self._dom_classes
 
 
+@contextmanager
+def held(*controls: widgets.Widget) -> Iterator[None]:
+    """Hold back what ``controls`` send to the page until the block ends, so that the
+    chart's update, sent inside the block, reaches the page first (a preset that moves
+    four sliders then redraws the chart before the sliders).
+
+    >>> a, b = widgets.IntSlider(), widgets.IntSlider()
+    >>> with held(a, b):
+    ...     a.value = 3
+    >>> a.value
+    3
+    """
+    with ExitStack() as stack:
+        for control in controls:
+            stack.enter_context(control.hold_sync())
+        yield
+
+
 def from_person(change: dict) -> bool:
     """Whether a trait change came from the front-end (a person), not from code.
 
@@ -279,4 +301,4 @@ def from_person(change: dict) -> bool:
     return bool(getattr(change.get("owner"), "_property_lock", None))
 
 
-__all__ = ["ChartSlot", "LivePlot", "figure_patch", "from_person"]
+__all__ = ["ChartSlot", "LivePlot", "figure_patch", "from_person", "held"]

@@ -35,7 +35,7 @@ from jlp.i18n import Messages
 from jlp.scale import CoordinationCost, PoolResult, PriceCurve
 from jlp.viz.scale_charts import pool_chart
 from jlp.widgets.frame import saved_note, static_note, style
-from jlp.widgets.live_plot import ChartSlot, from_person
+from jlp.widgets.live_plot import ChartSlot, from_person, held
 from jlp.widgets.messages import control_problems, problems_html
 
 #: User-facing strings of this widget, translated when read (jlp.i18n).
@@ -197,25 +197,27 @@ class PoolChooser(widgets.VBox):
     def _preset_changed(self, change: dict) -> None:
         if self._quiet or change["new"] not in self._choices:
             return
-        self._quiet = True
-        try:
-            self.members.value = tuple(self._choices[change["new"]])
-        finally:
-            self._quiet = False
-        self.update(live=from_person(change))
+        with held(self.members):  # the chart first, then the ticks it moved
+            self._quiet = True
+            try:
+                self.members.value = tuple(self._choices[change["new"]])
+            finally:
+                self._quiet = False
+            self.update(live=from_person(change))
 
     def _members_changed(self, change: dict) -> None:
         if self._quiet:
             return
         chosen = list(change["new"])
         match = next((key for key, ids in self._choices.items() if ids == chosen), "custom")
-        if match != self.preset.value:
-            self._quiet = True
-            try:
-                self.preset.value = match
-            finally:
-                self._quiet = False
-        self.update(live=from_person(change))
+        with held(self.preset):
+            if match != self.preset.value:
+                self._quiet = True
+                try:
+                    self.preset.value = match
+                finally:
+                    self._quiet = False
+            self.update(live=from_person(change))
 
     def _changed(self, change: dict) -> None:
         if not self._quiet:
