@@ -60,3 +60,9 @@ def test_untranslated_and_fuzzy_messages_are_counted(tmp_path: Path):
     report = check_catalogue(path, TERMS)
     assert (report.total, report.translated, report.fuzzy) == (3, 2, 1)
     assert sorted(p.message.split(":")[0] for p in report.problems) == ["fuzzy", "not translated"]
+
+
+def test_a_translation_that_would_become_a_list_is_named():
+    problems = check_entry("1. Start from demand", "1. Partir de la demanda", TERMS)
+    assert problems and problems[0].startswith("starts like a list item")
+    assert check_entry("1. Start from demand", "1\\. Partir de la demanda", TERMS) == []

@@ -39,6 +39,8 @@ LINK = re.compile(r"\]\(([^)\s]+)\)")
 CODE = re.compile(r"(?<![}`])(`+)([^`]+?)\1(?!`)")
 FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 SUBSTITUTION = re.compile(r"\{\{[^}]*\}\}")
+#: A message read on its own that starts like this becomes a list, not a heading or text.
+LIST_START = re.compile(r"^(\d+[.)]|[-*+])\s")
 #: Short words only English uses (Spanish shares "a", "no", "me"): they mark English text.
 _ENGLISH = (
     "the and of to is are was were be been in that with for this these those it its on as by "
@@ -125,6 +127,10 @@ def check_entry(english: str, translated: str, terms: set[str]) -> list[str]:
         Counter(SUBSTITUTION.findall(english)),
         Counter(SUBSTITUTION.findall(translated)),
     )
+    if LIST_START.match(translated):
+        problems.append(
+            "starts like a list item: MyST would read it as a list (write 1\\. or \\- instead)"
+        )
     if translated.count("**") % 2:
         problems.append("an odd number of ** (bold left open)")
     dollars = re.compile(r"(?<!\\)\$")
