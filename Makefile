@@ -109,6 +109,7 @@ locales: $(STAMP)
 # checks). jlp reads the .po itself at run time: there is nothing to compile.
 messages: $(STAMP)
 	$(BIN)/python -m jlp.i18n_extract
+	$(BIN)/python -m jlp.data_text
 
 # JupyterLab on copies of the notebooks, never on the committed ones: the workshop's content
 # (no solutions, no notes) in my-notebooks/, or the instructor's in instructor-notebooks/

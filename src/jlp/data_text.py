@@ -153,11 +153,23 @@ def update(directory: Path | None = None) -> dict[str, int]:
         found = texts(path)
         for code in LANGUAGES:
             target = catalogue_path(directory, code, table)
-            old = {}
+            old, dates = {}, {}
             if target.exists():
                 with target.open("rb") as handle:
-                    old = {str(m.id): m for m in read_po(handle) if m.id}
-            catalogue = Catalog(locale=code, project="jlp data", domain=table)
+                    before = read_po(handle)
+                old = {str(m.id): m for m in before if m.id}
+                # the same words give the same file: no date changes when nothing else does
+                dates = {
+                    "creation_date": before.creation_date,
+                    "revision_date": before.revision_date,
+                }
+            catalogue = Catalog(
+                locale=code,
+                project="jlp data",
+                domain=table,
+                copyright_holder="jlp contributors",
+                **dates,
+            )
             for text, row, field in found:
                 previous = old.get(text)
                 location = (f"{path.name}:{field}", row)

@@ -142,7 +142,7 @@ def load(name: str, *, directory: str | Path | None = None) -> pd.DataFrame:
     stamps = (_stamp(pfile), *(_stamp(basedir / p) for p in _paths(descriptor, resource)))
     cached = _FRAMES.get(key)
     if cached is not None and cached[0] == stamps and None not in stamps:
-        return cached[1].copy()
+        return _in_language(cached[1], name, directory)
     checked = check_resources(descriptor, [name], basedir)
     problems = checked[None].problems + checked[name].problems
     if problems:
@@ -150,7 +150,16 @@ def load(name: str, *, directory: str | Path | None = None) -> pd.DataFrame:
     frame = _frame(checked[name], resource["schema"])
     frame.attrs = {"name": name, "path": str(basedir / resource["path"])}
     _FRAMES[key] = (stamps, frame)
-    return frame.copy()
+    return _in_language(frame, name, directory)
+
+
+def _in_language(frame: pd.DataFrame, name: str, directory: str | Path | None) -> pd.DataFrame:
+    """A copy of a bundled table with its names and notes in the reader's language
+    (:mod:`jlp.data_text`); a table from another folder stays as it is written."""
+    from jlp.data_text import translated
+
+    copy_ = translated(frame, name, directory=None if directory is None else Path(directory))
+    return copy_ if copy_ is not frame else frame.copy()
 
 
 def clear_cache() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from jlp.data_text import translate_graph
 from jlp.datasets import load
 from jlp.graphs import read_graph
 
@@ -37,6 +38,8 @@ def network(name: str, *, directory: str | Path | None = None) -> nx.MultiDiGrap
     edges = load(f"{name}_edges", directory=directory)
     graph = read_graph(Path(nodes.attrs["path"]), Path(edges.attrs["path"]))
     graph.graph["phase_names"] = phase_names(name)
+    if directory is None:  # the bundled network: its names and notes in the reader's language
+        translate_graph(graph, name)
     return graph
 
 
