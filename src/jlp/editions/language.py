@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sphinx.transforms import SphinxTransform
+
 
 @dataclass(frozen=True)
 class Language:
@@ -133,6 +135,26 @@ def _add_switch(app: Any, pagename: str, templatename: str, context: dict, doctr
     )
 
 
+class SourceForTableCells(SphinxTransform):
+    """Give table cells parsed inside a directive (a solution's table) the source and line
+    of their table, so that Sphinx treats their text as messages to translate."""
+
+    default_priority = 15  # before Sphinx's Locale transform (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        from docutils import nodes
+
+        for entry in self.document.findall(nodes.entry):
+            holder = entry.parent
+            while holder is not None and not holder.source:
+                holder = holder.parent
+            if holder is None:
+                continue
+            for text in entry.findall(nodes.TextElement):
+                if not text.source:
+                    text.source, text.line = holder.source, holder.line
+
+
 def setup(app: Any) -> None:
     """Register the language switch (called from :func:`jlp.editions.setup`).
 
@@ -141,6 +163,7 @@ def setup(app: Any) -> None:
     """
     app.add_config_value("jlp_translations", [], "html", [list])
     app.connect("html-page-context", _add_switch)
+    app.add_transform(SourceForTableCells)
 
 
 __all__ = [
