@@ -155,6 +155,24 @@ class SourceForTableCells(SphinxTransform):
                     text.source, text.line = holder.source, holder.line
 
 
+def _worksheets_in_language(app: Any, exception: Exception | None) -> None:
+    """In a translated build, the printable worksheets the pages offer (copied as they are
+    into ``_downloads``) are drawn again in the build's language."""
+    code = app.config.language or SOURCE_LANGUAGE
+    if exception is not None or code == SOURCE_LANGUAGE or app.builder.format != "html":
+        return
+    from jlp.i18n import language_set
+    from jlp.worksheets import SHEETS, pdf_bytes
+
+    with language_set(code):
+        drawn = {name: pdf_bytes(name) for name in SHEETS}
+    for path in Path(app.outdir).glob("_downloads/*/*.pdf"):
+        if path.name in drawn:
+            partial = path.with_suffix(".pdf.partial")
+            partial.write_bytes(drawn[path.name])
+            partial.replace(path)
+
+
 def setup(app: Any) -> None:
     """Register the language switch (called from :func:`jlp.editions.setup`).
 
@@ -164,6 +182,7 @@ def setup(app: Any) -> None:
     app.add_config_value("jlp_translations", [], "html", [list])
     app.connect("html-page-context", _add_switch)
     app.add_transform(SourceForTableCells)
+    app.connect("build-finished", _worksheets_in_language)
 
 
 __all__ = [
