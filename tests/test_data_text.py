@@ -21,6 +21,9 @@ TABLES = data_text._tables(DATA)
 def test_every_text_of_the_table_has_its_translation(table):
     wanted = {text for text, _, _ in data_text.texts(TABLES[table])}
     path = data_text.catalogue_path(DATA, "es", table)
+    if not wanted:  # nothing in words to translate (ratings, numbers, ids)
+        assert not path.exists()
+        return
     with path.open("rb") as handle:
         catalogue = read_po(handle)
     messages = {str(m.id): m for m in catalogue if m.id}
