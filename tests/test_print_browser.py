@@ -78,18 +78,6 @@ def too_wide(page) -> list[str]:
     )
 
 
-#: Known defects of the print edition found once every branch of the session was merged (the
-#: print checks had passed on the print branch alone): on A4 18 pages and on Letter 20 print
-#: without text, and 10 chart drawings reach past the print column (736 px in 681). They are
-#: left failing visibly (xfail, not removed) until the print work of issue 10 §6 is finished.
-PRINT_DEFECTS = pytest.mark.xfail(
-    reason="known print defects after the merge: pages without text, charts wider than the "
-    "print column (issue 10 §6 open)",
-    strict=False,
-)
-
-
-@PRINT_DEFECTS
 @pytest.mark.parametrize("paper", PAPERS)
 def test_every_printed_page_has_text(printed, paper):
     pdfs, _, _ = printed
@@ -100,7 +88,6 @@ def test_every_printed_page_has_text(printed, paper):
     assert toggles == [], f"{paper}: folding toggles printed on pages {toggles}"
 
 
-@PRINT_DEFECTS
 @pytest.mark.parametrize("paper", PAPERS)
 def test_nothing_is_cut_at_the_paper_width(printed, paper):
     _, _, measures = printed
