@@ -21,7 +21,9 @@ PRINT_SITE = ROOT / "_build" / "print" / "html"
 PAPERS = ("A4", "Letter")
 #: The print area's width in CSS px: the paper less two 15 mm margins (96 px to the inch).
 PRINT_WIDTH = {"A4": round((210 - 30) / 25.4 * 96), "Letter": round((215.9 - 30) / 25.4 * 96)}
-TOGGLES = re.compile(r"(Show|Hide) code cell (output|source|content)")
+#: A folding toggle as it prints: its label alone on its line (the course's own text may name
+#: the toggle in a sentence, "the code is folded under Show code cell source").
+TOGGLES = re.compile(r"^\W*(Show|Hide) code cell (output|source|content)\W*$", re.M)
 
 
 @pytest.fixture(scope="session")
@@ -115,3 +117,9 @@ def test_nothing_is_cut_at_the_paper_width(printed, paper):
 def test_printing_asks_nothing_off_the_site(printed, paper):
     _, measures = printed(paper)
     assert measures["offsite"] == [] and measures["failed"] == []
+
+
+def test_the_toggle_check_tells_a_printed_toggle_from_a_sentence_naming_it():
+    assert TOGGLES.search("Results\n\u25bc Show code cell output\n42")
+    assert TOGGLES.search("Hide code cell source")
+    assert not TOGGLES.search("The code is folded under Show code cell source; only the lines")
