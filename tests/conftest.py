@@ -76,3 +76,21 @@ def site_url():
         _missing("the book is not built: run `make book` first")
     with serve(SITE) as url:
         yield url
+
+
+#: Tests that start a long job other tests then share (a printed PDF, the fixture book's
+#: builds): run first, so that under pytest-xdist they start at once, side by side, instead
+#: of being dealt last to one process that then runs alone while the others sit idle.
+LONG_FIRST = (
+    "test_print_browser.py::test_every_printed_page_has_text",
+    "test_editions_build.py::",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item) -> int:
+        return next(
+            (n for n, mark in enumerate(LONG_FIRST) if mark in item.nodeid), len(LONG_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: the order within each group is kept

@@ -1,10 +1,11 @@
 """The charts and the frame of the built learner site, as a reader meets them in chromium.
 
-One visit per page at 1366 px (a laptop) checks: no console or page error on a first visit
-(nothing stored by an earlier page), every chart with its own element id, every chart in
-every tab of a widget drawn and taller than 150 px once its tab is open, and no chart text
-over another or out of its chart. Pages with charts are visited again at 390 px (a phone):
-the titles wrap, nothing overlaps, no chart is wider than the screen.
+One visit per page at 1366 px (a laptop, shared with the page and table checks:
+tests/page_visits.py) checks: no console or page error on a first visit (nothing stored by
+an earlier page) and every chart with its own element id. Pages with charts are visited again
+at 1366 px: every chart in every tab of a widget drawn and taller than 150 px once its tab is
+open, and no chart text over another or out of its chart; and at 390 px (a phone): the titles
+wrap, nothing overlaps, no chart is wider than the screen.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 from browser import settle, watch
 from charts_layout import CHART_PARTS
+from page_visits import visited
 from test_links import EDITION_SITES
 from test_site import learner_pages
 
@@ -51,11 +53,15 @@ def chart_problems(page) -> tuple[list[str], list[dict]]:
 
 
 @pytest.mark.parametrize("path", learner_pages())
-def test_page_has_no_console_error_and_one_id_per_chart(page, site_url, path):
-    log = visit(page, f"{site_url}/{path}", LAPTOP)
-    errors = [f"page error: {e}" for e in log.errors] + [f"console: {m}" for m in log.console]
+def test_page_has_no_console_error_and_one_id_per_chart(
+    shared_dir, browser_context, site_url, path
+):
+    seen = visited(shared_dir, browser_context, site_url, path)  # tests/page_visits.py
+    errors = [f"page error: {e}" for e in seen["errors"]] + [
+        f"console: {m}" for m in seen["console"]
+    ]
     assert errors == [], f"{path}: {errors}"
-    ids = page.eval_on_selector_all(".plotly-graph-div", "divs => divs.map(d => d.id)")
+    ids = seen["chart_ids"]
     shared = sorted({i for i in ids if ids.count(i) > 1})
     assert shared == [], f"{path}: charts sharing an element id: {shared}"
 

@@ -92,3 +92,36 @@ def test_html_outputs_keep_numbers_with_their_per_cent_sign():
         "<td>up to 40\u00a0%</td>",
         "share = 20 % 7",
     ]
+
+
+#: A saved widget state in the head holds a whole map page (body tag, folds and a picture) as
+#: JSON; the page's own body comes after it.
+STATE_THEN_BODY = (
+    '<html><head><script type="application/vnd.jupyter.widget-state+json">'
+    '{"html": "<html><body class=\\"map\\"><details class=\\"hide\\"><summary>x</summary>'
+    '</details><source media=\\"(max-width: 719px)\\"></body></html>"}</script></head>'
+    '<body data-default-mode="light"><picture><source media="(max-width: 719px)" '
+    'srcset="../_images/phone.png"><img src="../_images/wide.png" alt="A map"></picture>'
+    "</body></html>"
+)
+
+
+def test_print_page_leaves_scripts_whole_and_marks_its_own_body():
+    import json
+    import re
+
+    from jlp.editions.printing import at_top
+
+    page = printable(at_top(STATE_THEN_BODY, 1))
+    state = re.search(r"<script[^>]*>(.*?)</script>", page, re.S).group(1)
+    assert json.loads(state) == json.loads(
+        re.search(r"<script[^>]*>(.*?)</script>", STATE_THEN_BODY, re.S).group(1)
+    )
+    soup = BeautifulSoup(page, "html.parser")
+    body = soup.find("body")
+    assert body["class"] == ["jlp-print-edition"] and body["data-default-mode"] == "light"
+    # On paper (as narrow as a phone) the picture is the wide one; phones keep theirs.
+    assert soup.find("source")["media"] == "screen and (max-width: 719px)"
+    # Links into the site's folders are right for the page's place at the top.
+    assert soup.find("img")["src"] == "_images/wide.png"
+    assert soup.find("source")["srcset"] == "_images/phone.png"

@@ -1,6 +1,7 @@
 """Browser checks of every page of the built learner edition, one visit per page.
 
-Each page is loaded once in chromium, with every request off the site refused, and checked
+Each page is loaded once in chromium (one visit shared with the chart and table checks:
+tests/page_visits.py), with every request off the site refused, and checked
 for what a reader would meet: no failed or off-site request, no page or console error, a
 heading on every chapter, and no serious or critical accessibility problem (axe-core, which
 comes inside the axe-playwright-python wheel and is injected by the test, so the browser
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import blocking_violations, settle, watch
+from browser import settle, watch
+from page_visits import visited
 from test_links import EDITION_SITES, site_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,13 +50,6 @@ def learner_pages() -> list[str]:
     return toc_pages()
 
 
-@pytest.fixture(scope="module")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
-
-
 def load(page, url: str):
     log = watch(page)
     # The browser asks for /favicon.ico on its own; the site has none.
@@ -73,13 +68,12 @@ def test_every_chapter_is_built():
 
 
 @pytest.mark.parametrize("path", learner_pages())
-def test_page_loads_offline_cleanly_and_accessibly(page, site_url, axe, path):
-    log = load(page, f"{site_url}/{path}")
+def test_page_loads_offline_cleanly_and_accessibly(shared_dir, browser_context, site_url, path):
+    seen = visited(shared_dir, browser_context, site_url, path)  # tests/page_visits.py
     if path in toc_pages():
-        assert page.locator("main h1").count() >= 1, f"{path} shows no heading"
-    found = blocking_violations(page, axe)
-    assert found == [], f"{path}:\n" + "\n".join(found)
-    assert log.problems() == [], f"{path}: " + "; ".join(log.problems())
+        assert seen["headings"] >= 1, f"{path} shows no heading"
+    assert seen["axe"] == [], f"{path}:\n" + "\n".join(seen["axe"])
+    assert seen["problems"] == [], f"{path}: " + "; ".join(seen["problems"])
 
 
 def test_programme_facts_draws_chart_graph_and_widget(page, site_url):

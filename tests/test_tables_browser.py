@@ -4,7 +4,8 @@ Every table cell of every page, once the page (and its saved widgets) have drawn
 ``<NA>`` or ``None``, no ``snake_case`` header, no text cut with "…" in what code drew, no
 number with more than three decimals, and room around the text (cell padding). On notebook
 pages every code cell's input is folded unless the cell is tagged ``show-code``, and the
-downloadable notebook keeps every line of code. Each page is visited once for both checks.
+downloadable notebook keeps every line of code. Each page is visited once for both checks,
+in the visit the page and chart checks share (tests/page_visits.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from page_visits import WIDGET_VIEW, visited
 from test_links import site_pages
 
 pytestmark = pytest.mark.browser
@@ -69,14 +71,6 @@ CODE_JS = r"""
 """
 
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-#: Runs in the page: true once every saved widget has been drawn (or there is none).
-WIDGETS_DRAWN_JS = f"""
-() => document.querySelectorAll('script[type="{WIDGET_VIEW}"]').length === 0
-  || document.querySelectorAll('.jupyter-widgets.widget-container, .jupyter-widgets').length > 0
-"""
-
-
 def _pages() -> list[str]:
     """Pages with a table (or saved widgets that may draw one), and every notebook page."""
     if not SITE.exists():
@@ -90,25 +84,15 @@ def _pages() -> list[str]:
     ]
 
 
-def visit(page, url: str) -> None:
-    """Open ``url`` and wait for its saved widgets (not for its graph frames' scripts)."""
-    page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-    page.wait_for_function(WIDGETS_DRAWN_JS, timeout=20_000)
-    page.wait_for_timeout(300)
-
-
-def bad_cells(page, url: str) -> list[dict[str, str]]:
-    """What is wrong with the table cells of the page at ``url`` (after it has drawn)."""
-    visit(page, url)
-    return page.evaluate(BAD_CELLS_JS)
-
-
 @pytest.mark.parametrize("path", _pages())
-def test_tables_read_as_text_for_people_and_code_is_folded(page, site_url, path):
-    found = bad_cells(page, f"{site_url}/{path}")
+def test_tables_read_as_text_for_people_and_code_is_folded(
+    shared_dir, browser_context, site_url, path
+):
+    seen = visited(shared_dir, browser_context, site_url, path)  # tests/page_visits.py
+    found = seen["bad_cells"]
     assert not found, f"{path}: {len(found)} bad table cells, e.g. {found[:8]}"
     if path.startswith("notebooks/"):
-        code = page.evaluate(CODE_JS)
+        code = seen["code"]
         assert not code["open"], f"{path}: code shown open without show-code: {code['open']}"
         assert code["folded"] > 0, f"{path}: no folded code input at all"
 

@@ -27,7 +27,7 @@ from jlp.editions import EDITIONS, edition_named
 from jlp.editions.build import build, build_plan
 from jlp.editions.language import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
 from jlp.editions.offline import make_zip, print_pdf
-from jlp.editions.printing import PAPERS, printable
+from jlp.editions.printing import PAPERS, at_top, printable
 
 REDIRECT = (
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Redirect</title>'
@@ -37,8 +37,9 @@ REDIRECT = (
 
 
 def _one_page(html: str, root_doc: str) -> str:
-    """Fix the single page for its place at the top: links into itself, no search index."""
-    html = html.replace(f'href="{root_doc}.html#', 'href="#')
+    """Fix the single page for its place at the top: links into itself and into the site's
+    folders, no search index."""
+    html = at_top(html.replace(f'href="{root_doc}.html#', 'href="#'), root_doc.count("/"))
     return re.sub(r'<script[^>]*src="searchindex\.js[^"]*"[^>]*></script>\s*', "", html)
 
 

@@ -8,7 +8,12 @@ then :func:`printable` makes that page ready for paper:
   folded because the reader need not read it); a text description keeps its label as a
   heading. Chromium printed folded blocks opened at print time as blank pages (28 of them);
 - the text column is as wide as the narrowest paper's print area, so that the charts, drawn
-  at the column's width, are never cut on A4 or on Letter.
+  at the column's width, are never cut on A4 or on Letter;
+- a picture with a phone-sized version keeps that version for phone screens: a page of
+  paper is as narrow as a phone's screen, and the tall phone picture filled a page alone;
+- only the page's own markup changes, never the text of a script (the saved widget states
+  hold whole pages, body tag and all, as JSON strings: a rewrite there broke the JSON and
+  the widget with it).
 
 :func:`widgets_on_one_page` gives the one page the saved state of every notebook's widgets
 (Sphinx gives a page only its own document's), so the widgets print as they were saved.
@@ -32,9 +37,20 @@ from typing import Any
 
 #: Paper sizes the print edition is checked on (CSS ``@page size`` names).
 PAPERS = ("A4", "Letter")
-#: Label kept (as a heading) for folded blocks other than code cells, by details class.
-_TOKENS = re.compile(r"<details\b([^>]*)>|</details>|<summary\b[^>]*>(.*?)</summary>", re.S)
+#: What printable() rewrites, and the scripts it leaves alone (matched first, kept whole).
+_TOKENS = re.compile(
+    r"(?P<script><script\b.*?</script\s*>)"
+    r"|<details\b(?P<details>[^>]*)>|</details>|<summary\b[^>]*>(?P<summary>.*?)</summary>"
+    r"|<body\b(?P<body>[^>]*)>"
+    r"|<source\b(?P<source>[^>]*)>",
+    re.S | re.I,
+)
 _CLASS = re.compile(r'class="([^"]*)"')
+_MEDIA = re.compile(r'\bmedia="(?!\s*(?:screen|print)\b)([^"]*)"')
+#: Folders a page of the built site links into (see :func:`at_top`).
+_SITE_FOLDERS = ("_images", "_static", "_downloads", "_sources")
+_LINKS = re.compile(r'(\s(?:src|href|srcset)=")([^"]*)"')
+_REQUIRE_PATHS = re.compile(r"require\.config\(\{paths: \{[^}]*\}")
 
 
 def _unfold(match_class: str) -> tuple[str, bool]:
@@ -43,34 +59,46 @@ def _unfold(match_class: str) -> tuple[str, bool]:
 
 
 def printable(html: str) -> str:
-    """The one-page course ready for paper (see the module's description)."""
+    """The one-page course ready for paper (see the module's description).
+
+    >>> printable('<picture><source media="(max-width: 719px)" srcset="p.png"></picture>')
+    '<picture><source media="screen and (max-width: 719px)" srcset="p.png"></picture>'
+    >>> printable('<script>var page = "<body>";</script><body>')
+    '<script>var page = "<body>";</script><body class="jlp-print-edition">'
+    """
     out: list[str] = []
     stack: list[bool] = []  # for each open <details>: is it a folded code cell?
+    body_done = False
     last = 0
     for match in _TOKENS.finditer(html):
         out.append(html[last : match.start()])
         last = match.end()
         token = match.group(0)
-        if token.startswith("<details"):
-            found = _CLASS.search(match.group(1) or "")
+        if match.group("script") is not None:
+            out.append(token)
+        elif match.group("body") is not None:
+            out.append(token if body_done else _body_class(match.group("body")))
+            body_done = True
+        elif match.group("source") is not None:
+            out.append(_MEDIA.sub(r'media="screen and \1"', token))
+        elif match.group("details") is not None:
+            found = _CLASS.search(match.group("details"))
             classes, cell = _unfold(found.group(1) if found else "")
             stack.append(cell)
             out.append(f'<div class="{classes}">')
-        elif token == "</details>":
+        elif token.lower().startswith("</details"):
             if stack:
                 stack.pop()
             out.append("</div>")
         elif stack and not stack[-1]:  # a summary of a text block: keep it as its label
-            out.append(f'<p class="jlp-unfolded-title">{match.group(2)}</p>')
+            out.append(f'<p class="jlp-unfolded-title">{match.group("summary")}</p>')
         elif not stack:  # a summary outside any details: leave it
             out.append(token)
     out.append(html[last:])
-    page = "".join(out)
-    return re.sub(r"<body\b([^>]*)>", _body_class, page, count=1)
+    return "".join(out)
 
 
-def _body_class(match: re.Match[str]) -> str:
-    attributes = match.group(1)
+def _body_class(attributes: str) -> str:
     found = _CLASS.search(attributes)
     if found:
         return (
@@ -79,6 +107,33 @@ def _body_class(match: re.Match[str]) -> str:
             + ">"
         )
     return f'<body{attributes} class="jlp-print-edition">'
+
+
+def at_top(html: str, depth: int) -> str:
+    """A page written ``depth`` folders down, with its links into the site's own folders
+    (``../_images/…``, ``../_static/…``) made right for its place at the top of the site.
+
+    Over http the extra ``../`` went unnoticed (a browser stops at the site's root), but the
+    page opened as a file, as chromium prints it, lost its pictures and its map script.
+
+    >>> at_top('<img src="../_images/map.png" srcset="../_images/m.png 2x">', 1)
+    '<img src="_images/map.png" srcset="_images/m.png 2x">'
+    >>> at_top('<a href="../other/page.html">', 1)
+    '<a href="../other/page.html">'
+    >>> at_top('require.config({paths: {"anywidget": "../_static/anywidget/index"}});', 1)
+    'require.config({paths: {"anywidget": "_static/anywidget/index"}});'
+    """
+    if depth <= 0:
+        return html
+    up = re.compile(rf"(^|,\s*)(?:\.\./){{{depth}}}(?=(?:{'|'.join(_SITE_FOLDERS)})/)")
+
+    def fix(match: re.Match[str]) -> str:
+        return match.group(1) + up.sub(r"\1", match.group(2)) + '"'
+
+    def fix_paths(match: re.Match[str]) -> str:  # require.config's module paths, in JSON
+        return re.sub(rf'"(?:\.\./){{{depth}}}(?=_static/)', '"', match.group(0))
+
+    return _REQUIRE_PATHS.sub(fix_paths, _LINKS.sub(fix, html))
 
 
 def widgets_on_one_page(
@@ -102,4 +157,4 @@ def setup(app: Any) -> None:
     app.connect("html-page-context", widgets_on_one_page, priority=800)
 
 
-__all__ = ["PAPERS", "printable", "setup", "widgets_on_one_page"]
+__all__ = ["PAPERS", "at_top", "printable", "setup", "widgets_on_one_page"]
