@@ -19,7 +19,7 @@ BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
-.PHONY: book-es book-es-workshop book-es-instructor locales messages
+.PHONY: book-es book-es-workshop book-es-instructor locales messages editions-en editions-es
 .PHONY: lab-instructor lab-test
 .PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
@@ -79,8 +79,14 @@ book-instructor: book
 	$(EDITIONS) build instructor
 
 # The print edition's page too (no PDF): the browser checks print it on A4 and on Letter.
-editions: book book-workshop book-instructor
+# The English and the Spanish editions build side by side (two execution caches, two cores).
+editions: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target editions-en editions-es
+
+editions-en: book book-workshop book-instructor
 	$(EDITIONS) print --no-pdf
+
+editions-es: book-es-workshop book-es-instructor
 
 book-print: $(STAMP)
 	$(EDITIONS) print
