@@ -106,6 +106,21 @@ class _Charts:
 
 charts = _Charts()
 
+
+def tr(sentence: str) -> str:
+    """A sentence a notebook writes (a chart's title, the words describing a figure) in the
+    reader's language: ``tr("…")`` marks it for jlp's catalogue (``make messages``).
+
+    >>> from jlp.i18n import language_set
+    >>> with language_set("es"):
+    ...     tr("Year")
+    'Año'
+    """
+    from jlp.i18n import gettext
+
+    return gettext(sentence)
+
+
 #: Result records of jlp that a notebook may leave as a cell's last line: shown as tables.
 RECORDS = (("jlp.scale.tradeoff", "Optimum"),)
 
@@ -332,6 +347,7 @@ __all__ = [
     "reported_facts",
     "reported_figures",
     "show",
+    "tr",
     "table",
     "use_presenter",
     *EXPORTS,

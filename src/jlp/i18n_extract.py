@@ -162,7 +162,41 @@ def template() -> Catalog:
     for filename, line, message, comments, context in found:
         where = f"src/jlp/{Path(filename).as_posix()}"
         catalogue.add(message, None, [(where, line)], auto_comments=comments, context=context)
+    for where, line, message in notebook_messages(PACKAGE.parents[1] / "notebooks"):
+        catalogue.add(message, None, [(where, line)])
     return catalogue
+
+
+#: The course's notebooks (a source checkout): their sentences in ``tr("…")`` are jlp's too.
+NOTEBOOKS = PACKAGE.parents[1] / "notebooks"
+NOTEBOOK_CALLS = frozenset({"tr"})
+
+
+def notebook_messages(folder: Path = NOTEBOOKS) -> list[tuple[str, int, str]]:
+    """The sentences a notebook marks with ``tr("…")`` (a chart's title, the text that
+    describes a figure): ``(notebook, cell number, text)``, in file order.
+
+    >>> any(where.endswith("emasim.ipynb") for where, _, _ in notebook_messages())
+    True
+    """
+    import json
+
+    found: list[tuple[str, int, str]] = []
+    for path in sorted(folder.glob("*.ipynb")) if folder.is_dir() else []:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for number, cell in enumerate(cells, start=1):
+            if cell["cell_type"] != "code":
+                continue
+            try:
+                tree = ast.parse("".join(cell["source"]))
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call) and _name(node) in NOTEBOOK_CALLS and node.args:
+                    first = node.args[0]
+                    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                        found.append((f"notebooks/{path.name}", number, first.value))
+    return found
 
 
 def _content(catalogue: Catalog) -> list[tuple]:
