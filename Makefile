@@ -19,7 +19,7 @@ BROWSER_JOBS ?= 3
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
-.PHONY: book-es book-es-workshop book-es-instructor locales messages editions-en editions-es
+.PHONY: book-es book-es-workshop book-es-instructor book-es-print locales messages editions-en editions-es
 .PHONY: lab-instructor lab-test
 .PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
@@ -29,7 +29,7 @@ help:
 	@echo "make book-instructor  instructor edition, solutions and notes: _build/instructor/html"
 	@echo "make book-print       one printable page (+ A4 and Letter PDFs where chromium is): _build/print/"
 	@echo "make offline          zip of the course for use with no internet: _build/offline/"
-	@echo "make book-es          the course in Spanish: _build/es/html (book-es-workshop, …)"
+	@echo "make book-es          the course in Spanish: _build/es/html (book-es-workshop, …, book-es-print)"
 	@echo "make locales          update the Spanish catalogues (locales/es) from the English pages"
 	@echo "make messages         update jlp's own catalogue (src/jlp/locale) from the code's strings"
 	@echo "make test    ruff, library tests and doctests, the strict build of the three editions"
@@ -87,11 +87,12 @@ editions-en: book book-workshop book-instructor
 	$(EDITIONS) print --no-pdf
 
 editions-es: book-es-workshop book-es-instructor
+	$(EDITIONS) print --lang es --no-pdf
 
 book-print: $(STAMP)
 	$(EDITIONS) print
 
-offline: book
+offline: book book-es
 	$(EDITIONS) offline
 
 # The Spanish edition (jlp.editions.language): the same pages with the messages of
@@ -105,6 +106,9 @@ book-es-workshop: book-es
 
 book-es-instructor: book-es
 	$(EDITIONS) build instructor --lang es
+
+book-es-print: $(STAMP)
+	$(EDITIONS) print --lang es
 
 locales: $(STAMP)
 	$(EDITIONS) locales

@@ -20,13 +20,17 @@ from bs4 import BeautifulSoup
 from once import made_once
 from test_links import EDITION_SITES, broken_links, site_pages
 
-from jlp.editions.offline import FOLDER, make_zip, site_files
+from jlp.editions.offline import FOLDER, make_zip, site_files, translated_sites
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The Spanish site goes into the zip's es/ folder (the English pages' switch leads there).
+TRANSLATIONS = translated_sites(ROOT, "_build/html")
 
 pytestmark = pytest.mark.browser
 
 
 def _unzip_course(out: Path) -> None:
-    archive = make_zip(EDITION_SITES["learner"], out / "jlp-course.zip")
+    archive = make_zip(EDITION_SITES["learner"], out / "jlp-course.zip", TRANSLATIONS)
     with zipfile.ZipFile(archive) as z:
         assert all(name.startswith(f"{FOLDER}/") for name in z.namelist())
         z.extractall(out / "unzipped")
@@ -75,6 +79,8 @@ def test_unzipped_copy_is_the_built_site(unzipped):
     copied = _hashes(unzipped, [p for p in unzipped.rglob("*") if p.is_file()])
     assert copied.pop("README.txt") and copied.pop("LEEME.txt")
     built = _hashes(site, site_files(site))
+    for folder, other in TRANSLATIONS.items():
+        built.update({f"{folder}/{k}": v for k, v in _hashes(other, site_files(other)).items()})
     assert sorted(set(copied) ^ set(built)) == []
     assert [name for name in copied if copied[name] != built[name]] == []
 

@@ -26,7 +26,7 @@ import yaml
 from jlp.editions import EDITIONS, edition_named
 from jlp.editions.build import build, build_plan
 from jlp.editions.language import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
-from jlp.editions.offline import make_zip, print_pdf
+from jlp.editions.offline import make_zip, print_pdf, translated_sites
 from jlp.editions.printing import PAPERS, at_top, printable
 
 REDIRECT = (
@@ -117,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("print", help="one long printable page (and a PDF where chromium is)")
     p.add_argument("--edition", default="learner", choices=sorted(EDITIONS))
     p.add_argument("--no-pdf", action="store_true", help="skip the PDF")
+    p.add_argument("--lang", default=SOURCE_LANGUAGE, choices=sorted(LANGUAGES))
     p.add_argument("--quiet", action="store_true")
 
     o = sub.add_parser("offline", help="zip a built edition for use with no internet")
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "translations":
         return _check_translations(root, args.lang, args.files, summary=args.summary)
     if args.command == "print":
-        plan = build_plan(args.edition, root=root, builder="singlehtml")
+        plan = build_plan(args.edition, root=root, builder="singlehtml", language=args.lang)
         status = build(plan, quiet=args.quiet)
         if status:
             return status
@@ -167,7 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     suffix = "" if edition.name == "learner" else f"-{edition.name}"
     default = root / "_build" / "offline" / f"jlp-course{suffix}.zip"
     archive = Path(args.output) if args.output else default
-    made = make_zip(root / edition.output, archive)
+    translations = translated_sites(root, edition.output)
+    if len(translations) < len(LANGUAGES) - 1:
+        print("Not every translation is built (make book-es): the zip holds only the built ones.")
+    made = make_zip(root / edition.output, archive, translations)
     size = made.stat().st_size / 1e6
     print(f"Offline copy: {made} ({size:.1f} MB). Unzip it, then:")
     print("    python -m http.server --directory jlp-course 8000")

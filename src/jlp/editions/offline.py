@@ -67,8 +67,28 @@ def site_files(site: Path) -> list[Path]:
     )
 
 
-def make_zip(site: Path | str, archive: Path | str) -> Path:
-    """Zip the built ``site`` folder into ``archive`` under ``jlp-course/``; return its path."""
+def translated_sites(root: Path, output: str | Path) -> dict[str, Path]:
+    """The built translations of the edition whose English site is ``root/output``, by the
+    folder they take inside it: ``{"es": root/_build/es/html}`` once ``make book-es`` ran."""
+    from jlp.editions.language import LANGUAGES, SOURCE_LANGUAGE
+
+    found = {}
+    for code, language in LANGUAGES.items():
+        built = root / "_build" / code / Path(output).relative_to("_build")
+        if code != SOURCE_LANGUAGE and (built / "index.html").exists():
+            found[language.folder] = built
+    return found
+
+
+def make_zip(
+    site: Path | str, archive: Path | str, translations: dict[str, Path] | None = None
+) -> Path:
+    """Zip the built ``site`` folder into ``archive`` under ``jlp-course/``; return its path.
+
+    ``translations`` maps a folder inside the site (``es``) to a translated site built
+    apart (``_build/es/html``): it goes into the zip there, where the pages' language
+    switches look for it.
+    """
     site, archive = Path(site), Path(archive)
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site} holds no index.html: build the book first (make book)")
@@ -79,8 +99,12 @@ def make_zip(site: Path | str, archive: Path | str) -> Path:
             info = zipfile.ZipInfo(f"{FOLDER}/{name}", date_time=FIXED_TIME)
             info.external_attr = 0o644 << 16
             z.writestr(info, text.format(folder=FOLDER), compress_type=zipfile.ZIP_DEFLATED)
-        for path in site_files(site):
-            name = f"{FOLDER}/{path.relative_to(site).as_posix()}"
+        placed = [(path, path.relative_to(site).as_posix()) for path in site_files(site)]
+        for folder, other in sorted((translations or {}).items()):
+            for path in site_files(other):
+                placed.append((path, f"{folder}/{path.relative_to(other).as_posix()}"))
+        for path, relative in placed:
+            name = f"{FOLDER}/{relative}"
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.external_attr = 0o644 << 16
             z.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
