@@ -33,6 +33,8 @@ SITES = {
 }
 #: Elements whose text is not prose to translate.
 SKIP = {"script", "style", "pre", "code", "kbd", "samp", "svg", "math", "template", "textarea"}
+#: Elements whose text is one block (a sentence never runs across two of them).
+BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "figcaption"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -63,7 +65,7 @@ class _Reader(HTMLParser):
         skipped = tag in SKIP or (lang is not None and not lang.startswith("es"))
         skipped = skipped or "jlp-language" in (values.get("class") or "")
         self.stack.append((tag, skipped))
-        if tag in {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "figcaption"}:
+        if tag in BLOCKS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
@@ -73,11 +75,11 @@ class _Reader(HTMLParser):
             open_tag, _ = self.stack.pop()
             if open_tag == tag:
                 break
-        if tag in {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "figcaption"}:
+        if tag in BLOCKS:
             self._flush()
 
     def handle_data(self, data: str) -> None:
-        inside = any(tag == "article" for tag, _ in self.stack)
+        inside = any(tag in {"article", "nav"} for tag, _ in self.stack)  # the page and its menus
         if inside and not self._skipping():
             self._text.append(data)
 

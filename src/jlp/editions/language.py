@@ -155,6 +155,30 @@ class SourceForTableCells(SphinxTransform):
                     text.source, text.line = holder.source, holder.line
 
 
+class TranslateTocCaptions(SphinxTransform):
+    """Translate the captions of the table of contents (the parts of the sidebar), which
+    sphinx-external-toc puts into the root page after Sphinx has translated it."""
+
+    default_priority = 101  # after sphinx-external-toc's InsertToctrees (100)
+
+    def apply(self, **kwargs: Any) -> None:
+        from sphinx import addnodes
+        from sphinx.locale import init as init_locale
+        from sphinx.util.i18n import docname_to_domain
+
+        code = self.config.language or SOURCE_LANGUAGE
+        if code == SOURCE_LANGUAGE:
+            return
+        folders = [str(Path(self.env.srcdir) / d) for d in self.config.locale_dirs]
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        catalogue, found = init_locale(folders, code, domain)
+        if not found:
+            return
+        for toctree in self.document.findall(addnodes.toctree):
+            if toctree.get("caption"):
+                toctree["caption"] = catalogue.gettext(toctree["caption"])
+
+
 def _worksheets_in_language(app: Any, exception: Exception | None) -> None:
     """In a translated build, the printable worksheets the pages offer (copied as they are
     into ``_downloads``) are drawn again in the build's language."""
@@ -182,6 +206,7 @@ def setup(app: Any) -> None:
     app.add_config_value("jlp_translations", [], "html", [list])
     app.connect("html-page-context", _add_switch)
     app.add_transform(SourceForTableCells)
+    app.add_transform(TranslateTocCaptions)
     app.connect("build-finished", _worksheets_in_language)
 
 
