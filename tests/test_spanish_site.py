@@ -18,6 +18,8 @@ import pytest
 
 from jlp.editions.translations import english_sentences
 
+pytestmark = pytest.mark.browser  # a check of the built sites: after `make editions`
+
 ROOT = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 SITES = {
