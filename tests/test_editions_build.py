@@ -85,7 +85,11 @@ ALWAYS_WORDS = ["kiwiexercisemd", "kiwiexercisenb", "plumoutputexercise", "limef
 def write_fixture(book: Path) -> None:
     (book / "book").mkdir(parents=True)
     (book / "notebooks").mkdir()
-    shutil.copy(ROOT / "_config.yml", book / "_config.yml")
+    # the course's settings, but no translation published: the fixture is English only
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8")
+    assert "jlp_translations: [es]" in config
+    config = config.replace("jlp_translations: [es]", "jlp_translations: []")
+    (book / "_config.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "_vendor", book / "_vendor")
     (book / "_toc.yml").write_text(
         "format: jb-book\nroot: book/index\nparts:\n  - caption: Fixture\n    chapters:\n"

@@ -40,6 +40,16 @@ TABLES_CSS = "jlp-tables.css"
 TABLES_JS = "jlp-tables.js"
 #: Words on the toggles when the notebook does not set its own (myst-nb's defaults).
 TEXT = Messages({"show": "Show code cell {type}", "hide": "Hide code cell {type}"})
+#: The same words whole, by what the toggle folds (myst-nb fills {type} in with an English
+#: word: "source", "output", "content"), so that a translated page says all of it.
+TOGGLES = Messages(
+    {
+        "input": ("Show code cell source", "Hide code cell source"),
+        "output": ("Show code cell output", "Hide code cell output"),
+        "all": ("Show code cell content", "Hide code cell content"),
+        "input+output": ("Show code cell", "Hide code cell"),
+    }
+)
 
 
 def folded_mode(mode: str | None) -> str:
@@ -72,6 +82,18 @@ class FoldCodeInputs(SphinxPostTransform):
             node["prompt_show"] = node.get("prompt_show") or show
             node["prompt_hide"] = node.get("prompt_hide") or hide
             node["classes"].append("jlp-code-folded")
+        if (self.config.language or "en") != "en":
+            self._words_whole(show, hide, self.config.language)
+
+    def _words_whole(self, show: str, hide: str, code: str) -> None:
+        """In a translated build, each toggle's words in that language, whole."""
+        words = TOGGLES.in_language(code)
+        for node in self.document.findall(nodes.container):
+            mode = node.get("hide_mode")
+            if node.get("nb_element") != "cell_code" or mode not in TOGGLES:
+                continue
+            if node.get("prompt_show", show) == show and node.get("prompt_hide", hide) == hide:
+                node["prompt_show"], node["prompt_hide"] = words[mode]
 
 
 def _configure(app: Any, config: Any) -> None:
