@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
+import gettext
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from jlp import i18n
 from jlp.i18n import SOURCE_LANGUAGE, language
 
 if TYPE_CHECKING:
@@ -85,14 +86,18 @@ def catalogue_path(directory: Path, code: str, table: str) -> Path:
     return directory / LOCALE / code / "LC_MESSAGES" / f"{table}.po"
 
 
-@functools.cache
-def _translations(directory: str, code: str, table: str) -> dict[str, str]:
-    path = catalogue_path(Path(directory), code, table)
+def _catalogue(table: str, code: str) -> gettext.NullTranslations:
+    """A bundled table's catalogue in language ``code`` (read once: :func:`jlp.i18n.catalogue`)."""
+    return i18n.catalogue(catalogue_path(_data_dir(), code, table), code)
+
+
+def _translated_ids(path: Path) -> set[str]:
+    """The texts that have a translation in the catalogue ``path`` (none when it is absent)."""
     if not path.exists():
-        return {}
+        return set()
     with path.open("rb") as handle:
-        catalogue = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalogue if m.id and m.string and not m.fuzzy}
+        found = read_po(handle)
+    return {str(m.id) for m in found if m.id and m.string and not m.fuzzy}
 
 
 def _bundled(directory: Path | None) -> bool:
@@ -104,9 +109,11 @@ def _bundled(directory: Path | None) -> bool:
 def word(text: str, table: str, *, language: str | None = None) -> str:
     """One text of a bundled table in ``language`` (the current one by default)."""
     code = language or _language()
-    if code == SOURCE_LANGUAGE or not isinstance(text, str):
+    key = text.strip() if isinstance(text, str) else ""
+    if code == SOURCE_LANGUAGE or not key:  # gettext("") is a catalogue's header, never a word
         return text
-    return _translations(str(_data_dir()), code, table).get(text.strip(), text)
+    spoken = _catalogue(table, code).gettext(key)
+    return text if spoken is key else spoken  # gettext gives back its argument when untranslated
 
 
 def _language() -> str:
@@ -190,7 +197,7 @@ def update(directory: Path | None = None) -> dict[str, int]:
                 write_po(handle, catalogue, width=76, omit_header=False, sort_output=False)
             partial.replace(target)
             left[table] = sum(1 for m in catalogue if m.id and not m.string)
-    _translations.cache_clear()
+    i18n.catalogue.cache_clear()
     return left
 
 
@@ -206,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         for table in _tables(directory):
             for code in LANGUAGES:
                 path = catalogue_path(directory, code, table)
-                known = _translations(str(directory), code, table)
+                known = _translated_ids(path)
                 wanted = {t for t, _, _ in texts(_tables(directory)[table])}
                 missing = len(wanted - set(known))
                 if missing or not path.exists():

@@ -187,26 +187,41 @@ def format_money(amount: float, decimals: int = 0) -> str:
 
 @cache
 def translations(code: str) -> _gettext.NullTranslations:
-    """The catalogue of language ``code`` (read once per process); English has none.
-
-    The ``.po`` file itself is read (with Babel), so a fresh clone needs no compile step;
-    fuzzy entries and empty ``msgstr`` lines are left out, so they fall back to English.
+    """jlp's catalogue of language ``code`` (``jlp.po``, read by :func:`catalogue`); English
+    has none.
 
     >>> translations("es").gettext("Year")
     'Año'
     >>> translations("en").gettext("Year")
     'Year'
     """
-    path = CATALOGUES / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if code == SOURCE_LANGUAGE or not path.is_file():
+    if code == SOURCE_LANGUAGE:
+        return _gettext.NullTranslations()
+    return catalogue(CATALOGUES / code / "LC_MESSAGES" / f"{DOMAIN}.po", code)
+
+
+@cache
+def catalogue(path: Path, code: str) -> _gettext.NullTranslations:
+    """The gettext catalogue in ``path``, a ``.po`` file of language ``code`` (jlp's own, or
+    a data table's), read once per process; a missing file gives an empty catalogue.
+
+    The ``.po`` file itself is read (with Babel), so a fresh clone needs no compile step;
+    fuzzy entries and empty ``msgstr`` lines are left out, so they fall back to English.
+
+    >>> catalogue(CATALOGUES / "es" / "LC_MESSAGES" / "jlp.po", "es").gettext("Year")
+    'Año'
+    >>> catalogue(CATALOGUES / "es" / "LC_MESSAGES" / "none.po", "es").gettext("Year")
+    'Year'
+    """
+    if not path.is_file():
         return _gettext.NullTranslations()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with path.open("rb") as po:
-        catalogue = read_po(po, locale=code, domain=DOMAIN)
+        read = read_po(po, locale=code, domain=path.stem)
     compiled = io.BytesIO()
-    write_mo(compiled, catalogue, use_fuzzy=False)
+    write_mo(compiled, read, use_fuzzy=False)
     compiled.seek(0)
     return _gettext.GNUTranslations(compiled)
 
@@ -407,6 +422,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "Message",
     "Messages",
+    "catalogue",
     "format_money",
     "format_number",
     "format_percent",
