@@ -38,10 +38,9 @@ SHOW_TAG = "show-code"
 STATIC = Path(__file__).parent / "tables_static"
 TABLES_CSS = "jlp-tables.css"
 TABLES_JS = "jlp-tables.js"
-#: Words on the toggles when the notebook does not set its own (myst-nb's defaults).
-TEXT = Messages({"show": "Show code cell {type}", "hide": "Hide code cell {type}"})
-#: The same words whole, by what the toggle folds (myst-nb fills {type} in with an English
-#: word: "source", "output", "content"), so that a translated page says all of it.
+#: The toggles' words whole, by what the toggle folds, for a translated page: myst-nb writes
+#: its own prompt (``code_prompt_show``, "Show code cell {type}") with an English word in place
+#: of {type} ("source", "output", "content"), so a translated page takes these instead.
 TOGGLES = Messages(
     {
         "input": ("Show code cell source", "Hide code cell source"),
@@ -71,8 +70,9 @@ class FoldCodeInputs(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         config = getattr(self.env, "mystnb_config", None)
-        show = getattr(config, "code_prompt_show", TEXT["show"])
-        hide = getattr(config, "code_prompt_hide", TEXT["hide"])
+        if config is None:  # myst-nb is not loaded: the page holds no notebook cell
+            return
+        show, hide = config.code_prompt_show, config.code_prompt_hide
         for node in self.document.findall(nodes.container):
             if node.get("nb_element") != "cell_code" or not node.children:
                 continue
