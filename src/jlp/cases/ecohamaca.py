@@ -30,11 +30,11 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from jlp.cases import BOX_HEADINGS, figure_table
 from jlp.cases import network as case_network
 from jlp.datasets import load
 from jlp.i18n import Messages
 from jlp.net.reference import ReferenceScoring
-from jlp.reported import figure_value
 
 #: The name the reference scoring carries in its ``network`` column.
 REFERENCE_NETWORK = "EcoHamaca (reference)"
@@ -93,8 +93,7 @@ TEXT = Messages(
                 "40 %, a trade fair, new suppliers, a hired general director.",
             ),
         },
-        "moment_columns": ("Date", "Moment", "What the box reports by then"),
-        "figure_columns": ("Figure", "Value", "Source", "Note"),
+        **BOX_HEADINGS.source(),
     }
 )
 
@@ -137,15 +136,7 @@ def reported_figures() -> pd.DataFrame:
     """
     figures = load("reported_figures")
     rows = figures[figures["source"] == "Box 3"].fillna({"note": "", "period": ""})
-    columns = TEXT["figure_columns"]
-    return pd.DataFrame(
-        {
-            columns[0]: rows["metric_label"].to_numpy(),
-            columns[1]: [figure_value(row) for _, row in rows.iterrows()],
-            columns[2]: rows["source"].to_numpy(),
-            columns[3]: rows["note"].to_numpy(),
-        }
-    )
+    return figure_table(rows, rows["metric_label"].to_numpy())
 
 
 # --------------------------------------------------------------------------- NET reference

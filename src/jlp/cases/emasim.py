@@ -32,11 +32,11 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from jlp.cases import BOX_HEADINGS, figure_table
 from jlp.cases import network as case_network
 from jlp.datasets import load
 from jlp.i18n import Messages
 from jlp.net.reference import ReferenceScoring
-from jlp.reported import figure_value
 
 #: The name the reference scoring carries in its ``network`` column.
 REFERENCE_NETWORK = "EMASIM"
@@ -111,8 +111,7 @@ TEXT = Messages(
                 "of the cost; sales, employment and fixed assets have grown.",
             ),
         },
-        "moment_columns": ("Date", "Moment", "What the box reports by then"),
-        "figure_columns": ("Figure", "Value", "Source", "Note"),
+        **BOX_HEADINGS.source(),
     }
 )
 
@@ -160,15 +159,7 @@ def reported_figures() -> pd.DataFrame:
         label + (f" ({period})" if period else "")
         for label, period in zip(rows["metric_label"], rows["period"], strict=True)
     ]
-    columns = TEXT["figure_columns"]
-    return pd.DataFrame(
-        {
-            columns[0]: labels,
-            columns[1]: [figure_value(row) for _, row in rows.iterrows()],
-            columns[2]: rows["source"].to_numpy(),
-            columns[3]: rows["note"].to_numpy(),
-        }
-    )
+    return figure_table(rows, labels)
 
 
 # --------------------------------------------------------------------------- NET reference
