@@ -210,12 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         directory = _data_dir()
         left = {}
-        for table in _tables(directory):
+        for table, source in _tables(directory).items():
+            wanted = {t for t, _, _ in texts(source)}
             for code in LANGUAGES:
                 path = catalogue_path(directory, code, table)
-                known = _translated_ids(path)
-                wanted = {t for t, _, _ in texts(_tables(directory)[table])}
-                missing = len(wanted - set(known))
+                missing = len(wanted - _translated_ids(path))
                 if missing or not path.exists():
                     left[table] = missing
     else:
