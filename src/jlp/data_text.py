@@ -46,9 +46,12 @@ FIELDS: tuple[str, ...] = (
     "network_label",
     "start_label",
     "project",
+    # the NET rubric's (net_rubric)
+    "indicator_label",
+    "stage_label",
+    "result",
+    "evidence",
 )
-#: Tables whose words reach the reader another way (the NET rubric: jlp's own catalogue).
-SKIP: frozenset[str] = frozenset({"net_rubric"})
 LOCALE = "locale"
 LANGUAGES: tuple[str, ...] = ("es",)
 
@@ -66,7 +69,7 @@ def _tables(directory: Path) -> dict[str, Path]:
     return {
         r["name"]: directory / r["path"]
         for r in package["resources"]
-        if r["name"] not in SKIP and str(r.get("path", "")).endswith(".csv")
+        if str(r.get("path", "")).endswith(".csv")
     }
 
 
@@ -125,7 +128,7 @@ def translated(
 ) -> pd.DataFrame:
     """``frame`` (a bundled table) with its prose fields in ``language``; a copy."""
     code = language or _language()
-    if code == SOURCE_LANGUAGE or table in SKIP or not _bundled(directory):
+    if code == SOURCE_LANGUAGE or not _bundled(directory):
         return frame
     frame = frame.copy()
     for field in FIELDS:

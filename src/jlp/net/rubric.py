@@ -7,10 +7,10 @@ the indicators and stages are ``reported`` (Box 2), the result each cell asks fo
 ``illustrative`` (written for this course from the paper's Methodology section). A broker
 institution can replace the cell texts with its own file of the same shape.
 
-The bundled rubric's English text is the source of its Spanish: each label, result and
-evidence text is a message of jlp's catalogue (mirrored for ``make messages`` by
-:mod:`jlp.net.rubric_text`), and the functions below give it in the current language. The
-slugs never change.
+The bundled rubric's English text is the source of its Spanish: like every bundled table's
+words, its labels, results and evidence have their translation in the table's own catalogue
+(``datasets/locale/es/LC_MESSAGES/net_rubric.po``, :mod:`jlp.data_text`), and the functions
+below give them in the current language. The slugs never change.
 
 >>> INDICATORS[0], STAGES[-1]
 ('group_cohesion', 'self_management')
@@ -28,8 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from jlp.errors import JlpInputError
-from jlp.i18n import SOURCE_LANGUAGE, Messages, gettext, language
-from jlp.net.rubric_text import TRANSLATED_COLUMNS
+from jlp.i18n import Messages, language
 from jlp.text import closest as _closest
 from jlp.text import did_you_mean
 from jlp.vocabulary import CELLS, INDICATORS, STAGES
@@ -78,26 +77,22 @@ def _check_rubric(table: pd.DataFrame, file: str) -> pd.DataFrame:
     return table.drop(columns="_order").reset_index(drop=True)
 
 
-def _in_language(table: pd.DataFrame) -> pd.DataFrame:
-    """The bundled rubric with its texts in the current language (slugs unchanged)."""
-    if language() == SOURCE_LANGUAGE:
-        return table
-    return table.assign(
-        **{c: table[c].map(gettext) for c in TRANSLATED_COLUMNS if c in table.columns}
-    )
-
-
 def _table(path: str | None) -> pd.DataFrame:
     """The rubric (a file's own text as it is; the bundled one in the current language)."""
-    return _in_language(_load(None)) if path is None else _load(path)
+    return _bundled(language()) if path is None else _load(path)
+
+
+@lru_cache(maxsize=2)
+def _bundled(code: str) -> pd.DataFrame:
+    """The bundled rubric in language ``code``, the one in use: :func:`jlp.datasets.load`
+    gives a bundled table's words in it."""
+    from jlp.datasets import load
+
+    return _check_rubric(load("net_rubric"), "net_rubric.csv")
 
 
 @lru_cache(maxsize=4)
-def _load(path: str | None) -> pd.DataFrame:
-    if path is None:
-        from jlp.datasets import load
-
-        return _check_rubric(load("net_rubric"), "net_rubric.csv")
+def _load(path: str) -> pd.DataFrame:
     from jlp.files.read import read_table
 
     table = read_table(Path(path), expected=RUBRIC_COLUMNS)
