@@ -18,6 +18,7 @@ happens when one actor leaves (:func:`without`). Drawing lives in :mod:`jlp.viz`
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -174,6 +175,23 @@ def template_path(name: str) -> Path:
     return data_dir() / "templates" / name
 
 
+def templates_folder() -> Path:
+    """The folder of the network templates, as a trainee would look for it: relative to the
+    working folder when it is near (``../datasets/templates`` from the course's notebooks),
+    else the full path. A course page thus never shows the folders of the machine it was
+    built on.
+
+    >>> templates_folder().name
+    'templates'
+    """
+    folder = template_path("nodes.csv").parent
+    try:
+        near = Path(os.path.relpath(folder))
+    except ValueError:  # another drive (Windows)
+        return folder
+    return near if near.parts.count("..") <= 2 else folder
+
+
 __all__ = [
     "FIRM_KINDS",
     "INSTITUTION_KINDS",
@@ -214,6 +232,7 @@ __all__ = [
     "structural_holes",
     "summary_by_phase",
     "template_path",
+    "templates_folder",
     "tie_types",
     "with_ties",
     "without",
