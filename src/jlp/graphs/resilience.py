@@ -38,6 +38,15 @@ from jlp.text import did_you_mean
 TEXT = Messages(
     {
         "no_node": "no node '{node}' in this network",
+        "measure": "Measure",
+        "with": "With {label}",
+        "without": "Without {label}",
+        "pieces": "Pieces the network falls into",
+        "largest": "Actors in the largest piece",
+        "reaching": "Firms that reach an institution",
+        "cut_off": "Firms cut off from every institution",
+        "isolated": "Actors left with no tie",
+        "nobody": "none",
     }
 )
 
@@ -56,6 +65,34 @@ class Departure:
     firms_reaching_after: int
     cut_off: tuple  # firms that reached an institution before and no longer do
     isolated: tuple  # nodes left with no tie at all (that had one before)
+
+    def table(self, graph: nx.Graph) -> list[dict[str, Any]]:
+        """The comparison as rows for people, actors named by their ``label`` in ``graph``.
+
+        >>> g = nx.Graph([("f1", "b"), ("f2", "b")])
+        >>> nx.set_node_attributes(g, {"f1": "firm", "f2": "firm", "b": "broker"}, "kind")
+        >>> nx.set_node_attributes(g, {"b": "Ana"}, "label")
+        >>> rows = without(g, "b").table(g)
+        >>> rows[0]
+        {'Measure': 'Pieces the network falls into', 'With Ana': 1, 'Without Ana': 2}
+        >>> rows[-1]["Without Ana"]
+        'f1, f2'
+        """
+
+        def names(nodes: tuple) -> str:
+            labels = (str(graph.nodes[n].get("label", n)) for n in nodes)
+            return ", ".join(labels) if nodes else TEXT["nobody"]
+
+        measure = TEXT["measure"]
+        with_, without_ = (TEXT[k].format(label=self.label) for k in ("with", "without"))
+        pairs = (
+            ("pieces", self.components_before, self.components_after),
+            ("largest", self.largest_before, self.largest_after),
+            ("reaching", self.firms_reaching_before, self.firms_reaching_after),
+            ("cut_off", None, names(self.cut_off)),
+            ("isolated", None, names(self.isolated)),
+        )
+        return [{measure: TEXT[key], with_: old, without_: new} for key, old, new in pairs]
 
 
 def _reaching(simple: nx.Graph, firms: set, institutions: set) -> set:
