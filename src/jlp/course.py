@@ -133,6 +133,11 @@ TEXT = Messages(
         "value": "Value",
         "source": "Source",
         "nothing": "none",
+        "gaps": "Where your scoring differs from the reference, cell by cell (gap: your points"
+        " minus the reference's).",
+        "not_scored": "Nothing is scored yet (as on the course's website): the reference's ratings"
+        " stand alone. Score the grid in the live notebook and run this cell again to see where"
+        " yours differ.",
     }
 )
 
@@ -266,6 +271,31 @@ def reported_figures(*ids: str, caption: str | None = None) -> Table:
     return Table(frame, caption)
 
 
+def gaps(case: Any, mine: pd.DataFrame, **options: Any) -> Table:
+    """A trainee's NET scoring against a case's reference, as a table for people.
+
+    ``case`` is a case module (``emasim``, ``ecohamaca``, ``masaya``, ``jampro``) and the
+    options are those of its ``compare``. With nothing scored in ``mine`` (a scorer not used
+    yet, as on the course's website) there is no gap to show: the reference's cells stand
+    alone and the caption says how to see the gaps.
+
+    >>> from jlp import net
+    >>> from jlp.cases import emasim
+    >>> empty = net.template("Me", emasim.MOMENTS[0])
+    >>> list(gaps(emasim, empty).data.columns)[:3]
+    ['Indicator', 'Stage', 'Reference']
+    >>> "Nothing is scored yet" in gaps(emasim, empty).caption
+    True
+    """
+    from jlp.net.compare import TEXT as COMPARE_TEXT
+
+    compared = case.compare(mine, **options)
+    if (mine["rating"].fillna("").astype(str) != "").any():
+        return Table(compared, TEXT["gaps"])
+    _, _, yours, _, gap, _ = COMPARE_TEXT["columns"]
+    return Table(compared.drop(columns=[yours, gap]), TEXT["not_scored"])
+
+
 #: A shorter name for :func:`reported_facts`, to keep a notebook's import line short.
 facts = reported_facts
 
@@ -344,6 +374,7 @@ __all__ = [
     "Table",
     "charts",
     "facts",
+    "gaps",
     "reported_facts",
     "reported_figures",
     "show",
