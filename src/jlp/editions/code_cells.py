@@ -103,7 +103,7 @@ def _configure(app: Any, config: Any) -> None:
 def _tables_where_needed(
     app: Any, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    if "jlp-table-wrap" in context.get("body", ""):
+    if "<table" in context.get("body", ""):
         app.add_js_file(TABLES_JS)
 
 
