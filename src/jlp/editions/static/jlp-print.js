@@ -1,13 +1,43 @@
 /* jlp: open every folded text (<details>) while the page prints, then fold it back; draw the
    charts no wider than the print area of A4 and of Letter (a chart drawn for a wide screen
    would be cut at the paper's edge), then redraw them for the screen; in the print edition,
-   keep the page's flow as tall as its shrunk network maps. */
+   keep the page's flow as tall as its shrunk network maps. A saved tab widget prints the
+   panel it shows without its strip of tabs (jlp-editions.css): that panel's tab title is
+   written above it, for paper only. A table cell that holds a date or a number ("1998-06-01",
+   "42 %") is marked to stay on one line (a line may end after a date's hyphen). */
 (function () {
   "use strict";
   var PRINT_WIDTH = 660;  // CSS px: A4 less 15 mm margins is 680, Letter 702
   var opened = [];
   var narrowed = [];
+  // The title of the tab a saved tab widget shows, above the widget, on paper only.
+  function titleTabs() {
+    document.querySelectorAll(".widget-tab").forEach(function (tab) {
+      var current = tab.querySelector(".lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel, "
+        + ".p-TabBar-tab.p-mod-current .p-TabBar-tabLabel");
+      var title = tab.previousElementSibling;
+      if (!title || !title.classList.contains("jlp-widget-print-title")) {
+        title = document.createElement("p");
+        title.className = "jlp-print-only jlp-widget-print-title";
+        tab.parentNode.insertBefore(title, tab);
+      }
+      var text = current ? current.textContent : "";
+      if (title.textContent !== text) { title.textContent = text; }  // (no new mutation)
+    });
+  }
+  var WHOLE = /^[\d\s.,:;/%+\u2212\u2013\u2014-]{1,20}$/;
+  function keepWhole() {
+    document.querySelectorAll("table:not(.jlp-whole-checked)").forEach(function (table) {
+      table.classList.add("jlp-whole-checked");
+      table.querySelectorAll("td, th").forEach(function (cell) {
+        var text = cell.textContent.trim();
+        if (/\d/.test(text) && WHOLE.test(text)) { cell.classList.add("jlp-whole"); }
+      });
+    });
+  }
   window.addEventListener("beforeprint", function () {
+    titleTabs();
+    keepWhole();
     document.querySelectorAll("details:not([open])").forEach(function (d) {
       d.open = true;
       opened.push(d);
@@ -34,6 +64,8 @@
       entries.forEach(function (entry) { shrinkRoom(entry.target); });
     });
     function look() {
+      titleTabs();
+      keepWhole();
       document.querySelectorAll("iframe.jlp-graph-frame").forEach(function (frame) {
         if (watched.has(frame)) { return; }
         watched.add(frame);
