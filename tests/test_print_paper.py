@@ -114,13 +114,15 @@ def test_the_checks_find_what_they_look_for(browser):
 
 
 def test_saved_widgets_print_no_controls(paper):
-    assert paper["controls"] == [], f"{len(paper['controls'])} controls on paper"
+    found = paper["controls"]
+    assert found == [], f"{len(found)} controls on paper, as {found[:10]}"
 
 
 def test_no_table_cell_breaks_a_word(paper):
-    assert paper["broken"] == [], f"{len(paper['broken'])} words broken in table cells"
+    found = paper["broken"]
+    assert found == [], f"{len(found)} words broken in table cells: {found[:10]}"
 
 
 def test_notes_for_the_web_and_marked_answers_stay_off_paper(paper):
-    assert paper["web_only"] == []
+    assert paper["web_only"] == [], f"notes for the web on paper: {paper['web_only'][:10]}"
     assert paper["choices"] > 0, "a self-check prints its choices"

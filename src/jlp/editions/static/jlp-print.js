@@ -26,12 +26,35 @@
     });
   }
   var WHOLE = /^[\d\s.,:;/%+\u2212\u2013\u2014-]{1,20}$/;
+  // A range or a date inside a longer text ("in 1997–1998, spread"): kept on one line too.
+  var SPAN = /\d[\d.,/]*[\u2013-][\d.,/\u2013-]*\d/;
+  function wrapSpans(cell) {
+    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) { nodes.push(node); }
+    nodes.forEach(function (node) {
+      var match = node.textContent.match(SPAN);
+      while (match) {
+        var rest = node.splitText(match.index);
+        node = rest.splitText(match[0].length);
+        var span = document.createElement("span");
+        span.className = "jlp-whole";
+        rest.parentNode.replaceChild(span, rest);
+        span.appendChild(rest);
+        match = node.textContent.match(SPAN);
+      }
+    });
+  }
   function keepWhole() {
     document.querySelectorAll("table:not(.jlp-whole-checked)").forEach(function (table) {
       table.classList.add("jlp-whole-checked");
       table.querySelectorAll("td, th").forEach(function (cell) {
         var text = cell.textContent.trim();
-        if (/\d/.test(text) && WHOLE.test(text)) { cell.classList.add("jlp-whole"); }
+        if (/\d/.test(text) && WHOLE.test(text)) {
+          cell.classList.add("jlp-whole");
+        } else if (SPAN.test(text)) {
+          wrapSpans(cell);
+        }
       });
     });
   }
