@@ -98,7 +98,12 @@ def _id_for(spec_json: str) -> str:
 #: closed tab, a folded block), because plotly measures text as it draws and hidden text measures
 #: zero (the title then lands on its subtitle); it wraps the title and subtitle to the width
 #: drawn, as plotly does not wrap text, making room for extra lines in the top margin; and it
-#: redraws when the width changes. ``%(id)s``, ``%(spec)s`` and ``%(config)s`` are filled in.
+#: follows its column's width (a window resized, a phone turned, the sidebar opened, a tab shown):
+#: a new width redraws the chart from scratch, as ``Plotly.react`` and ``Plotly.relayout`` would
+#: keep the width first drawn (and ``relayout`` of a height pins the width), so the chart would
+#: stick out of a narrower column; a width within a few pixels is followed by plotly's own
+#: autosize. ``layout.width`` is never set. ``%(id)s``, ``%(spec)s`` and ``%(config)s`` are
+#: filled in.
 _DRAW = """<script>(function () {
   var spec = %(spec)s;
   var config = %(config)s, id = "%(id)s", drawn = 0;
@@ -202,12 +207,28 @@ _DRAW = """<script>(function () {
     return {data: data, layout: layout};
   }
   function draw() {
-    var width = div.clientWidth;
-    if (!width || Math.abs(width - drawn) < 24) { return; }
-    var first = !drawn;
+    var width = div.clientWidth, full = div._fullLayout;
+    if (!width) { return; }  // hidden: drawn when shown
+    if (Math.abs(width - drawn) < 24) {
+      // Nearly the same width: the texts fitted still fit; plotly takes the new width.
+      if (full && Math.abs(width - full.width) > 1) {
+        Plotly.Plots.resize(div).catch(function () {});
+      }
+      return;
+    }
     drawn = width;
     var fit = fitted(width);
-    (first ? Plotly.newPlot : Plotly.react)(div, fit.data, fit.layout, config).then(settle);
+    div.style.height = ((spec.layout && spec.layout.height) || 450) + "px";
+    // newPlot, not react: react keeps the width of the first drawing.
+    Plotly.newPlot(div, fit.data, fit.layout, config).then(settle);
+  }
+  function put(layout, path, value) {
+    var keys = path.split("."), last = keys.pop(), here = layout;
+    keys.forEach(function (key) {
+      if (!here[key] || typeof here[key] !== "object") { here[key] = {}; }
+      here = here[key];
+    });
+    here[last] = value;
   }
   function settle() {
     // Measured once drawn: the title starts inside the figure, the title and its note end
@@ -248,7 +269,12 @@ _DRAW = """<script>(function () {
       update.height = Math.ceil(full.height + least - plot);
       div.style.height = update.height + "px";
     }
-    if (Object.keys(update).length) { Plotly.relayout(div, update); }
+    if (!Object.keys(update).length) { return; }
+    // react, not relayout: relayout of a height would pin the width drawn (plotly then never
+    // follows the column again).
+    var layout = JSON.parse(JSON.stringify(div.layout));
+    Object.keys(update).forEach(function (path) { put(layout, path, update[path]); });
+    Plotly.react(div, div.data, layout, config);
   }
   if (window.ResizeObserver) {
     new ResizeObserver(function () { window.requestAnimationFrame(draw); }).observe(div);
