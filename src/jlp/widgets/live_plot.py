@@ -69,15 +69,30 @@ function render({ model, el }) {
   el.appendChild(div);
   let figure = model.get("figure");
   let Plotly = null;
+  // The chart follows its column's width. Plotly.react keeps the width it first drew at, and
+  // plotly's "responsive" hears only the window: a column narrowed by a side panel, a tab
+  // shown or a turned phone would leave the chart wider than its place. Whenever the
+  // element's width and the chart's differ, plotly is asked to size the chart again (the
+  // layout never names a width).
+  const follow = () => {
+    const full = div._fullLayout;
+    if (!Plotly || !full || !div.clientWidth || Math.abs(div.clientWidth - full.width) <= 1) {
+      return;
+    }
+    Plotly.Plots.resize(div).catch(() => {});  // refused while hidden: done when shown
+  };
+  const sizes = window.ResizeObserver ? new ResizeObserver(() => follow()) : null;
+  if (sizes) { sizes.observe(div); }
   const draw = () => {
     if (!Plotly) { return; }
     // plotly measures the width as it draws: wait until the chart is on the page.
     if (!div.isConnected || !div.clientWidth) { requestAnimationFrame(draw); return; }
     const layout = Object.assign({}, figure.layout || {});
+    delete layout.width;
     // A fixed height: plotly's "responsive" then follows the width only, and a click on a
     // legend entry or a button cannot shrink the chart to its title.
     div.style.height = (layout.height || 450) + "px";
-    Plotly.react(div, figure.data || [], layout, model.get("config"));
+    Plotly.react(div, figure.data || [], layout, model.get("config")).then(follow);
   };
   let patching = false;
   const onFigure = () => {
@@ -105,6 +120,7 @@ function render({ model, el }) {
   model.on("msg:custom", onPatch);
   loadPlotly(model).then((found) => { Plotly = found; draw(); });
   return () => {
+    if (sizes) { sizes.disconnect(); }
     model.off("change:figure", onFigure);
     model.off("msg:custom", onPatch);
     if (Plotly) { Plotly.purge(div); }
