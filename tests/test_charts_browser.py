@@ -5,10 +5,13 @@ tests/page_visits.py) checks: no console or page error on a first visit (nothing
 an earlier page) and every chart with its own element id. Pages with charts are visited again
 at 1366 px: every chart in every tab of a widget drawn and taller than 150 px once its tab is
 open, and no chart text over another or out of its chart; and at 390 px (a phone): the titles
-wrap, nothing overlaps, no chart is wider than the screen.
+wrap, nothing overlaps, no chart is wider than the screen. And once more at 1366 px, narrowed
+to 390 px and widened back: every chart follows its column's width both ways.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 import pytest
 from browser import settle, watch
@@ -99,3 +102,46 @@ def test_charts_fit_a_phone(page, site_url, path):
         ".map(s => s.closest('.plotly-graph-div').id)",
     )
     assert wide == [], f"{path}: charts wider than a 390 px screen: {wide}"
+
+
+#: Every chart shown: its drawn width, its column's width (the content box of the element
+#: holding it) and its height.
+CHART_WIDTHS = """() => [...document.querySelectorAll('.plotly-graph-div')]
+  .filter((div) => div.offsetParent && div.querySelector('.main-svg'))
+  .map((div) => {
+    const holder = div.parentElement, style = getComputedStyle(holder);
+    const column = holder.clientWidth - parseFloat(style.paddingLeft) -
+                   parseFloat(style.paddingRight);
+    const drawn = div.querySelector('.main-svg').getBoundingClientRect();
+    return {id: div.id, width: Math.round(drawn.width), column: Math.round(column),
+            height: Math.round(drawn.height)};
+  })"""
+
+
+def _charts_after_resize(page, size: dict[str, int], fits: str) -> list[dict]:
+    """Resize the window to ``size``; the charts once they pass ``fits`` (a JS test of one
+    chart's measures), or after 5 s, as they are then."""
+    page.set_viewport_size(size)
+    with contextlib.suppress(Exception):  # a time-out: the measures below tell what is wrong
+        page.wait_for_function(
+            f"({CHART_WIDTHS})().every((c) => {fits})", timeout=5_000, polling=200
+        )
+    page.wait_for_timeout(300)  # a redraw under way ends
+    return page.evaluate(CHART_WIDTHS)
+
+
+@pytest.mark.parametrize("path", chart_pages())
+def test_charts_follow_their_column_from_laptop_to_phone_and_back(page, site_url, path):
+    """A window narrowed from 1366 to 390 px (a phone turned, a window dragged) narrows every
+    chart to its column; widened again, every chart fills the wider column."""
+    visit(page, f"{site_url}/{path}", LAPTOP)
+    before = page.evaluate(CHART_WIDTHS)
+    narrow = _charts_after_resize(page, PHONE, "c.width <= c.column + 1 && c.height > 150")
+    wide = [c for c in narrow if c["width"] > c["column"] + 1]
+    flat = [c for c in narrow if c["height"] <= 150]
+    assert wide == [], f"{path}: charts wider than their column at 390 px: {wide}"
+    assert flat == [], f"{path}: charts 150 px tall or less at 390 px: {flat}"
+    again = _charts_after_resize(page, LAPTOP, "Math.abs(c.width - c.column) <= 2")
+    loose = [c for c in again if abs(c["width"] - c["column"]) > 2]
+    assert loose == [], f"{path}: charts not filling their column back at 1366 px: {loose}"
+    assert len(again) == len(before) > 0, f"{path}: charts shown before and after differ"
