@@ -27,6 +27,7 @@ from jlp.fees.affordability import Affordability
 from jlp.fees.institution import break_even_year, revenue_sources
 from jlp.fees.ramps import RampRule, full_cost_year, schedule
 from jlp.i18n import Messages
+from jlp.viz.chart_style import finish, outlined, reusable, share_axis
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
 from jlp.viz.titles import titled
@@ -108,15 +109,6 @@ PUBLIC_STYLES = [
 ]
 
 
-def _title(title: str, note: str) -> dict:
-    """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
-    return titled(title, note)
-
-
-def _reuse(fig: go.Figure | None, count: int) -> bool:
-    return fig is not None and len(fig.data) == count
-
-
 def _refresh(fig: go.Figure, traces: Sequence[dict], layout: dict) -> go.Figure:
     """Update ``fig`` in place; the layout only when its title or subtitle changed."""
     title = fig.layout.title
@@ -130,6 +122,33 @@ def _refresh(fig: go.Figure, traces: Sequence[dict], layout: dict) -> go.Figure:
         if changed:
             fig.update_layout(layout)
     return fig
+
+
+def _share_line(colour: str, symbol: str) -> dict:
+    """The style of a share drawn as a line on the right-hand axis."""
+    return {
+        "mode": "lines+markers",
+        "yaxis": "y2",
+        "line": {"color": colour, "width": 2},
+        "marker": {"symbol": symbol},
+    }
+
+
+def _yearly_stack(
+    fig: go.Figure, heading: dict, share_title: str, *, height: int, bottom: int
+) -> go.Figure:
+    """The layout of US$ stacked per year, with a share on the right-hand axis."""
+    return finish(
+        fig,
+        heading,
+        barmode="stack",
+        height=height,
+        xaxis={"title": TEXT["year"], "dtick": 1},
+        yaxis={"title": TEXT["usd"], "rangemode": "tozero"},
+        yaxis2=share_axis(share_title),
+        legend={"y": -0.2, "traceorder": "normal"},
+        margin={"b": bottom, "r": 70},
+    )
 
 
 # --------------------------------------------------------------------------- schedule
@@ -169,9 +188,9 @@ def schedule_chart(
     the network pays the full cost.
     """
     caption = " ".join(t for t in (_full_cost_text(rule), note or TEXT["schedule_note"]) if t)
-    layout = _title(title or TEXT["schedule_title"], caption)
+    layout = titled(title or TEXT["schedule_title"], caption)
     traces = _schedule_traces(table)
-    if _reuse(fig, 3):
+    if reusable(fig, 3):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
     fig.add_bar(
@@ -185,32 +204,11 @@ def schedule_chart(
     )
     fig.add_scatter(
         name=TEXT["recovery"],
-        mode="lines+markers",
-        yaxis="y2",
-        line={"color": LINE_COLOR, "width": 2},
-        marker={"symbol": "diamond"},
         hovertemplate=TEXT["recovery_hover"],
+        **_share_line(LINE_COLOR, "diamond"),
         **traces[2],
     )
-    fig.update_layout(
-        barmode="stack",
-        height=430,
-        xaxis={"title": TEXT["year"], "dtick": 1},
-        yaxis={"title": TEXT["usd"], "rangemode": "tozero"},
-        yaxis2={
-            "title": TEXT["recovery"],
-            "overlaying": "y",
-            "side": "right",
-            "range": [0, 1.05],
-            "tickvals": [0, 0.25, 0.5, 0.75, 1],
-            "tickformat": ".0%",
-            "showgrid": False,
-        },
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
-        margin={"t": layout["margin"]["t"], "b": 80, "r": 70},
-        **{k: v for k, v in layout.items() if k != "margin"},
-    )
-    return fig
+    return _yearly_stack(fig, layout, TEXT["recovery"], height=430, bottom=80)
 
 
 def preset_shares_chart(rules: Mapping[str, RampRule], years: int = 10) -> go.Figure:
@@ -291,9 +289,9 @@ def affordability_chart(
 
     ``result`` is :func:`jlp.fees.affordability`.
     """
-    layout = _title(title or TEXT["afford_title"], note or TEXT["afford_note"])
+    layout = titled(title or TEXT["afford_title"], note or TEXT["afford_note"])
     traces = _affordability_traces(result)
-    if _reuse(fig, 7):
+    if reusable(fig, 7):
         return _refresh(fig, traces, layout)
     fig = styled(
         make_subplots(
@@ -345,12 +343,7 @@ def affordability_chart(
         name=TEXT["dropout_mark"],
         mode="markers",
         hoverinfo="skip",
-        marker={
-            "symbol": "triangle-up",
-            "size": 14,
-            "color": OKABE_ITO["vermillion"],
-            "line": {"color": "black", "width": 1},
-        },
+        marker=outlined({"symbol": "triangle-up", "size": 14, "color": OKABE_ITO["vermillion"]}),
         row=2,
         col=1,
         **traces[5],
@@ -369,12 +362,13 @@ def affordability_chart(
         col=1,
         **traces[6],
     )
-    fig.update_layout(
+    finish(
+        fig,
+        layout,
         barmode="group",
         height=580,
-        legend={"orientation": "h", "y": -0.14, "traceorder": "normal"},
-        margin={"t": layout["margin"]["t"], "b": 110},
-        **{k: v for k, v in layout.items() if k != "margin"},
+        legend={"y": -0.14, "traceorder": "normal"},
+        margin={"b": 110},
     )
     fig.update_xaxes(dtick=1)
     fig.update_xaxes(title=TEXT["year"], row=2, col=1)
@@ -426,10 +420,10 @@ def revenue_mix_chart(
         if year is not None
         else TEXT["no_break_even"].format(years=len(table))
     )
-    layout = _title(title or TEXT["revenue_title"], f"{verdict} {note or TEXT['revenue_note']}")
+    layout = titled(title or TEXT["revenue_title"], f"{verdict} {note or TEXT['revenue_note']}")
     sources = revenue_sources(table)
     traces = _revenue_traces(table)
-    if _reuse(fig, len(traces)) and [t.name for t in fig.data[: len(sources)]] == [
+    if reusable(fig, len(traces)) and [t.name for t in fig.data[: len(sources)]] == [
         _source_label(c) for c in sources
     ]:
         return _refresh(fig, traces, layout)
@@ -455,32 +449,11 @@ def revenue_mix_chart(
     )
     fig.add_scatter(
         name=TEXT["public_share"],
-        mode="lines+markers",
-        yaxis="y2",
-        line={"color": "#7a7a7a", "width": 2},
-        marker={"symbol": "square"},
         hovertemplate=TEXT["share_hover"],
+        **_share_line("#7a7a7a", "square"),
         **traces[-1],
     )
-    fig.update_layout(
-        barmode="stack",
-        height=460,
-        xaxis={"title": TEXT["year"], "dtick": 1},
-        yaxis={"title": TEXT["usd"], "rangemode": "tozero"},
-        yaxis2={
-            "title": TEXT["public_axis"],
-            "overlaying": "y",
-            "side": "right",
-            "range": [0, 1.05],
-            "tickvals": [0, 0.25, 0.5, 0.75, 1],
-            "tickformat": ".0%",
-            "showgrid": False,
-        },
-        legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
-        margin={"t": layout["margin"]["t"], "b": 100, "r": 70},
-        **{k: v for k, v in layout.items() if k != "margin"},
-    )
-    return fig
+    return _yearly_stack(fig, layout, TEXT["public_axis"], height=460, bottom=100)
 
 
 # --------------------------------------------------------------------------- static explorer
@@ -522,7 +495,7 @@ def ramp_explorer_chart(
             {"y": [t["y"] for t in traces], "customdata": [traces[0]["customdata"], None, None]},
             {
                 "title.text": title,
-                "title.subtitle.text": _title(title, note)["title"]["subtitle"]["text"],
+                "title.subtitle.text": titled(title, note)["title"]["subtitle"]["text"],
             },
         ]
 

@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 from jlp.i18n import Messages
 from jlp.scale import LEVELS, JointProject, Optimum, PoolResult, PriceCurve, TierTable
 from jlp.scale.tradeoff import best_size, net_benefit_table, project_label
+from jlp.viz.chart_style import finish, outlined, reusable
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.palette import OKABE_ITO
 from jlp.viz.titles import titled
@@ -114,11 +115,6 @@ SCOPE_STYLES = [
 _MIN_KG = 10.0  # left end of the log axis
 
 
-def _title(title: str, note: str) -> dict:
-    """A title with the note as its subtitle, wrapped (plotly does not wrap text)."""
-    return titled(title, note)
-
-
 def _curve_trace(curve: object) -> dict:
     """The price curve's trace style: steps for a tier table, a line for a smooth curve."""
     return {
@@ -131,10 +127,6 @@ def _curve_trace(curve: object) -> dict:
             "shape": "hv" if isinstance(curve, TierTable) else "linear",
         },
     }
-
-
-def _reuse(fig: go.Figure | None, count: int) -> bool:
-    return fig is not None and len(fig.data) == count
 
 
 def _refresh(fig: go.Figure, traces: Sequence[dict], layout: dict) -> go.Figure:
@@ -293,12 +285,12 @@ def price_curve_chart(
     high = max_kg or _axis_end(curve, *quantities)
     xs, ys = _curve_xy(curve, high)
     layout = {
-        **_title(title or TEXT["price_title"], note or TEXT["price_note"]),
+        **titled(title or TEXT["price_title"], note or TEXT["price_note"]),
         **_best_marker(curve, curve.best_price),
         **_price_axes(curve, high),
     }
     traces = [{"x": xs, "y": ys}, *_purchase_traces(curve, purchases)]
-    if _reuse(fig, 1 + len(LEVELS)):
+    if reusable(fig, 1 + len(LEVELS)):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
     fig.add_scatter(**_curve_trace(curve), **traces[0])
@@ -308,21 +300,10 @@ def price_curve_chart(
             name=TEXT["levels"][level],
             mode="markers",
             hovertemplate=TEXT["purchase_hover"],
-            marker={
-                "color": colour,
-                "symbol": symbol,
-                "size": size,
-                "line": {"color": "black", "width": 1},
-                "opacity": 0.9,
-            },
+            marker=outlined({"color": colour, "symbol": symbol, "size": size, "opacity": 0.9}),
             **trace,
         )
-    fig.update_layout(
-        height=460,
-        legend={"orientation": "h", "y": -0.2},
-        **{k: v for k, v in layout.items() if k != "margin"},
-    )
-    fig.update_layout(margin={"t": layout["margin"]["t"], "b": 90})
+    finish(fig, layout, height=460, legend={"y": -0.2}, margin={"b": 90})
     _remember(fig, layout)
     return fig
 
@@ -351,7 +332,7 @@ def pool_chart(
         size=result.size, kg=result.quantity_kg, price=result.unit_price
     )
     layout = {
-        **_title(heading, note or TEXT["pool_note"]),
+        **titled(heading, note or TEXT["pool_note"]),
         **_best_marker(curve, curve.best_price),
         **_price_axes(curve, high),
     }
@@ -364,7 +345,7 @@ def pool_chart(
         },
         {"x": [max(result.quantity_kg, _MIN_KG)], "y": [result.unit_price]},
     ]
-    if _reuse(fig, 3):
+    if reusable(fig, 3):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
     fig.add_scatter(**_curve_trace(curve), **traces[0])
@@ -372,32 +353,17 @@ def pool_chart(
         name=TEXT["members"],
         mode="markers",
         hovertemplate=TEXT["member_hover"],
-        marker={
-            "color": "#999999",
-            "symbol": "circle",
-            "size": 9,
-            "line": {"color": "black", "width": 1},
-        },
+        marker=outlined({"color": "#999999", "symbol": "circle", "size": 9}),
         **traces[1],
     )
     fig.add_scatter(
         name=TEXT["pool"],
         mode="markers",
         hovertemplate=TEXT["pool_hover"],
-        marker={
-            "color": OKABE_ITO["vermillion"],
-            "symbol": "star",
-            "size": 22,
-            "line": {"color": "black", "width": 1},
-        },
+        marker=outlined({"color": OKABE_ITO["vermillion"], "symbol": "star", "size": 22}),
         **traces[2],
     )
-    fig.update_layout(
-        height=420,
-        legend={"orientation": "h", "y": -0.22},
-        **{k: v for k, v in layout.items() if k != "margin"},
-    )
-    fig.update_layout(margin={"t": layout["margin"]["t"], "b": 90})
+    finish(fig, layout, height=420, legend={"y": -0.22}, margin={"b": 90})
     _remember(fig, layout)
     return fig
 
@@ -423,10 +389,10 @@ def savings_chart(
 'Each network', 'The sector', 'The cluster'])
     """
     labels = [TEXT["levels"].get(level, level) for level in table["level"]]
-    layout = _title(title or TEXT["savings_title"], note or TEXT["savings_note"])
+    layout = titled(title or TEXT["savings_title"], note or TEXT["savings_note"])
     columns = ("saving", "coordination_cost", "net_saving")
     traces = [{"x": labels, "y": table[c].tolist()} for c in columns]
-    if _reuse(fig, 3):
+    if reusable(fig, 3):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
     for name, (colour, pattern), trace in zip(
@@ -438,21 +404,18 @@ def savings_chart(
         fig.add_bar(
             name=TEXT[name],
             hovertemplate=TEXT["bar_hover"],
-            marker={
-                "color": colour,
-                "pattern": {"shape": pattern},
-                "line": {"color": "black", "width": 1},
-            },
+            marker=outlined({"color": colour, "pattern": {"shape": pattern}}),
             **trace,
         )
-    fig.update_layout(
+    finish(
+        fig,
+        layout,
         barmode="group",
         height=420,
         yaxis={"title": TEXT["usd"], "zeroline": True, "zerolinecolor": "black"},
-        legend={"orientation": "h", "y": -0.15},
-        **{k: v for k, v in layout.items() if k != "margin"},
+        legend={"y": -0.15},
+        margin={"b": 80},
     )
-    fig.update_layout(margin={"t": layout["margin"]["t"], "b": 80})
     _remember(fig, layout)
     return fig
 
@@ -521,7 +484,7 @@ def tradeoff_chart(
         marks = {"shapes": []}
     heading = title or TEXT["pool_tradeoff_title" if is_pool else "tradeoff_title"]
     layout = {
-        **_title(heading, note or TEXT["pool_tradeoff_note" if is_pool else "tradeoff_note"]),
+        **titled(heading, note or TEXT["pool_tradeoff_note" if is_pool else "tradeoff_note"]),
         **marks,
     }
     names = [
@@ -531,7 +494,7 @@ def tradeoff_chart(
     ]
     for trace, name in zip(traces, names, strict=False):
         trace["name"] = name
-    if _reuse(fig, 4):
+    if reusable(fig, 4):
         return _refresh(fig, traces, layout)
     fig = styled(go.Figure())
     styles = [
@@ -550,22 +513,18 @@ def tradeoff_chart(
     fig.add_scatter(
         mode="markers",
         hoverinfo="name",
-        marker={
-            "symbol": "star",
-            "size": 18,
-            "color": OKABE_ITO["vermillion"],
-            "line": {"color": "black", "width": 1},
-        },
+        marker=outlined({"symbol": "star", "size": 18, "color": OKABE_ITO["vermillion"]}),
         **traces[3],
     )
-    fig.update_layout(
+    finish(
+        fig,
+        layout,
         height=440,
         xaxis={"title": TEXT["size"]},
         yaxis={"title": TEXT["usd"], "zeroline": True, "zerolinecolor": "grey"},
-        legend={"orientation": "h", "y": -0.18},
-        **{k: v for k, v in layout.items() if k != "margin"},
+        legend={"y": -0.18},
+        margin={"b": 90},
     )
-    fig.update_layout(margin={"t": layout["margin"]["t"], "b": 90})
     _remember(fig, layout)
     return fig
 
@@ -608,26 +567,21 @@ def scope_chart(
             y=[best.net_benefit / peak],
             mode="markers",
             name=name,
-            marker={
-                "color": colour,
-                "symbol": symbol,
-                "size": 14,
-                "line": {"color": "black", "width": 1},
-            },
+            marker=outlined({"color": colour, "symbol": symbol, "size": 14}),
             hoverinfo="name",
             legendgroup=label,
             showlegend=False,
         )
-    layout = _title(title or TEXT["scope_title"], note or TEXT["scope_note"])
-    fig.update_layout(
+    layout = titled(title or TEXT["scope_title"], note or TEXT["scope_note"])
+    return finish(
+        fig,
+        layout,
         height=440,
         xaxis={"title": TEXT["size"], "type": "log"},
         yaxis={"title": TEXT["scope_axis"], "tickformat": ".0%", "range": [-0.5, 1.1]},
-        legend={"orientation": "h", "y": -0.2},
-        **{k: v for k, v in layout.items() if k != "margin"},
+        legend={"y": -0.2},
+        margin={"b": 100},
     )
-    fig.update_layout(margin={"t": layout["margin"]["t"], "b": 100})
-    return fig
 
 
 __all__ = [
