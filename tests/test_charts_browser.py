@@ -144,4 +144,6 @@ def test_charts_follow_their_column_from_laptop_to_phone_and_back(page, site_url
     again = _charts_after_resize(page, LAPTOP, "Math.abs(c.width - c.column) <= 2")
     loose = [c for c in again if abs(c["width"] - c["column"]) > 2]
     assert loose == [], f"{path}: charts not filling their column back at 1366 px: {loose}"
-    assert len(again) == len(before) > 0, f"{path}: charts shown before and after differ"
+    # A chart drawn late (a widget's output) may join; none drawn at first may go missing.
+    gone = {c["id"] for c in before} - {c["id"] for c in again}
+    assert before and not gone, f"{path}: charts no longer drawn back at 1366 px: {gone}"
