@@ -1,6 +1,7 @@
 """Network maps on paper (issue 10 §3 and §6): in the print edition's column, printed on A4 and
 on Letter, every map label is at least 11 px as drawn on the page (a frame's own scale and any
-CSS shrinking of the frame counted) and every map, with its legend, fits on one page.
+CSS shrinking of the frame counted), every map, with its legend, fits on one page, and the
+legend's swatches (backgrounds inside the frame) print in colour.
 
 The page is made here: the case maps in the print edition's column, styled by the editions'
 own stylesheet (``jlp-editions.css``), so no book build is needed. When the print edition is
@@ -34,6 +35,10 @@ MAPS = ["emasim", "ecohamaca", "jampro", "masaya_cluster", "honduras_certec", "y
 #: Each frame's scale on the page: its drawn width over its laid-out width (a CSS transform).
 FRAME_SCALE = """(frame) => frame.getBoundingClientRect().width / frame.offsetWidth"""
 
+#: How the legend's swatches of a frame print: each one's print-color-adjust.
+SWATCHES_PRINT = """() => [...new Set([...document.querySelectorAll('.jlp-swatch')]
+  .map((s) => getComputedStyle(s).printColorAdjust))]"""
+
 
 def measured(page) -> list[dict]:
     """Every drawn map of the page: its title, smallest label as drawn (px) and its height as
@@ -50,6 +55,7 @@ def measured(page) -> list[dict]:
                 "title": frame.title(),
                 "label_px": round(smallest, 2),
                 "height": round(element.bounding_box()["height"]),
+                "swatches": frame.evaluate(SWATCHES_PRINT),
             }
         )
     return found
@@ -91,6 +97,9 @@ def problems_of(maps: list[dict], paper: str) -> list[str]:
     height = PAPERS[paper][1]
     problems = [f"{m['title']}: labels {m['label_px']} px" for m in maps if m["label_px"] < 11]
     problems += [f"{m['title']}: {m['height']} px tall" for m in maps if m["height"] > height]
+    problems += [
+        f"{m['title']}: swatches {m['swatches']}" for m in maps if m["swatches"] != ["exact"]
+    ]
     return problems
 
 
