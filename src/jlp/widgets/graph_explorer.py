@@ -96,8 +96,8 @@ TABLE_STYLE = f"""<style>
   .jlp-metrics tr {{ display: flex; flex-wrap: wrap; column-gap: 1.1em; row-gap: 0.1rem;
     padding: 0.45rem 0.25rem; border-top: 1px solid rgba(127, 127, 127, 0.35); }}
   .jlp-metrics tr::after {{ content: ""; order: 1; flex-basis: 100%; }}
-  .jlp-metrics td {{ display: block; padding: 0; border: 0; min-width: 0;
-    text-align: left !important; order: 2; }}
+  .jlp-metrics td {{ display: block; padding: 0 !important; border: 0; min-width: 0;
+    line-height: 1.45; text-align: left !important; order: 2; }}
   .jlp-metrics td:nth-child(1) {{ order: 0; flex: 1 1 0; font-weight: 700; }}
   .jlp-metrics td:nth-child(2) {{ order: 0; opacity: 0.75; }}
   .jlp-metrics td:nth-child(n + 3)::before {{ content: attr(data-label) "\\00a0"; opacity: 0.75;
