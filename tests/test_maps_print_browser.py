@@ -16,8 +16,10 @@ from browser import serve, settle
 from test_maps_browser import BOXES
 from test_maps_layout import GRAPHS
 
+from jlp import programme
 from jlp.sphinx_ext import VIS_JS, lighten_page, vis_loader
 from jlp.viz.graph_pages import graph_frame
+from jlp.viz.programme_charts import actors_frame
 
 pytestmark = pytest.mark.browser
 
@@ -67,6 +69,7 @@ def print_page(tmp_path: Path) -> Path:
     frames = "\n".join(
         f"<h2>{name}</h2>{graph_frame(GRAPHS[name](), title=name).html}" for name in MAPS
     )
+    frames += actors_frame(programme.honduras_actors()).html  # the programme's actors
     (tmp_path / "jlp-editions.css").write_text(CSS.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "_static").mkdir()
     (tmp_path / "_static" / VIS_JS).write_text(vis_loader(), encoding="utf-8")
@@ -107,7 +110,7 @@ def problems_of(maps: list[dict], paper: str) -> list[str]:
 def test_map_labels_print_at_11_px_or_more_and_each_map_fits_a_page(page, tmp_path, paper):
     with serve(print_page(tmp_path)) as url:
         maps = open_for_paper(page, f"{url}/index.html", paper)
-    assert len(maps) == len(MAPS)
+    assert len(maps) == len(MAPS) + 1
     assert problems_of(maps, paper) == [], f"{paper}: {maps}"
 
 

@@ -472,10 +472,7 @@ def graph_page(
         )
         return network_page(
             styled,
-            layouts={
-                name: {**layout.to_json(), "least": map_layout.LEAST_PX.get(name, 12.0)}
-                for name, layout in layouts.items()
-            },
+            layouts=map_layout.page_layouts(layouts),
             font_size=map_layout.FONT,
             label_wrap=map_layout.LABEL_WRAP,
             **common,

@@ -372,6 +372,17 @@ def map_layouts(
     }
 
 
+def page_layouts(maps: Mapping[str, MapLayout]) -> dict[str, dict[str, Any]]:
+    """``maps`` as :func:`jlp.viz.network_page.network_page` takes them: each layout's
+    positions and extent, and the smallest label with which a page takes it (:data:`LEAST_PX`).
+
+    >>> import networkx as nx
+    >>> sorted(page_layouts(map_layouts(nx.path_graph(2)))["medium"])
+    ['extent', 'least', 'x', 'y']
+    """
+    return {name: {**m.to_json(), "least": LEAST_PX.get(name, 12.0)} for name, m in maps.items()}
+
+
 __all__ = [
     "FONT",
     "LABEL_WRAP",
@@ -385,6 +396,7 @@ __all__ = [
     "footprint",
     "map_layouts",
     "overlapping_pairs",
+    "page_layouts",
     "separate",
     "story_layout",
     "text_width",
