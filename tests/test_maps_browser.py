@@ -19,7 +19,14 @@ SITE = Path(__file__).resolve().parents[1] / "_build" / "html"
 pytestmark = pytest.mark.browser
 
 #: The pages that hold network maps (drawn frames, the explorer's saved state included).
-MAP_PAGES = ["emasim-more", "ecohamaca-more", "jampro", "masaya-more", "your-network"]
+MAP_PAGES = [
+    "emasim-more",
+    "ecohamaca-more",
+    "jampro",
+    "masaya-more",
+    "your-network",
+    "programme-facts",
+]
 WIDTHS = [1366, 390]
 MIN_LABEL_PX = 11.0
 MAX_PAGE_BYTES = 1_000_000

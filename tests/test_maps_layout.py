@@ -47,9 +47,15 @@ GRAPHS["sixty"] = sixty
 
 
 @pytest.mark.parametrize("name", list(GRAPHS))
-def test_no_two_label_boxes_overlap_in_either_layout(name):
+def test_no_two_label_boxes_overlap_in_any_layout(name):
     maps = map_layouts(GRAPHS[name]())
-    for kind, width in (("wide", map_layout.WIDE_WIDTH), ("narrow", map_layout.NARROW_WIDTH)):
+    widths = {
+        "wide": map_layout.WIDE_WIDTH,
+        "medium": map_layout.MEDIUM_WIDTH,
+        "narrow": map_layout.NARROW_WIDTH,
+    }
+    assert list(maps) == list(widths)  # widest first: a page takes the first that fits
+    for kind, width in widths.items():
         layout = maps[kind]
         assert map_layout.overlapping_pairs(layout.boxes()) == [], (name, kind)
         left, _, right, _ = layout.extent

@@ -189,7 +189,8 @@ def is_map(graph: nx.Graph) -> bool:
 
 
 def map_layouts(graph: nx.Graph) -> dict[str, map_layout.MapLayout]:
-    """The wide and narrow map layouts of ``graph`` (every node given the largest size)."""
+    """The wide, medium and narrow map layouts of ``graph`` (every node given the largest
+    size)."""
     return map_layout.map_layouts(graph, dict.fromkeys(graph.nodes, MAP_NODE_SIZE[1]))
 
 
@@ -471,7 +472,7 @@ def graph_page(
         )
         return network_page(
             styled,
-            layouts={name: layout.to_json() for name, layout in layouts.items()},
+            layouts=map_layout.page_layouts(layouts),
             font_size=map_layout.FONT,
             label_wrap=map_layout.LABEL_WRAP,
             **common,

@@ -4,9 +4,10 @@ Members (firms) stand on an oval; what they share (a joint enterprise, an associ
 broker) sits inside it; support institutions stand in a band above and markets in a band
 below. Every node is then a box that holds its shape and its label as vis-network draws it
 (the label under the shape, wrapped at :data:`LABEL_WRAP` units), and boxes are pushed
-apart until none overlaps. Two layouts are made: a *wide* one for a laptop and a *narrow*
-one, at most :data:`NARROW_WIDTH` units wide, for a phone; a page picks the one whose labels
-come out at least 11 px. The same graph always gives the same layout (no randomness).
+apart until none overlaps. Three layouts are made: a *wide* one for a laptop, a *medium* one
+for a column of about 640 px (a tablet, or the printed page) and a *narrow* one, at most
+:data:`NARROW_WIDTH` units wide, for a phone; a page picks the widest whose labels come out at
+least :data:`LEAST_PX` px. The same graph always gives the same layout (no randomness).
 
 >>> import networkx as nx
 >>> g = nx.Graph()
@@ -39,9 +40,15 @@ LINE = FONT * 1.25
 GAP = 4.0
 PAD = 6.0
 #: The widest a layout may be (layout units); a page picks *wide* when it draws labels
-#: at 12 px or more with it, else *narrow* (360 px phone: 14 × 360 / 400 ≈ 12.6 px).
+#: at 12 px or more with it, else *medium* at 11 px or more, else *narrow* (360 px phone:
+#: 14 × 360 / 400 ≈ 12.6 px). *Medium* is made for the print edition's 640 px column, where
+#: the wide layout would draw 10.5 px labels: 14 × 640 / (780 + 16) ≈ 11.3 px.
 WIDE_WIDTH = 840.0
+MEDIUM_WIDTH = 780.0
 NARROW_WIDTH = 400.0
+#: The smallest label (px, as drawn) with which a page takes each layout; the last is taken
+#: when no other fits.
+LEAST_PX: dict[str, float] = {"wide": 12.0, "medium": 11.0, "narrow": 0.0}
 #: Up to this many nodes a graph gets the story layout; beyond, labels cannot all be shown.
 STORY_MAX_NODES = 90
 
@@ -356,16 +363,31 @@ def story_layout(
 def map_layouts(
     graph: nx.Graph, node_sizes: Mapping[Any, float] | None = None
 ) -> dict[str, MapLayout]:
-    """The *wide* and *narrow* story layouts of ``graph`` (see the module's note)."""
+    """The *wide*, *medium* and *narrow* story layouts of ``graph``, widest first (see the
+    module's note)."""
     return {
         "wide": story_layout(graph, node_sizes, width=WIDE_WIDTH),
+        "medium": story_layout(graph, node_sizes, width=MEDIUM_WIDTH),
         "narrow": story_layout(graph, node_sizes, width=NARROW_WIDTH),
     }
+
+
+def page_layouts(maps: Mapping[str, MapLayout]) -> dict[str, dict[str, Any]]:
+    """``maps`` as :func:`jlp.viz.network_page.network_page` takes them: each layout's
+    positions and extent, and the smallest label with which a page takes it (:data:`LEAST_PX`).
+
+    >>> import networkx as nx
+    >>> sorted(page_layouts(map_layouts(nx.path_graph(2)))["medium"])
+    ['extent', 'least', 'x', 'y']
+    """
+    return {name: {**m.to_json(), "least": LEAST_PX.get(name, 12.0)} for name, m in maps.items()}
 
 
 __all__ = [
     "FONT",
     "LABEL_WRAP",
+    "LEAST_PX",
+    "MEDIUM_WIDTH",
     "NARROW_WIDTH",
     "STORY_MAX_NODES",
     "WIDE_WIDTH",
@@ -374,6 +396,7 @@ __all__ = [
     "footprint",
     "map_layouts",
     "overlapping_pairs",
+    "page_layouts",
     "separate",
     "story_layout",
     "text_width",

@@ -259,8 +259,9 @@ def network_page(
     """A complete, self-contained HTML page that draws ``graph`` with vis-network.
 
     With ``layouts`` (name → :meth:`jlp.viz.map_layout.MapLayout.to_json`, widest first) the
-    page is a fixed map: it picks the first layout that draws labels at 12 px or more in the
-    width it has, sets its height to match and never moves a node (no physics, no zoom).
+    page is a fixed map: it picks the first layout that draws labels at its ``least`` px or
+    more (12 unless given) in the width it has, else the last one, sets its height to match
+    and never moves a node (no physics, no zoom).
 
     ``lang`` (the page's ``lang`` attribute), ``title`` and ``legend_title`` default to the
     language in use and its words.

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from jlp.i18n import Messages
+from jlp.viz import map_layout
 from jlp.viz.figures import plotly_text, styled
 from jlp.viz.network_page import GraphFrame, LegendItem, network_page
 from jlp.viz.palette import OKABE_ITO
@@ -144,7 +145,10 @@ def actors_frame(graph: nx.DiGraph, *, height: int = 420) -> GraphFrame:
         legend_title=TEXT["legend"],
         caption=TEXT["actors_caption"],
         height=height,
-        seed=3,
+        # a fixed map, as the case networks: labels 11 px or more on a phone and on paper
+        layouts=map_layout.page_layouts(map_layout.map_layouts(graph, dict.fromkeys(graph, 18))),
+        font_size=map_layout.FONT,
+        label_wrap=map_layout.LABEL_WRAP,
     )
     return GraphFrame(page, title=TEXT["actors_title"], height=height)
 

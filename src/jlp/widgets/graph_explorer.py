@@ -32,7 +32,7 @@ import networkx as nx
 import pandas as pd
 import traitlets
 
-from jlp.graphs import ROLES, node_metrics, phase_name, phases, tie_types
+from jlp.graphs import METRIC_COLUMNS, ROLES, node_metrics, phase_name, phases, tie_types
 from jlp.i18n import Messages
 from jlp.viz.graph_pages import (
     SIZE_METRICS,
@@ -70,15 +70,40 @@ TEXT = Messages(
         "notebook to use the controls.",
     }
 )
-TABLE_COLUMNS = (
-    "label",
-    "kind",
-    "degree",
-    "betweenness",
-    "constraint",
-    "effective_size",
+#: The measures table's columns: the per-node columns of :data:`jlp.graphs.METRIC_COLUMNS`
+#: (not the id, and the five brokerage roles summed as one ``brokerage``).
+TABLE_COLUMNS: tuple[str, ...] = (
+    *(c for c in METRIC_COLUMNS if c != "id" and c not in ROLES),
     "brokerage",
 )
+#: The table's look, sent with it (the static page and JupyterLab alike). Where the table has
+#: less than :data:`CARDS_BELOW` px (a phone), each node becomes a card: its name and kind on
+#: one line, then its measures, each with its name, wrapping as the width allows.
+CARDS_BELOW = 720
+TABLE_STYLE = f"""<style>
+.jlp-metrics-wrap {{ container: jlp-metrics / inline-size; max-width: 100%; }}
+.jlp-metrics {{ border-collapse: collapse; }}
+.jlp-metrics caption {{ caption-side: top; text-align: left; padding: 0 0 0.35rem; }}
+.jlp-metrics th, .jlp-metrics td {{ padding: 0.3rem 0.6rem; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }}
+.jlp-metrics td.jlp-num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.jlp-metrics .jlp-sorted {{ font-weight: 700; }}
+.jlp-metrics-wrap .jlp-note {{ margin: 0.25rem 0; }}
+@media screen {{ @container jlp-metrics (max-width: {CARDS_BELOW - 1}px) {{
+  .jlp-metrics, .jlp-metrics tbody, .jlp-metrics caption {{ display: block; width: 100%; }}
+  .jlp-metrics thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip-path: inset(50%); white-space: nowrap; }}
+  .jlp-metrics tr {{ display: flex; flex-wrap: wrap; column-gap: 1.1em; row-gap: 0.1rem;
+    padding: 0.45rem 0.25rem; border-top: 1px solid rgba(127, 127, 127, 0.35); }}
+  .jlp-metrics tr::after {{ content: ""; order: 1; flex-basis: 100%; }}
+  .jlp-metrics td {{ display: block; padding: 0 !important; border: 0; min-width: 0;
+    line-height: 1.45; text-align: left !important; order: 2; }}
+  .jlp-metrics td:nth-child(1) {{ order: 0; flex: 1 1 0; font-weight: 700; }}
+  .jlp-metrics td:nth-child(2) {{ order: 0; opacity: 0.75; }}
+  .jlp-metrics td:nth-child(n + 3)::before {{ content: attr(data-label) "\\00a0"; opacity: 0.75;
+    font-weight: 400; }}
+}} }}
+</style>"""
 
 
 def _cell(value: Any) -> str:
@@ -97,11 +122,19 @@ def metric_table_html(table: pd.DataFrame, *, sort_by: str = "degree", limit: in
     """
     table = table.assign(brokerage=table[list(ROLES)].sum(axis=1))
     ordered = table.sort_values(sort_by, ascending=False, na_position="last", kind="stable")
-    head = "".join(f"<th>{html.escape(TEXT['columns'][c])}</th>" for c in TABLE_COLUMNS)
+    names = {c: html.escape(TEXT["columns"][c]) for c in TABLE_COLUMNS}
+    head = "".join(f'<th scope="col"{_class(c, sort_by)}>{names[c]}</th>' for c in TABLE_COLUMNS)
     rows = []
     for row in ordered.head(limit).to_dict("records"):
         cells = [kind_label(row["kind"]) if c == "kind" else _cell(row[c]) for c in TABLE_COLUMNS]
-        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+        rows.append(
+            "<tr>"
+            + "".join(
+                f'<td data-label="{names[c]}"{_class(c, sort_by)}>{html.escape(v)}</td>'
+                for c, v in zip(TABLE_COLUMNS, cells, strict=True)
+            )
+            + "</tr>"
+        )
     caption = TEXT["caption"].format(metric=PAGE_TEXT["metrics"].get(sort_by, sort_by))
     foot = (
         f"<p class='jlp-note'>{html.escape(TEXT['isolate_note'])}</p>"
@@ -109,9 +142,21 @@ def metric_table_html(table: pd.DataFrame, *, sort_by: str = "degree", limit: in
         else ""
     )
     return (
+        f'<div class="jlp-metrics-wrap">{TABLE_STYLE}'
         f'<table class="jlp-metrics"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}</div>"
     )
+
+
+def _class(column: str, sort_by: str) -> str:
+    """The class of a column's cells: numbers align right, the sorting measure stands out.
+
+    >>> _class("degree", "degree"), _class("label", "degree")
+    (' class="jlp-num jlp-sorted"', '')
+    """
+    names = ["jlp-num"] if column not in ("label", "kind") else []
+    names += ["jlp-sorted"] if column == sort_by else []
+    return f' class="{" ".join(names)}"' if names else ""
 
 
 def explorer_view(
@@ -243,7 +288,7 @@ class GraphExplorer(widgets.VBox):
             if self.live
             else widgets.HTML(layout=widgets.Layout(width="100%"))
         )
-        # below the picture, as wide as the page, scrolling sideways on a phone (never cut)
+        # below the picture, as wide as the page; on a phone a card per node (TABLE_STYLE)
         self.table = widgets.HTML(layout=widgets.Layout(width="100%", overflow="auto"))
         for control in [*self.tie_buttons.values(), self.phase, self.size_by]:
             control.observe(self._update, names="value")
