@@ -346,3 +346,12 @@ def test_every_code_has_a_spanish_word():
     missing = sorted(w for w in words if not (w in catalogue and catalogue[w].string))
     fuzzy = sorted(w for w in words if w in catalogue and catalogue[w].fuzzy)
     assert (missing, fuzzy) == ([], [])
+
+
+def test_reported_figures_take_the_separators_of_the_language():
+    from jlp.i18n import language_set
+
+    with language_set("es"):
+        rows = cells(table_html(programme.projects_table("Honduras")))
+    assert "alrededor de US$\u00a0680.000" in rows[1]
+    assert not any(re.search(r"\d,\d{3}\b", cell) for row in rows for cell in row)
