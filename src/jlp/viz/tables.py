@@ -285,6 +285,7 @@ CODES = Messages(
             "common": "common structures",
             "firms": "firms",
             "hammocks": "hammock makers",
+            "jampro": "JAMPRO",
             "markets": "markets",
             "masaya_cluster": "Masaya cluster",
             "members": "members",
