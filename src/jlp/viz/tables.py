@@ -107,6 +107,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "labels_provenance": (N_("Names reported or illustrative"), "words"),
     "phase_provenance": (N_("Phase reported or illustrative"), "words"),
     "funder": (N_("Funded by"), "text"),
+    "country": (N_("Country"), "text"),
     "preset": (N_("Ramp"), "text"),
     "qualifier": (N_("Qualifier"), "text"),
     "period": (N_("Period"), "text"),
