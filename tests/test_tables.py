@@ -100,7 +100,7 @@ def test_row_numbers_are_not_shown_but_a_named_index_is():
     assert cells(table_html(plain))[0] == ["Cost"]
     named = fees.compare(fees.ramp_presets())  # index "ramp"
     rows = cells(table_html(named))
-    assert rows[0][0] == "Ramp" and rows[1][0] == "emasim"
+    assert rows[0][0] == "Ramp" and rows[1][0] == "EMASIM"  # the preset code shown as its name
     forced = cells(table_html(plain, index=True))
     assert forced[1][0] == "5"
 
@@ -261,3 +261,97 @@ def test_projects_table_for_one_country():
 
 def test_catalogue_has_no_snake_case_header():
     assert not [h for h, _ in tables.COLUMNS.values() if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", h)]
+
+
+# --- codes of the bundled tables -----------------------------------------------------------
+
+
+def test_codes_of_the_bundled_tables_read_as_words_in_both_languages():
+    from jlp.i18n import language_set
+
+    nodes = pd.DataFrame(
+        {
+            "id": ["supply_centre", "taller_a"],
+            "label": ["Supply centre", "Taller A"],
+            "kind": ["enterprise_joint", "firm"],
+            "group": ["common", "members"],
+            "phase": ["promotion_motivation", "strategic_planning"],
+            "provenance": ["reported", "illustrative"],
+            "source": ["Box 1", "Honduras section"],
+        }
+    )
+    with language_set("en"):
+        english = cells(table_html(nodes))
+    with language_set("es"):
+        spanish = cells(table_html(nodes))
+    assert "Id" not in english[0] and "supply_centre" not in str(english)  # names say who
+    assert english[1] == [
+        "Supply centre",
+        "joint enterprise",
+        "common structures",
+        "Promotion and motivation",
+        "reported",
+        "Box 1",
+    ]
+    assert spanish[1][1:] == [
+        "empresa conjunta",
+        "estructuras comunes",
+        "Promoción y motivación",
+        "reportado",
+        "Recuadro 1",
+    ]
+    assert spanish[2][1:] == [
+        "empresa",
+        "miembros",
+        "Planificación estratégica",
+        "ilustrativo",
+        "sección de Honduras",
+    ]
+
+
+def test_a_users_own_words_stay_as_typed():
+    from jlp.i18n import language_set
+
+    typed = pd.DataFrame(
+        {
+            "label": ["reported", "=HYPERLINK(1)"],
+            "group": ["members", "Carpinteros del norte"],  # an open list: one own word
+            "note": ["Box 1", "firm"],
+            "kind": ["firm", "=HYPERLINK(1)"],
+        }
+    )
+    with language_set("es"):
+        rows = cells(table_html(typed))
+    assert rows[1] == ["reported", "members", "Box 1", "empresa"]
+    assert rows[2] == ["=HYPERLINK(1)", "Carpinteros del norte", "firm", "=HYPERLINK(1)"]
+
+
+def test_a_table_already_named_for_people_still_shows_words():
+    from jlp.i18n import language_set
+
+    with language_set("es"):
+        rows = cells(table_html(programme.projects_table("Honduras")))
+    assert "Gobierno de los Países Bajos" in rows[1] and "sección de Honduras" in rows[1]
+    assert "Government of the Netherlands" not in str(rows)
+
+
+def test_every_code_has_a_spanish_word():
+    from babel.messages.pofile import read_po
+
+    from jlp.i18n_extract import CATALOGUES
+
+    with (CATALOGUES / "es" / "LC_MESSAGES" / "jlp.po").open("rb") as handle:
+        catalogue = read_po(handle)
+    words = {w for codes in tables.CODES.source().values() for w in codes.values()}
+    missing = sorted(w for w in words if not (w in catalogue and catalogue[w].string))
+    fuzzy = sorted(w for w in words if w in catalogue and catalogue[w].fuzzy)
+    assert (missing, fuzzy) == ([], [])
+
+
+def test_reported_figures_take_the_separators_of_the_language():
+    from jlp.i18n import language_set
+
+    with language_set("es"):
+        rows = cells(table_html(programme.projects_table("Honduras")))
+    assert "alrededor de US$\u00a0680.000" in rows[1]
+    assert not any(re.search(r"\d,\d{3}\b", cell) for row in rows for cell in row)

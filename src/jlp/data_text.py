@@ -46,6 +46,7 @@ FIELDS: tuple[str, ...] = (
     "network_label",
     "start_label",
     "project",
+    "period",
     # the NET rubric's (net_rubric)
     "indicator_label",
     "stage_label",

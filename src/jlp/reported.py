@@ -71,13 +71,16 @@ def _missing(value: object) -> bool:
 
 def _number(value: float, unit: str) -> str:
     """A number as the course writes it: thousands separated, years and fractions apart."""
+    from jlp.viz.tables import number_text  # the separators of the course's language
+
     if unit == "year":
         return str(int(value))
     if unit == "fraction":
-        return f"{float(value) * 100:,.0f}"
+        return number_text(float(value) * 100, 0)
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+        return number_text(float(value), 0)
+    places = len(f"{float(value):.2f}".rstrip("0").partition(".")[2])
+    return number_text(float(value), places)
 
 
 def _month(period: str) -> str | None:

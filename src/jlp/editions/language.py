@@ -20,6 +20,7 @@ listed in ``jlp_translations`` (published); with ``<link rel="alternate" hreflan
 
 from __future__ import annotations
 
+import gettext
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +49,23 @@ LOCALE_DIR = "locales"
 #: User-facing words, one dict per language.
 TEXT: dict[str, dict[str, str]] = {
     "en": {"switch_label": "Read this page in another language", "switch": "En español"},
-    "es": {"switch_label": "Leer esta página en otro idioma", "switch": "In English"},
+    "es": {
+        "switch_label": "Leer esta página en otro idioma",
+        "switch": "In English",
+        # the site's frame: its title (sidebar, every page's <title>) and its author (footer)
+        "title": "Aprendizaje conjunto para articuladores de redes",
+        "author": "los colaboradores de jlp, a partir de Ceglie & Dini (1999)",
+    },
 }
+#: The English site's frame is ``_config.yml``'s ``title`` and ``author``; a translated
+#: build takes these settings from :data:`TEXT` instead.
+FRAME_SETTINGS = {"html_title": "title", "author": "author"}
+#: Words of the theme's own catalogue (sphinx-book-theme) that a translated build corrects,
+#: by language: English message → the word shown.
+THEME_WORDS: dict[str, dict[str, str]] = {
+    "es": {"Download this page": "Descargar esta página"},
+}
+THEME_CATALOGUE = "booktheme"
 
 
 def language_named(code: str) -> Language:
@@ -107,6 +123,8 @@ def build_settings(code: str, root: Path) -> dict[str, Any]:
 
     >>> build_settings("es", Path("/course"))["locale_dirs"]
     ['/course/locales']
+    >>> build_settings("es", Path("/course"))["html_title"]
+    'Aprendizaje conjunto para articuladores de redes'
     >>> build_settings("en", Path("/course"))
     {}
     """
@@ -116,6 +134,7 @@ def build_settings(code: str, root: Path) -> dict[str, Any]:
         "language": code,
         "locale_dirs": [(root / LOCALE_DIR).as_posix()],
         "gettext_compact": False,
+        **{setting: TEXT[code][key] for setting, key in FRAME_SETTINGS.items()},
     }
 
 
@@ -133,6 +152,34 @@ def _add_switch(app: Any, pagename: str, templatename: str, context: dict, doctr
     context["metatags"] = (
         context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other}" href="{href}">'
     )
+
+
+class _Corrected(gettext.NullTranslations):
+    """A catalogue that shows a few words of its own and asks the theme's for the rest."""
+
+    def __init__(self, words: dict[str, str]) -> None:
+        super().__init__()
+        self._words = words
+
+    def gettext(self, message: str) -> str:
+        return self._words.get(message) or super().gettext(message)
+
+
+def _correct_theme_words(app: Any) -> None:
+    """In a translated build, put :data:`THEME_WORDS` in front of the theme's catalogue."""
+    from sphinx import locale
+
+    words = THEME_WORDS.get(app.config.language or SOURCE_LANGUAGE)
+    if not words:
+        return
+    key = ("general", THEME_CATALOGUE)
+    theme = locale.translators.get(key)
+    if isinstance(theme, _Corrected):
+        return
+    corrected = _Corrected(words)
+    if theme is not None:
+        corrected.add_fallback(theme)
+    locale.translators[key] = corrected
 
 
 class SourceForTableCells(SphinxTransform):
@@ -205,16 +252,19 @@ def setup(app: Any) -> None:
     """
     app.add_config_value("jlp_translations", [], "html", [list])
     app.connect("html-page-context", _add_switch)
+    app.connect("builder-inited", _correct_theme_words)
     app.add_transform(SourceForTableCells)
     app.add_transform(TranslateTocCaptions)
     app.connect("build-finished", _worksheets_in_language)
 
 
 __all__ = [
+    "FRAME_SETTINGS",
     "LANGUAGES",
     "LOCALE_DIR",
     "SOURCE_LANGUAGE",
     "TEXT",
+    "THEME_WORDS",
     "Language",
     "build_settings",
     "language_named",

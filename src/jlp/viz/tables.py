@@ -102,6 +102,13 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "unit": (N_("Unit"), "text"),
     "note": (N_("Note"), "text"),
     "source": (N_("Source"), "text"),
+    "reference": (N_("Source"), "text"),
+    "labels_source": (N_("Source of the names"), "text"),
+    "labels_provenance": (N_("Names reported or illustrative"), "words"),
+    "phase_provenance": (N_("Phase reported or illustrative"), "words"),
+    "funder": (N_("Funded by"), "text"),
+    "country": (N_("Country"), "text"),
+    "preset": (N_("Ramp"), "text"),
     "qualifier": (N_("Qualifier"), "text"),
     "period": (N_("Period"), "text"),
     "metric_label": (N_("Figure"), "text"),
@@ -241,6 +248,150 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "objective": (N_("Best for"), "words"),
 }
 
+#: The codes of the bundled tables, by list, → the words a reader sees (translated when
+#: read). Only a column of :data:`CODE_COLUMNS` is read through them, and only its cells that
+#: are exactly a code; a column of an open list (:data:`OPEN_LISTS`) only when every cell is.
+CODES = Messages(
+    {
+        "provenance": {"reported": "reported", "illustrative": "illustrative"},
+        "source": {
+            "Box 1": "Box 1",
+            "Box 2": "Box 2",
+            "Box 3": "Box 3",
+            "Box 4": "Box 4",
+            "Box 5": "Box 5",
+            "Introduction": "Introduction",
+            "Methodology section": "Methodology section",
+            "Honduras section": "Honduras section",
+            "Nicaragua section": "Nicaragua section",
+            "Mexico section": "Mexico section",
+            "Jamaica section": "Jamaica section",
+            "Chile section": "Chile section",
+        },
+        "kind": {
+            "firm": "firm",
+            "broker": "broker",
+            "institution": "institution",
+            "association": "association",
+            "enterprise_joint": "joint enterprise",
+            "market": "market",
+            "network": "network",
+            "project": "project",
+            "service": "service",
+        },
+        "group": {
+            "associations": "associations",
+            "beyond_masaya": "beyond Masaya",
+            "broker": "broker",
+            "common": "common structures",
+            "firms": "firms",
+            "hammocks": "hammock makers",
+            "jampro": "JAMPRO",
+            "markets": "markets",
+            "masaya_cluster": "Masaya cluster",
+            "members": "members",
+            "nation": "national level",
+            "networking_unit": "networking unit",
+            "networks": "networks",
+            "new_brokers": "new brokers",
+            "project": "project",
+            "service_centres": "service centres",
+            "suppliers": "suppliers",
+            "support": "support",
+            "team": "team",
+            "training_education": "training and education",
+        },
+        "level": {
+            "own": "each producer alone",
+            "network": "network",
+            "sector": "sector",
+            "cluster": "cluster",
+            "nation": "national level",
+            "beyond": "beyond the cluster",
+        },
+        "qualifier": {
+            "about": "about",
+            "between": "between",
+            "exact": "exact",
+            "more_than": "more than",
+            "up_to": "up to",
+        },
+        "rating": {"achieved": "achieved", "partial": "partial", "not_achieved": "not achieved"},
+        "pattern": {"always": "always", "never": "never"},
+        "ramp": {
+            "emasim": "EMASIM",
+            "certec": "CERTEC",
+            "mexico": "Mexico",
+            "default": "the course's default",
+            "fast": "fast ramp",
+            "gentle": "gentle ramp",
+            "none": "no ramp",
+        },
+        "tie": {
+            "coordination": "co-ordination",
+            "credit": "credit",
+            "export": "export",
+            "information": "information",
+            "joint_purchase": "joint purchase",
+            "ownership": "ownership",
+            "shared_order": "shared order",
+            "subcontracting": "subcontracting",
+            "supply": "supply",
+            "training": "training",
+        },
+        "funder": {
+            "Government of Austria": "Government of Austria",
+            "Government of the Netherlands": "Government of the Netherlands",
+            "United Nations Development Programme (UNDP)": (
+                "United Nations Development Programme (UNDP)"
+            ),
+        },
+        "country": {
+            "Chile": "Chile",
+            "Honduras": "Honduras",
+            "Jamaica": "Jamaica",
+            "Mexico": "Mexico",
+            "Nicaragua": "Nicaragua",
+        },
+        "sector": {"hammocks": "hammocks", "wood_furniture": "wood furniture"},
+        "cluster": {"masaya": "Masaya"},
+        "objective": {"total": "the whole group", "per_member": "each member"},
+    }
+)
+
+#: Column → the list of :data:`CODES` its cells are codes of.
+CODE_COLUMNS: dict[str, str] = {
+    "provenance": "provenance",
+    "labels_provenance": "provenance",
+    "phase_provenance": "provenance",
+    "source": "source",
+    "reference": "source",
+    "labels_source": "source",
+    "kind": "kind",
+    "group": "group",
+    "level": "level",
+    "qualifier": "qualifier",
+    "budget_qualifier": "qualifier",
+    "networks_qualifier": "qualifier",
+    "enterprises_qualifier": "qualifier",
+    "rating": "rating",
+    "earlier_rating": "rating",
+    "pattern": "pattern",
+    "ramp": "ramp",
+    "preset": "ramp",
+    "tie": "tie",
+    "funder": "funder",
+    "country": "country",
+    "sector": "sector",
+    "cluster": "cluster",
+    "objective": "objective",
+}
+#: Lists a user fills with their own words (a group, a sector): such a column is read as
+#: codes only when every cell is one, so "members" among a user's own groups stays as typed.
+OPEN_LISTS = frozenset({"group", "sector", "cluster"})
+#: Columns whose cells may be NET stage ids (a network's phase): shown as the stage's label.
+STAGE_COLUMNS = frozenset({"phase", "stage", "earlier_stage", "later_stage", "current_stage"})
+
 #: Unit words in a ``unit`` column → the kind its row's ``value`` is shown as.
 UNITS: dict[str, str] = {
     "usd": "money",
@@ -277,12 +428,70 @@ _WORD = re.compile(r"^[a-z][a-z0-9]*$")
 # --- words ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _net_words() -> dict[str, str]:
-    """NET stage and indicator slugs → their labels (from the rubric, read once)."""
+    """NET stage and indicator slugs → their labels, in the language in use."""
+    return _net_words_in(language())
+
+
+@lru_cache(maxsize=4)
+def _net_words_in(language_code: str) -> dict[str, str]:
+    """NET stage and indicator slugs → their labels (from the rubric, read once a language)."""
     from jlp.net.rubric import indicator_labels, stage_labels
 
     return {**stage_labels(), **indicator_labels()}
+
+
+@lru_cache(maxsize=4)
+def _stage_ids(language_code: str) -> frozenset[str]:
+    from jlp.net.rubric import stage_labels
+
+    return frozenset(stage_labels())
+
+
+def code_word(column: str, value: Any) -> Any:
+    """The word a reader sees for ``value``, a code of the bundled tables in ``column``
+    (see :data:`CODES`); anything else comes back unchanged.
+
+    >>> code_word("provenance", "reported"), code_word("source", "Box 1")
+    ('reported', 'Box 1')
+    >>> code_word("kind", "enterprise_joint"), code_word("phase", "promotion_motivation")
+    ('joint enterprise', 'Promotion and motivation')
+    >>> code_word("label", "reported"), code_word("kind", "=HYPERLINK(1)")
+    ('reported', '=HYPERLINK(1)')
+    """
+    if not isinstance(value, str):
+        return value
+    if column in STAGE_COLUMNS and value in _stage_ids(language()):
+        return _net_words().get(value, value)
+    listed = _code_list(column)
+    if listed is None:
+        return value
+    codes = CODES[listed]
+    return codes.get(value, value)
+
+
+def _code_list(name: Any) -> str | None:
+    """The list of :data:`CODES` a column holds, by its name or by its header (a table whose
+    columns were already named for people, such as "Funded by")."""
+    text = str(name)
+    if text in CODE_COLUMNS:
+        return CODE_COLUMNS[text]
+    by_header = {header(column): listed for column, listed in CODE_COLUMNS.items()}
+    return by_header.get(text)
+
+
+def _holds_codes(name: Any, values: pd.Series) -> bool:
+    """Whether a column's cells are read as codes: a column of a fixed list always (cell by
+    cell), one of an open list only when every cell is a code of it."""
+    if str(name) in STAGE_COLUMNS:
+        return True
+    listed = _code_list(name)
+    if listed is None:
+        return False
+    if listed not in OPEN_LISTS:
+        return True
+    present = [v for v in values if not _is_empty(v)]
+    return bool(present) and all(isinstance(v, str) and v in CODES[listed] for v in present)
 
 
 def header(name: Any) -> str:
@@ -600,6 +809,15 @@ def _row_kinds(frame: pd.DataFrame) -> list[str] | None:
     return [UNITS.get(str(u), "number") for u in frame["unit"]]
 
 
+def _id_beside_names(frame: pd.DataFrame) -> bool:
+    """Whether a frame's ``id`` column only repeats, as a code, what its ``label`` column
+    names for people (every row has a name)."""
+    columns = [str(c) for c in frame.columns]
+    if columns.count("id") != 1 or columns.count("label") != 1:
+        return False
+    return not frame["label"].map(_is_empty).any()
+
+
 def _estimated_width(heads: list[str], rows: list[list[str]]) -> int:
     """A rough width in pixels: 7.5 px a character, at most ~28 characters a column."""
     width = 0
@@ -636,6 +854,8 @@ def table_html(
     frame = as_frame(data)
     if only is not None:
         frame = frame.loc[:, list(only)]
+    elif _id_beside_names(frame):  # the names say who; the id is the code files join on
+        frame = frame.drop(columns="id")
     total = len(frame)
     frame = frame.iloc[:max_rows]
     kinds = dict(kinds or {})
@@ -653,6 +873,10 @@ def table_html(
     if record_table:
         heads = [TEXT["what"], TEXT["value"]]
     col_kinds = [kinds.get(str(c)) or _column_kind(c, frame[c]) for c in frame.columns]
+    coded = [
+        not record_table and _holds_codes(c, frame[c]) and str(c) not in kinds
+        for c in frame.columns
+    ]
     places = {}
     for position, kind in enumerate(col_kinds):
         if kind in {"number", "share", "percent"} and row_kinds is None:
@@ -679,6 +903,8 @@ def table_html(
             per_row = (record_table and position == 1) or (
                 row_kinds is not None and str(name) == "value"
             )
+            if coded[position] and isinstance(value, str):
+                value = code_word(str(name), value)
             if kind == "name" and isinstance(value, str):
                 value, kind = header(value), "text"
             text = cell_text(value, kind, None if per_row else places.get(position))
@@ -766,6 +992,8 @@ class Table:
 
 
 __all__ = [
+    "CODES",
+    "CODE_COLUMNS",
     "COLUMNS",
     "MAX_ROWS",
     "TEXT",
@@ -773,6 +1001,7 @@ __all__ = [
     "Table",
     "as_frame",
     "cell_text",
+    "code_word",
     "decimals",
     "header",
     "kind_of",
