@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 
 from jlp.i18n import SOURCE_LANGUAGE, language, separators
 from jlp.viz.palette import QUALITATIVE
+from jlp.viz.plotly_locale import locale_config
 
 #: Options for every figure: no plotly logo, resizes with the page, no calls to plotly's servers.
 PLOTLY_CONFIG: dict[str, Any] = {
@@ -304,7 +305,7 @@ def _fragment(spec_json: str, div_id: str, height: object) -> str:
     # \u003c, so that no string in it can close the script or open a comment in it); the
     # site's plotly.min.js draws it.
     safe = spec_json.replace("<", "\\u003c")
-    config = json.dumps(PLOTLY_CONFIG)
+    config = json.dumps({**PLOTLY_CONFIG, **locale_config()})  # dates, tool bar: language
     return (
         f'<div id="{div_id}" class="plotly-graph-div" style="height:{height}px; width:100%;">'
         "</div>\n" + _DRAW % {"spec": safe, "config": config, "id": div_id}
@@ -338,7 +339,7 @@ class BookFigure:
         # JupyterLab's plotly renderer sizes the chart itself; with plotly's own
         # "responsive" as well, a click on a button, slider or legend entry shrank the
         # chart to its title (29 px). The book's fragment keeps "responsive".
-        spec["config"] = {**PLOTLY_CONFIG, "responsive": False}
+        spec["config"] = {**PLOTLY_CONFIG, **locale_config(), "responsive": False}
         height = self.figure.layout.height or 450
         return {
             "application/vnd.plotly.v1+json": spec,
