@@ -23,7 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from jlp.i18n import Messages
+from jlp.i18n import Messages, format_number, format_percent, language
 from jlp.net.rubric import INDICATORS, STAGES, indicator_labels, rubric, stage_labels
 from jlp.net.scoring import (
     COMPLETE,
@@ -66,7 +66,6 @@ TEXT = Messages(
         "benchmark_axis": "NET index (0–100)",
         "stage_legend": "Current stage",
         "feedback_title": "Method feedback: share achieving each cell ({n} assessments)",
-        "feedback_colorbar": "Achieved (share of judged)",
         "feedback_cell": "{rate}<br>n={n}{mark}",
         "never": "never",
         "always": "always",
@@ -106,7 +105,21 @@ def _wrap(text: str, width: int = 60) -> str:
 
 
 def _short(label: str, width: int = 16) -> str:
-    return "<br>".join(textwrap.wrap(str(label), width))
+    """``label`` on lines of about ``width`` characters, broken only between words (a word
+    longer than ``width`` keeps its own line whole).
+
+    >>> _short("Planificación estratégica", 11)
+    'Planificación<br>estratégica'
+    """
+    return "<br>".join(
+        textwrap.wrap(str(label), width, break_long_words=False, break_on_hyphens=False)
+    )
+
+
+#: Characters per line of an indicator (row) label and a stage (column) label: two lines
+#: at most for every indicator, in English and Spanish.
+ROW_WIDTH = 28
+COLUMN_WIDTH = 12
 
 
 def _note(fig: go.Figure, text: str) -> None:
@@ -131,22 +144,48 @@ def stage_colors() -> dict[str, str]:
     return dict(zip((*STAGES, COMPLETE), steps, strict=True))
 
 
+#: A heatmap's colour bar lies under the chart (beside the cells it took a third of
+#: a phone's width from them), from its left edge. Its labels say what a colour means.
+COLORBAR_BELOW = {
+    "orientation": "h",
+    "xref": "container",
+    "x": 0.02,
+    "xanchor": "left",
+    "lenmode": "pixels",
+    "len": 320,  # its labels fit a phone's width (and the cells no longer set it)
+    "tickfont": {"size": 11},
+    "ticklabeloverflow": "allow",
+    "yref": "container",
+    "y": 0.01,
+    "yanchor": "bottom",
+    "thickness": 12,
+}
+#: Room (px) under the stage axis for the colour bar and its labels.
+COLORBAR_ROOM = 60
+
+
 # --------------------------------------------------------------------------- the matrix
 
 
-@cache
 def _wrapped_rubric() -> np.ndarray:
+    return _wrapped_rubric_in(language())
+
+
+@cache
+def _wrapped_rubric_in(code: str) -> np.ndarray:
+    """The rubric's cells, wrapped for a hover label, in language ``code`` (one per language:
+    a chart drawn in Spanish first must not leave Spanish in an English one)."""
     cells = rubric()["result"].to_numpy().reshape(len(INDICATORS), len(STAGES))
     return np.vectorize(_wrap, otypes=[object])(cells)
 
 
-def matrix_figure(*, height: int = 520) -> go.Figure:
+def matrix_figure(*, height: int = 560) -> go.Figure:
     """An empty NET matrix (7 indicators × 6 stages) ready for :func:`update_matrix`.
 
     Building the figure once and updating it keeps a widget fast.
     """
-    y = [_short(indicator_labels()[i], 20) for i in INDICATORS]
-    x = [_short(stage_labels()[s], 11) for s in STAGES]
+    y = [_short(indicator_labels()[i], ROW_WIDTH) for i in INDICATORS]
+    x = [_short(stage_labels()[s], COLUMN_WIDTH) for s in STAGES]
     base = {
         "x": x,
         "y": y,
@@ -164,10 +203,9 @@ def matrix_figure(*, height: int = 520) -> go.Figure:
         zmax=2.5,
         name="rating",
         colorbar={
+            **COLORBAR_BELOW,
             "tickvals": [0, 1, 2],
             "ticktext": [TEXT["rating_ticks"][k] for k in (0, 1, 2)],
-            "thickness": 14,
-            "len": 0.6,
         },
         **base,
     )
@@ -189,9 +227,16 @@ def matrix_figure(*, height: int = 520) -> go.Figure:
             "showgrid": False,
             "tickangle": 0,
             "tickfont": {"size": 12},
+            "dtick": 1,  # every stage named, however narrow the chart
         },
-        yaxis={"autorange": "reversed", "title": None, "showgrid": False, "tickfont": {"size": 12}},
-        margin={"l": 150, "r": 20, "t": 125, "b": 120},
+        yaxis={
+            "autorange": "reversed",
+            "title": None,
+            "showgrid": False,
+            "tickfont": {"size": 12},
+            "automargin": True,
+        },
+        margin={"l": 180, "r": 20, "t": 125, "b": 120 + COLORBAR_ROOM},
     )
     return fig
 
@@ -214,7 +259,7 @@ def update_matrix(
     z = np.where(judged, codes, np.nan)
     points = rule.point_table()[codes]
     text = np.where(
-        judged, np.vectorize(lambda p: f"{p:g}")(points), TEXT["not_judged_mark"]
+        judged, np.vectorize(format_number, otypes=[object])(points), TEXT["not_judged_mark"]
     ).astype(object)
     ratings = np.vectorize(TEXT["ratings"].get, otypes=[object])(codes)
     wrapped = _wrapped_rubric()
@@ -223,14 +268,14 @@ def update_matrix(
     consolidated = stage_scores >= rule.threshold - 1e-9
     labels = stage_labels()
     x = [
-        f"{_short(labels[s], 11)}<br>{score:.2f}{' ✔' if ok else ''}"
+        f"{_short(labels[s], COLUMN_WIDTH)}<br>{format_number(score, 2)}{' ✔' if ok else ''}"
         for s, score, ok in zip(STAGES, stage_scores, consolidated, strict=True)
     ]
     stage = result["current_stage"][0]
     title = TEXT["matrix_title"].format(
         network=plotly_text(network),
         date=plotly_text(date),
-        index=f"{result['index'][0]:g}",
+        index=format_number(float(result["index"][0]), grouping=False),
         stage=labels.get(stage, TEXT["complete"]),
     )
     subtitle = TEXT["matrix_subtitle"].format(threshold=rule.threshold)
@@ -247,7 +292,7 @@ def matrix_heatmap(
     assessment: pd.DataFrame,
     *,
     rule: ScoringRule = DEFAULT_RULE,
-    height: int = 520,
+    height: int = 560,
 ) -> go.Figure:
     """The 7 × 6 NET matrix of one assessment, each cell showing its rating and points.
 
@@ -307,12 +352,12 @@ def indicator_profile(
         values = result["indicator_scores"][k]
         fig.add_trace(
             go.Bar(
-                y=[_short(labels[i], 24) for i in INDICATORS],
+                y=[_short(labels[i], ROW_WIDTH + 4) for i in INDICATORS],
                 x=values,
                 orientation="h",
                 name=plotly_text(keys.loc[position, "date"]),
                 marker={"color": colors[k], "line": {"color": "#333333", "width": 1}},
-                text=[f"{v:.2f}" for v in values],
+                text=[format_number(v, 2) for v in values],
                 textposition="outside",
                 hovertemplate="%{y}: %{x:.2f}<extra>%{fullData.name}</extra>",
             )
@@ -322,9 +367,9 @@ def indicator_profile(
         barmode="group",
         height=height,
         xaxis={"range": [0, 1.12], "title": TEXT["profile_axis"]},
-        yaxis={"autorange": "reversed"},
+        yaxis={"autorange": "reversed", "automargin": True},
         legend={"traceorder": "normal"},
-        margin={"l": 190},
+        margin={"l": 200},
     )
     if "provenance" in assessments and assessments["provenance"].eq("illustrative").all():
         _note(fig, TEXT["illustrative_profile"])
@@ -424,7 +469,7 @@ def benchmark_chart(
                 orientation="h",
                 name=labels[stage],
                 marker={"color": colors[stage], "line": {"color": "#333333", "width": 1}},
-                text=[f"{v:g}" for v in rows["index"]],
+                text=[format_number(v) for v in rows["index"]],
                 textposition="outside",
                 customdata=np.column_stack(
                     [[plotly_text(d) for d in rows["date"]], rows["months"]]
@@ -465,7 +510,7 @@ def benchmark_chart(
 
 
 def feedback_heatmap(
-    feedback: pd.DataFrame, *, illustrative: bool = False, height: int = 560
+    feedback: pd.DataFrame, *, illustrative: bool = False, height: int = 620
 ) -> go.Figure:
     """The share of assessments achieving each cell (from :func:`jlp.net.method_feedback`).
 
@@ -485,7 +530,7 @@ def feedback_heatmap(
                 mark += "<br>" + TEXT[pattern[i, s]]
             if inversions[i, s]:
                 mark += TEXT["inversions_mark"].format(k=inversions[i, s])
-            shown = "–" if np.isnan(rate[i, s]) else f"{rate[i, s]:.0%}"
+            shown = "–" if np.isnan(rate[i, s]) else format_percent(rate[i, s], 0)
             text[i, s] = TEXT["feedback_cell"].format(rate=shown, n=judged[i, s], mark=mark)
     custom = np.dstack(
         [
@@ -500,8 +545,8 @@ def feedback_heatmap(
     fig.add_trace(
         go.Heatmap(
             z=rate,
-            x=[_short(stage_labels()[s], 11) for s in STAGES],
-            y=[_short(indicator_labels()[i], 20) for i in INDICATORS],
+            x=[_short(stage_labels()[s], COLUMN_WIDTH) for s in STAGES],
+            y=[_short(indicator_labels()[i], ROW_WIDTH) for i in INDICATORS],
             zmin=0,
             zmax=1,
             colorscale=SEQUENTIAL,
@@ -512,10 +557,10 @@ def feedback_heatmap(
             ygap=3,
             customdata=custom,
             hovertemplate=TEXT["feedback_hover"],
-            # The title runs beside the bar, never over its top label ("100%").
             colorbar={
-                "title": {"text": TEXT["feedback_colorbar"], "side": "right"},
-                "tickformat": ".0%",
+                **COLORBAR_BELOW,
+                "tickvals": [0, 0.25, 0.5, 0.75, 1],
+                "ticktext": [format_percent(v, 0) for v in (0, 0.25, 0.5, 0.75, 1)],
             },
         )
     )
@@ -523,13 +568,14 @@ def feedback_heatmap(
         title=TEXT["feedback_title"].format(n=feedback.attrs.get("assessments", "?")),
         height=height,
         plot_bgcolor="#FFFFFF",
-        yaxis={"autorange": "reversed", "tickfont": {"size": 12}},
+        yaxis={"autorange": "reversed", "tickfont": {"size": 12}, "automargin": True},
         xaxis={
             "title": TEXT["stage_axis"].split(" (")[0],
             "tickangle": 0,
             "tickfont": {"size": 12},
+            "dtick": 1,
         },
-        margin={"l": 150, "b": 80, "t": 70},
+        margin={"l": 180, "r": 20, "b": 80 + COLORBAR_ROOM + 20, "t": 70},
     )
     _note(fig, TEXT["feedback_note"])
     if illustrative:
