@@ -42,7 +42,7 @@ def test_moving_a_control_makes_the_ramp_custom(tuner):
     assert tuner.preset.value == "custom"
     assert tuner.rule().step == pytest.approx(0.1)
     figure = tuner._figures["schedule"]
-    expected = fees.schedule(tuner.rule(), tuner.annual_cost.value, tuner.years.value)
+    expected = fees.schedule(tuner.rule(), tuner.cost(), tuner.years.value)
     assert list(figure.data[0].y) == pytest.approx(expected["fee"].tolist())
 
 
@@ -77,7 +77,7 @@ def test_only_the_visible_chart_is_drawn_until_its_tab_opens(tuner):
     assert list(tuner._figures["affordability"].data[1].y) == before
     tuner.tabs.selected_index = 1
     assert 1 not in tuner._pending
-    expected = fees.schedule(tuner.rule(), tuner.annual_cost.value, tuner.years.value)
+    expected = fees.schedule(tuner.rule(), tuner.cost(), tuner.years.value)
     assert list(tuner._figures["affordability"].data[1].y) == pytest.approx(
         expected["fee"].tolist()
     )

@@ -234,7 +234,7 @@ def test_the_way_before_keeps_drawing_whole_charts():
 
 def test_the_tuner_goes_live_on_a_persons_change_and_updates_the_visible_chart():
     tuner = FeeRampTuner()
-    person_sets(tuner.preset, index=list(tuner.preset.options).index("fast"))
+    person_sets(tuner.preset, index=[value for _, value in tuner.preset.options].index("fast"))
     live = tuner.slots[0].live
     assert live is not None
     fees_now = fees.schedule(fees.ramp_preset("fast"), 4000, 10)["fee"].tolist()

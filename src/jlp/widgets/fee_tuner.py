@@ -46,9 +46,9 @@ from jlp.fees import (
     ramp_preset,
     schedule,
 )
-from jlp.i18n import Messages
+from jlp.i18n import Messages, format_number, format_percent
 from jlp.viz.fee_charts import affordability_chart, revenue_mix_chart, schedule_chart
-from jlp.widgets.frame import saved_note, static_note, style
+from jlp.widgets.frame import WRAP_LABELS, saved_note, static_note, style, tooltips
 from jlp.widgets.live_plot import ChartSlot, from_person, held
 from jlp.widgets.messages import control_problems, problems_html, read_amount
 
@@ -57,6 +57,14 @@ TEXT = Messages(
     {
         "preset": "Ramp",
         "custom": "custom",
+        # What the drop-down lists show for each preset (its value stays the preset's id).
+        "ramp_names": {
+            "emasim": "EMASIM",
+            "fast": "fast",
+            "gentle": "gentle",
+            "none": "none (no fee)",
+        },
+        "institution_names": {"certec": "CERTEC", "mexico": "Mexico"},
         "subsidised_years": "Free years",
         "first_share": "First share",
         "step": "Yearly step",
@@ -110,11 +118,41 @@ TEXT = Messages(
     }
 )
 
+#: The id of the ramp preset the controls hold when they match none.
+CUSTOM = "custom"
+
 #: The range of the yearly cost (US$) the tuner accepts.
 COST_RANGE = (100.0, 1_000_000.0)
 
 _STYLE = {"description_width": "120px"}
 _LAYOUT = {"width": "330px"}
+
+
+def _readout(slider: widgets.FloatSlider | widgets.IntSlider, share: bool) -> widgets.Label:
+    """The slider's value written the language's way ("20 %", "4.000" in Spanish), kept up
+    to date; the slider's own readout (plotly-style "20%", "4000") is hidden."""
+    label = widgets.Label(layout={"width": "4.5em"})
+
+    def write(_: object = None) -> None:
+        value = slider.value
+        label.value = (
+            format_percent(value, decimals=0) if share else format_number(value, grouping=True)
+        )
+
+    slider.observe(write, names="value")
+    write()
+    return label
+
+
+class _Labelled(widgets.HBox):
+    """A slider and its readout in the language's numbers (``.slider`` is the control)."""
+
+    def __init__(self, slider: widgets.FloatSlider | widgets.IntSlider, share: bool) -> None:
+        slider.readout = False
+        slider.layout = {"width": "270px"}
+        self.slider = slider
+        self.readout = _readout(slider, share)
+        super().__init__([slider, self.readout], layout={"width": _LAYOUT["width"]})
 
 
 def _share_slider(
@@ -145,6 +183,11 @@ def _int_slider(name: str, value: int, low: int, high: int) -> widgets.IntSlider
     )
 
 
+def _choices(names: list[str], shown: Messages) -> list[tuple[str, str]]:
+    """Drop-down options: each preset id with the name a person reads for it."""
+    return [(shown.get(name, name), name) for name in names]
+
+
 class FeeRampTuner(widgets.VBox):
     """Controls for a ramp, the affordability thresholds and an institution, with the
     summary and three charts they produce."""
@@ -168,7 +211,7 @@ class FeeRampTuner(widgets.VBox):
         plan = self._institutions[institution]
 
         self.preset = widgets.Dropdown(
-            options=[*self._ramps, TEXT["custom"]],
+            options=[*_choices(list(self._ramps), TEXT["ramp_names"]), (TEXT["custom"], CUSTOM)],
             value=preset,
             description=TEXT["preset"],
             style=_STYLE,
@@ -181,7 +224,7 @@ class FeeRampTuner(widgets.VBox):
         # A text box read with the course's number rule: "4.500" and "4 500" are four
         # thousand five hundred, and any other reading is said, never silent.
         self.annual_cost = widgets.Text(
-            value=f"{service['annual_cost']:.0f}",
+            value=format_number(service["annual_cost"], decimals=0),
             description=TEXT["annual_cost"],
             placeholder=TEXT["cost_placeholder"],
             continuous_update=False,
@@ -197,7 +240,7 @@ class FeeRampTuner(widgets.VBox):
         )
         self.dependency_years = _int_slider("dependency_years", thresholds.dependency_years, 1, 15)
         self.institution = widgets.Dropdown(
-            options=list(self._institutions),
+            options=_choices(list(self._institutions), TEXT["institution_names"]),
             value=institution,
             description=TEXT["institution"],
             style=_STYLE,
@@ -229,7 +272,13 @@ class FeeRampTuner(widgets.VBox):
         self.tabs.observe(self._tab_changed, names="selected_index")
 
         def box(title: str, children: list[widgets.Widget]) -> widgets.VBox:
-            return widgets.VBox([widgets.HTML(f"<b>{html.escape(title)}</b>"), *children])
+            shown = [
+                _Labelled(child, share=isinstance(child, widgets.FloatSlider))
+                if isinstance(child, widgets.FloatSlider | widgets.IntSlider)
+                else child
+                for child in children
+            ]
+            return widgets.VBox([widgets.HTML(f"<b>{html.escape(title)}</b>"), *shown])
 
         controls = widgets.HBox(
             [
@@ -253,6 +302,8 @@ class FeeRampTuner(widgets.VBox):
             layout={"flex_flow": "row wrap"},
         )
         super().__init__([style(), self.note, controls, self.summary, self.tabs])
+        self.add_class(WRAP_LABELS)
+        tooltips(self)
         self.update()
 
     # ------------------------------------------------------------------ reading controls
@@ -330,12 +381,12 @@ class FeeRampTuner(widgets.VBox):
             self.update(live=from_person(change))
 
     def matching_preset(self) -> str:
-        """The name of the ramp preset whose values the controls hold, else ``custom``."""
+        """The id of the ramp preset whose values the controls hold, else ``custom``."""
         try:
             rule = self.rule()
         except JlpInputError:
-            return TEXT["custom"]
-        return next((name for name, ramp in self._ramps.items() if ramp == rule), TEXT["custom"])
+            return CUSTOM
+        return next((name for name, ramp in self._ramps.items() if ramp == rule), CUSTOM)
 
     def _changed(self, change: dict) -> None:
         if self._quiet:
@@ -382,7 +433,7 @@ class FeeRampTuner(widgets.VBox):
             for slot in self.slots:
                 slot.stale(True)
             return
-        self.note.value = saved_note(TEXT["saved_what"].format(preset=self.preset.value, cost=cost))
+        self.note.value = saved_note(TEXT["saved_what"].format(preset=self.preset.label, cost=cost))
         for slot in self.slots:
             slot.stale(False)
         self._pending = {

@@ -50,7 +50,21 @@ STYLE = """<style>
 .jlp-stale { opacity: 0.25; filter: grayscale(1); pointer-events: none; }
 .jlp-error { color: #B00020; }
 .jlp-notice { color: #7A4A00; }
+.jlp-wrap-labels .widget-label, .jlp-wrap-labels .widget-label-basic {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; line-height: 1.15 !important; overflow-wrap: normal; }
+.jlp-wrap-labels .widget-inline-hbox { height: auto !important; align-items: center; }
+.jlp-wrap-labels .lm-TabBar-tab, .jlp-wrap-labels .p-TabBar-tab {
+  flex: 0 0 auto !important; max-width: none !important; min-width: 0 !important; }
+.jlp-wrap-labels .lm-TabBar-tabLabel, .jlp-wrap-labels .p-TabBar-tabLabel {
+  overflow: visible !important; text-overflow: clip !important; }
+.jlp-wrap-labels .lm-TabBar-content, .jlp-wrap-labels .p-TabBar-content {
+  flex-wrap: wrap; height: auto !important; }
 </style>"""
+
+#: The class of a widget whose control labels wrap onto a second line instead of being cut
+#: ("Abandono por e…"), and whose tab titles keep their whole width.
+WRAP_LABELS = "jlp-wrap-labels"
 
 
 def style() -> widgets.HTML:
@@ -83,6 +97,23 @@ def static_note(what: str) -> widgets.HTML:
     return widgets.HTML(saved_note(what)).add_class("jlp-static-note")
 
 
+def tooltips(widget: widgets.Widget) -> widgets.Widget:
+    """Give ``widget`` and every control inside it a tooltip: its own label, or none.
+
+    A control left without one showed the tooltip "null" on the book's pages (the page's
+    widget script writes the missing value as text).
+
+    >>> box = tooltips(widgets.VBox([widgets.IntSlider(description="Years"), widgets.Label()]))
+    >>> [child.tooltip for child in box.children]
+    ['Years', '']
+    """
+    if "tooltip" in widget.trait_names() and widget.tooltip is None:
+        widget.tooltip = str(getattr(widget, "description", "") or "")
+    for child in getattr(widget, "children", ()):
+        tooltips(child)
+    return widget
+
+
 def mark_empty(widget: widgets.Widget, empty: bool) -> None:
     """Mark ``widget`` as holding nothing yet (the static book then shows its card)."""
     if empty:
@@ -91,4 +122,14 @@ def mark_empty(widget: widgets.Widget, empty: bool) -> None:
         widget.remove_class("jlp-widget-empty")
 
 
-__all__ = ["STYLE", "TEXT", "mark_empty", "saved_note", "static_card", "static_note", "style"]
+__all__ = [
+    "STYLE",
+    "TEXT",
+    "WRAP_LABELS",
+    "mark_empty",
+    "saved_note",
+    "static_card",
+    "static_note",
+    "style",
+    "tooltips",
+]

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from jlp.errors import JlpInputError
 from jlp.files.cells import AmbiguousNumber, parse_number
-from jlp.i18n import Messages
+from jlp.i18n import Messages, format_number
 
 #: User-facing strings of this module, translated when read (jlp.i18n).
 TEXT = Messages(
@@ -135,6 +135,10 @@ def read_amount(text: str, *, low: float, high: float) -> Amount:
     '50 is below the lowest value, 100: 100 is used.'
     >>> read_amount("4.500", low=1, high=10_000).value is None
     True
+    >>> from jlp.i18n import language_set
+    >>> with language_set("es"):  # how the course writes it in Spanish: read without a note
+    ...     read_amount("4.000", low=100, high=10_000)
+    Amount(value=4000.0, note='')
     >>> read_amount("lots", low=1, high=10).note
     "'lots' is not a number: write digits, such as 4000 or 4 000."
     """
@@ -144,6 +148,8 @@ def read_amount(text: str, *, low: float, high: float) -> Amount:
     except AmbiguousNumber as err:
         small_ok, large_ok = low <= err.small <= high, low <= err.large <= high
         if large_ok and not small_ok:
+            if typed == format_number(err.large, grouping=True):
+                return Amount(err.large, "")  # the course's own way of writing it: no surprise
             note = TEXT["read_thousands"].format(
                 text=typed, small=err.small, large=err.large, low=low
             )

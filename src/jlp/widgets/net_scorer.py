@@ -34,7 +34,15 @@ from jlp.net.rubric import CELLS, INDICATORS, STAGES, indicator_labels, rubric, 
 from jlp.net.scoring import COMPLETE, DEFAULT_RULE, NOT_JUDGED, ScoringRule, cube
 from jlp.viz.figures import show
 from jlp.viz.net_charts import matrix_figure, progression_chart, update_matrix
-from jlp.widgets.frame import mark_empty, saved_note, static_card, static_note, style
+from jlp.widgets.frame import (
+    WRAP_LABELS,
+    mark_empty,
+    saved_note,
+    static_card,
+    static_note,
+    style,
+    tooltips,
+)
 from jlp.widgets.live_plot import ChartSlot, from_person
 from jlp.widgets.messages import control_problems
 
@@ -104,7 +112,9 @@ TEXT = Messages(
 
 #: Each cell's four buttons sit in a 2 × 2 block, so the grid fits a narrow page; a chosen
 #: rating is filled in dark blue with white bold text, plainly unlike the others, and a cell
-#: left not judged shows its "–" only outlined, so the ratings stand out of the grid.
+#: left not judged shows its "–" only outlined, so the ratings stand out of the grid. A stage
+#: heading is as wide as its longest word (never cut mid-word); on a phone the grid scrolls
+#: sideways inside its own box rather than running past the page.
 _CSS = (
     "<style>.jlp-net-grid .widget-toggle-buttons{flex-wrap:wrap;width:56px}"
     ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button"
@@ -113,6 +123,8 @@ _CSS = (
     "{background:#0B4F8A;color:#fff;font-weight:700;box-shadow:inset 0 0 0 2px #062B4D}"
     ".jlp-net-grid .widget-toggle-buttons .widget-toggle-button.mod-active:first-child"
     "{background:#E4EAF0;color:#1F2A36;font-weight:400;box-shadow:inset 0 0 0 1px #7D8C9A}"
+    ".jlp-net-grid .jlp-stage-head{font-size:0.85em;line-height:1.2;min-width:min-content}"
+    ".jlp-net-grid .jlp-indicator{line-height:1.25}"
     "</style>"
 )
 
@@ -160,7 +172,9 @@ class NetScorer(widgets.VBox):
         text = {"continuous_update": False}
         narrow = {
             "style": {"description_width": "initial"},
-            "layout": widgets.Layout(width="auto", flex="1 1 0", min_width="150px"),
+            "layout": widgets.Layout(
+                width="auto", flex="1 1 0", min_width="150px", max_width="100%"
+            ),
         }
         self.network = widgets.Text(value=network, description=TEXT["network"], **text, **narrow)
         self.date = widgets.Text(
@@ -178,15 +192,21 @@ class NetScorer(widgets.VBox):
         self.chart = ChartSlot(live_updates=live_updates)
         self.note = static_note("")
         self.upload = widgets.FileUpload(
-            accept=".csv,.xlsx", multiple=False, description=TEXT["upload"]
+            accept=".csv,.xlsx",
+            multiple=False,
+            description=TEXT["upload"],
+            layout=widgets.Layout(width="auto"),
         )
         self.choice = widgets.Dropdown(
-            options=[], description=TEXT["choose"], layout=widgets.Layout(width="320px")
+            options=[],
+            description=TEXT["choose"],
+            layout=widgets.Layout(width="320px", max_width="100%"),
         )
         self.history = widgets.Text(
             value=str(history or ""),
             description=TEXT["history"],
             placeholder=TEXT["history_placeholder"],
+            layout=widgets.Layout(width="320px", max_width="100%"),
         )
         self.open_button = widgets.Button(description=TEXT["open"], icon="folder-open")
         self.save_button = widgets.Button(
@@ -234,6 +254,8 @@ class NetScorer(widgets.VBox):
         super().__init__(
             [style(), static_card(TEXT["tool_name"], TEXT["tool_does"]), self.note, tool]
         )
+        self.add_class(WRAP_LABELS)
+        tooltips(self)
         if assessment is not None:
             self.load(assessment)
         else:
@@ -245,10 +267,15 @@ class NetScorer(widgets.VBox):
 
     def _build_grid(self) -> widgets.GridBox:
         children: list[widgets.Widget] = [widgets.HTML(_CSS)]
-        children += [widgets.HTML(f"<b>{html.escape(self._slabels[s])}</b>") for s in STAGES]
+        children += [
+            widgets.HTML(f"<b>{html.escape(self._slabels[s])}</b>").add_class("jlp-stage-head")
+            for s in STAGES
+        ]
         texts = self._cells["result"].to_numpy()
         for i, indicator in enumerate(INDICATORS):
-            children.append(widgets.HTML(html.escape(self._ilabels[indicator])))
+            children.append(
+                widgets.HTML(html.escape(self._ilabels[indicator])).add_class("jlp-indicator")
+            )
             for s, stage in enumerate(STAGES):
                 text = str(texts[i * len(STAGES) + s])
                 toggle = widgets.ToggleButtons(
@@ -265,10 +292,12 @@ class NetScorer(widgets.VBox):
         return widgets.GridBox(
             children,
             layout=widgets.Layout(
-                grid_template_columns="minmax(96px, 180px) "
+                grid_template_columns="minmax(90px, 180px) "
                 + " ".join(["minmax(58px, auto)"] * len(STAGES)),
                 grid_gap="4px 4px",
                 align_items="center",
+                width="100%",
+                overflow="auto",
             ),
         ).add_class("jlp-net-grid")
 
