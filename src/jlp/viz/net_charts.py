@@ -119,7 +119,7 @@ def _short(label: str, width: int = 16) -> str:
 #: Characters per line of an indicator (row) label and a stage (column) label: two lines
 #: at most for every indicator, in English and Spanish.
 ROW_WIDTH = 28
-COLUMN_WIDTH = 12
+COLUMN_WIDTH = 13
 
 
 def _note(fig: go.Figure, text: str) -> None:
