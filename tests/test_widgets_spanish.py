@@ -48,3 +48,13 @@ def test_labels_wrap_and_no_tooltip_is_empty(make):
     assert left == []
     labelled = [w for w in _all(tool) if getattr(w, "description", "")]
     assert all(w.tooltip == w.description for w in labelled)
+
+
+def test_a_live_chart_made_in_spanish_carries_the_spanish_locale():
+    """The in-place chart of a widget takes the reader's language when it is made."""
+    from jlp.i18n import language_set
+    from jlp.widgets.live_plot import LivePlot
+
+    assert "locale" not in LivePlot().config
+    with language_set("es"):
+        assert LivePlot().config["locale"] == "es"

@@ -207,6 +207,10 @@ class LivePlot(anywidget.AnyWidget):
     config = traitlets.Dict(PLOTLY_CONFIG).tag(sync=True)
 
     def __init__(self, fig: go.Figure | None = None, **kwargs: Any) -> None:
+        from jlp.viz.plotly_locale import locale_config
+
+        # the reader's language when the chart is made (Spanish month names, tool-bar words)
+        kwargs.setdefault("config", {**PLOTLY_CONFIG, **locale_config()})
         super().__init__(**kwargs)
         if fig is not None:
             self.figure = _spec(fig)
