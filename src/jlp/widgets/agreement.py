@@ -38,6 +38,7 @@ from jlp.i18n import Messages
 from jlp.net.agreement import Agreement, agreement
 from jlp.net.class_folder import class_folder, moments, read_scorings
 from jlp.report.agreement_report import agreement_fragment
+from jlp.widgets.frame import tooltips
 
 #: User-facing strings of this widget, translated when read (jlp.i18n).
 TEXT = Messages(
@@ -115,6 +116,7 @@ class AgreementView(widgets.VBox):
                 self.editor,
             ]
         )
+        tooltips(self)  # no control shows the tooltip "null" on a page
         if Path(self.folder.value).is_dir():
             self.read()
 

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 from jlp.i18n import Messages
 from jlp.programme import countries, figures_for
 from jlp.reported import figure_value
+from jlp.widgets.frame import tooltips
 
 #: User-facing strings of this widget, translated when read (jlp.i18n).
 TEXT = Messages(
@@ -57,6 +58,7 @@ class FactsBrowser(widgets.VBox):
         self.table = widgets.HTML(facts_table_html(country))
         self.country.observe(self._update, names="value")
         super().__init__([self.country, self.table])
+        tooltips(self)  # no control shows the tooltip "null" on a page
 
     def _update(self, change: dict) -> None:
         self.table.value = facts_table_html(change["new"])

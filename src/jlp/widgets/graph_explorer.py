@@ -46,6 +46,7 @@ from jlp.viz.graph_pages import (
     tie_label,
 )
 from jlp.viz.graph_pages import TEXT as PAGE_TEXT
+from jlp.widgets.frame import tooltips
 
 #: User-facing strings of this widget, translated when read (jlp.i18n).
 TEXT = Messages(
@@ -314,6 +315,7 @@ class GraphExplorer(widgets.VBox):
                 self.table,
             ]
         )
+        tooltips(self)  # no control shows the tooltip "null" on a page
 
     def chosen_ties(self) -> list[str] | None:
         if not self.tie_buttons:

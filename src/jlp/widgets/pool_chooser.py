@@ -34,7 +34,7 @@ from jlp.errors import JlpInputError
 from jlp.i18n import Messages
 from jlp.scale import CoordinationCost, PoolResult, PriceCurve
 from jlp.viz.scale_charts import pool_chart
-from jlp.widgets.frame import saved_note, static_note, style
+from jlp.widgets.frame import saved_note, static_note, style, tooltips
 from jlp.widgets.live_plot import ChartSlot, from_person, held
 from jlp.widgets.messages import control_problems, problems_html
 
@@ -158,6 +158,7 @@ class PoolChooser(widgets.VBox):
             layout={"flex_flow": "row wrap"},
         )
         super().__init__([style(), self.note, controls, self.summary, self.chart])
+        tooltips(self)  # no control shows the tooltip "null" on a page
         self.update()
 
     def _option(self, row) -> str:
