@@ -21,7 +21,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 .PHONY: help venv lock book book-workshop book-instructor editions book-print offline lab
 .PHONY: book-es book-es-workshop book-es-instructor book-es-print locales messages editions-en editions-es
 .PHONY: lab-instructor lab-test
-.PHONY: test lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
+.PHONY: test checks lint unit notebooks browser site-checks hub-test bench test-times clean clean-all
 
 help:
 	@echo "make book    build the course into _build/html (warnings are errors)"
@@ -157,6 +157,9 @@ browser: editions
 # The browser checks and the hub test mostly wait (for pages, servers, kernels): they run side by
 # side once the editions are built, each target's output printed whole when it ends.
 test: lint unit editions
+	@$(MAKE) --no-print-directory checks
+
+checks: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 --output-sync=target site-checks hub-test lab-test
 
 # A real JupyterHub on 127.0.0.1 (tests/hub): needs npm for configurable-http-proxy, which goes

@@ -15,18 +15,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 CLICKS = 9
 NODES = 60
-TOKEN = "jlp-bench"
 
 NOTEBOOK_CELLS = [
     "import warnings\n"
@@ -96,12 +93,6 @@ CLICK = """async ([index, wanted]) => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _notebook(folder: Path) -> Path:
     cells = [
         {
@@ -124,59 +115,35 @@ def _notebook(folder: Path) -> Path:
     return path
 
 
-def _wait_for_server(port: int, limit: float = 120.0) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("JupyterLab did not start")
-
-
 def explorer_browser() -> dict[str, tuple[float, str]]:
     """Median input → picture-changed time of both ways, in JupyterLab, same run."""
     chromium = os.environ.get("JLP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         return {}
     from playwright.sync_api import sync_playwright
+    from servers import jupyterlab  # tests/servers.py
 
     folder = Path(tempfile.mkdtemp(prefix="jlp-bench-lab-"))
     _notebook(folder)
-    port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyterlab",
-            "--no-browser",
-            f"--port={port}",
-            "--ServerApp.ip=127.0.0.1",
-            "--allow-root",
-            f"--IdentityProvider.token={TOKEN}",
-            f"--ServerApp.root_dir={folder}",
-            "--LabApp.expose_app_in_browser=True",
-            "--LabApp.news_url=None",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    options = [
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     rows: dict[str, tuple[float, str]] = {}
     try:
-        _wait_for_server(port)
-        with sync_playwright() as playwright:
+        with (
+            jupyterlab(folder, options=options, env=env, start_limit=120) as lab,
+            sync_playwright() as playwright,
+        ):
             browser = playwright.chromium.launch(
                 executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
             )
             page = browser.new_page(viewport={"width": 1366, "height": 900})
             page.add_init_script(LISTEN)
             page.goto(
-                f"http://127.0.0.1:{port}/lab/tree/explorer.ipynb?token={TOKEN}",
+                f"{lab.url}/lab/tree/explorer.ipynb?token={lab.token}",
                 wait_until="domcontentloaded",
             )
             page.wait_for_function(
@@ -227,11 +194,6 @@ def explorer_browser() -> dict[str, tuple[float, str]]:
                 "times",
             )
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
         shutil.rmtree(folder, ignore_errors=True)
     return rows
 

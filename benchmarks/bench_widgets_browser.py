@@ -13,15 +13,9 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -98,12 +92,6 @@ _ACTIONS = """
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _notebook(folder: Path) -> Path:
     cells = [
         {"cell_type": "code", "metadata": {}, "source": c, "outputs": [], "execution_count": None}
@@ -118,55 +106,6 @@ def _notebook(folder: Path) -> Path:
     path = folder / "bench.ipynb"
     path.write_text(json.dumps(nb))
     return path
-
-
-def _start_lab(folder: Path, port: int, token: str) -> subprocess.Popen:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
-    env["JUPYTER_RUNTIME_DIR"] = str(folder / ".runtime")
-    env["JUPYTERLAB_WORKSPACES_DIR"] = str(folder / ".workspaces")
-    command = [
-        str(Path(sys.executable).with_name("jupyter")),
-        "lab",
-        "--no-browser",
-        "--allow-root",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={folder}",
-        "--LabApp.expose_app_in_browser=True",
-        "--LabApp.news_url=",
-        f"--LabApp.workspaces_dir={folder / '.workspaces'}",
-    ]
-    lab = subprocess.Popen(
-        command,
-        cwd=folder,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(folder / "lab.log", "wb"),  # noqa: SIM115 - closed with the process
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
-            return lab
-        except OSError:
-            time.sleep(0.5)
-    _stop(lab)
-    raise RuntimeError("JupyterLab did not start: see " + str(folder / "lab.log"))
-
-
-def _stop(lab: subprocess.Popen) -> None:
-    """Stop the JupyterLab started here (its own process group: server and kernels)."""
-    if lab.poll() is None:
-        os.killpg(lab.pid, signal.SIGTERM)
-        try:
-            lab.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(lab.pid, signal.SIGKILL)
-            lab.wait()
 
 
 def _drive(url: str) -> dict[str, list[float]]:
@@ -214,20 +153,25 @@ def _drive(url: str) -> dict[str, list[float]]:
 
 def widgets_in_jupyterlab() -> dict[str, tuple[float, str]]:
     from browser import chromium_path
+    from servers import jupyterlab  # tests/servers.py
 
     if chromium_path() is None:
         return {}
     names = {"net": "net_scorer", "fee": "fee_ramp_tuner", "pool": "pool_chooser"}
-    token = secrets.token_hex(16)
-    port = _free_port()
     with tempfile.TemporaryDirectory(prefix="jlp-bench-lab-") as tmp:
         folder = Path(tmp)
         _notebook(folder)
-        lab = _start_lab(folder, port, token)
-        try:
-            times = _drive(f"http://127.0.0.1:{port}/lab/tree/bench.ipynb?token={token}")
-        finally:
-            _stop(lab)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+        env["JUPYTER_RUNTIME_DIR"] = str(folder / ".runtime")
+        env["JUPYTERLAB_WORKSPACES_DIR"] = str(folder / ".workspaces")
+        options = [
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=",
+            f"--LabApp.workspaces_dir={folder / '.workspaces'}",
+        ]
+        with jupyterlab(folder, options=options, env=env, start_limit=120) as lab:
+            times = _drive(f"{lab.url}/lab/tree/bench.ipynb?token={lab.token}")
     # The machine's load while measuring (2 cores shared with other work): read the rows with it.
     rows: dict[str, tuple[float, str]] = {"widgets.browser.load_average": (os.getloadavg()[0], "")}
     for kind, name in names.items():

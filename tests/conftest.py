@@ -78,11 +78,11 @@ def site_url():
         yield url
 
 
-#: Tests that start a long job other tests then share (a printed PDF, the fixture book's
+#: Tests that start a long job other tests then share (the printed PDFs, the fixture book's
 #: builds): run first, so that under pytest-xdist they start at once, side by side, instead
 #: of being dealt last to one process that then runs alone while the others sit idle.
 LONG_FIRST = (
-    "test_print_browser.py::test_every_printed_page_has_text",
+    "test_print_browser.py::test_every_printed_page_has_text[A4]",
     "test_editions_build.py::",
 )
 

@@ -2,11 +2,12 @@
 
 One visit per page at 1366 px (a laptop, shared with the page and table checks:
 tests/page_visits.py) checks: no console or page error on a first visit (nothing stored by
-an earlier page) and every chart with its own element id. Pages with charts are visited again
-at 1366 px: every chart in every tab of a widget drawn and taller than 150 px once its tab is
-open, and no chart text over another or out of its chart; and at 390 px (a phone): the titles
-wrap, nothing overlaps, no chart is wider than the screen. And once more at 1366 px, narrowed
-to 390 px and widened back: every chart follows its column's width both ways.
+an earlier page), every chart with its own element id, and, on pages with charts, every chart
+in every tab of a widget drawn and taller than 150 px once its tab is open, and no chart text
+over another or out of its chart. One visit per page with charts at 390 px (a phone, shared
+too) checks: the titles wrap, nothing overlaps, no chart is wider than the screen.
+Three pages with charts are also opened at 1366 px, narrowed to 390 px and widened back:
+every chart follows its column's width both ways.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import contextlib
 import pytest
 from browser import settle, watch
 from charts_layout import CHART_PARTS
-from page_visits import visited
+from page_visits import reads, visited
 from test_links import EDITION_SITES
 from test_site import learner_pages
 
@@ -69,9 +70,12 @@ def test_page_has_no_console_error_and_one_id_per_chart(
     assert shared == [], f"{path}: charts sharing an element id: {shared}"
 
 
-@pytest.mark.parametrize("path", chart_pages())
-def test_every_chart_in_every_tab_is_drawn_tall_and_clear(page, site_url, path):
-    visit(page, f"{site_url}/{path}", LAPTOP)
+@reads("laptop", "tabs")
+def charts_in_every_tab(page) -> dict[str, list[str]]:
+    """In the laptop visit: open each tab of the page's widgets in turn; the charts shown
+    empty or under 150 px, and the chart problems, of the page and of every tab."""
+    if not page.evaluate("() => document.documentElement.outerHTML.includes('plotly-graph-div')"):
+        return {"short": [], "problems": []}  # no chart on the page: nothing to open
     problems, charts = chart_problems(page)
     short = [c["id"] for c in charts if c["shown"] and (not c["drawn"] or c["height"] < 150)]
     tabs = page.locator(TABS)
@@ -87,21 +91,35 @@ def test_every_chart_in_every_tab_is_drawn_tall_and_clear(page, site_url, path):
             for c in charts
             if c["shown"] and (not c["drawn"] or c["height"] < 150)
         ]
-    assert short == [], f"{path}: charts empty or under 150 px once shown: {short}"
-    assert problems == [], f"{path}: {problems}"
+    return {"short": short, "problems": problems}
 
 
 @pytest.mark.parametrize("path", chart_pages())
-def test_charts_fit_a_phone(page, site_url, path):
-    visit(page, f"{site_url}/{path}", PHONE)
+def test_every_chart_in_every_tab_is_drawn_tall_and_clear(
+    shared_dir, browser_context, site_url, path
+):
+    seen = visited(shared_dir, browser_context, site_url, path)["tabs"]  # tests/page_visits.py
+    assert seen["short"] == [], f"{path}: charts empty or under 150 px once shown: {seen['short']}"
+    assert seen["problems"] == [], f"{path}: {seen['problems']}"
+
+
+@reads("phone", "phone_charts")
+def charts_on_a_phone(page) -> dict[str, list[str]]:
+    """In the phone visit: the chart problems, and the charts wider than the screen."""
     problems, _ = chart_problems(page)
-    assert problems == [], f"{path} at 390 px: {problems}"
     wide = page.eval_on_selector_all(
         ".plotly-graph-div .main-svg:first-of-type",
         "svgs => svgs.filter(s => s.getBoundingClientRect().right > window.innerWidth + 1)"
         ".map(s => s.closest('.plotly-graph-div').id)",
     )
-    assert wide == [], f"{path}: charts wider than a 390 px screen: {wide}"
+    return {"problems": problems, "wide": wide}
+
+
+@pytest.mark.parametrize("path", chart_pages())
+def test_charts_fit_a_phone(shared_dir, browser_context, site_url, path):
+    seen = visited(shared_dir, browser_context, site_url, path, "phone")["phone_charts"]
+    assert seen["problems"] == [], f"{path} at 390 px: {seen['problems']}"
+    assert seen["wide"] == [], f"{path}: charts wider than a 390 px screen: {seen['wide']}"
 
 
 #: Every chart shown: its drawn width, its column's width (the content box of the element

@@ -1,13 +1,22 @@
 """The print edition (``make book-print``: _build/print/html) printed by chromium, as a PDF on
 A4 and on Letter: text on every page (no blank page), nothing cut at the page's width, no
-request off the site while the page loads and prints, and no folding toggle on paper."""
+request off the site while the page loads and prints, and no folding toggle on paper.
+
+The print page (about 300 pages) is loaded once per test run and printed on both papers from
+that one load; what each check reads is recorded then (tests/once.py). A test module that
+measures something else in the printed page adds a measure with :func:`print_measure`.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import shutil
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser import serve, settle, watch
@@ -24,6 +33,20 @@ PRINT_WIDTH = {"A4": round((210 - 30) / 25.4 * 96), "Letter": round((215.9 - 30)
 #: A folding toggle as it prints: its label alone on its line (the course's own text may name
 #: the toggle in a sentence, "the code is folded under Show code cell source").
 TOGGLES = re.compile(r"^\W*(Show|Hide) code cell (output|source|content)\W*$", re.M)
+#: {name: measure(page)}: what other test modules read in the print page at each paper's
+#: print width, before it prints (see :func:`print_measure`).
+PRINT_MEASURES: dict[str, Callable[[Any], Any]] = {}
+
+
+def print_measure(name: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
+    """Register ``measure(page)``: run on the loaded print page at each paper's print width;
+    its JSON-able result is ``printed(paper)[1][name]``."""
+
+    def register(measure: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        PRINT_MEASURES[name] = measure
+        return measure
+
+    return register
 
 
 @pytest.fixture(scope="session")
@@ -35,41 +58,58 @@ def print_site() -> Path:
     return PRINT_SITE
 
 
-def print_on(browser, site: Path, paper: str, folder: Path) -> None:
-    """Load the print page, measure it at ``paper``'s print width and print it on ``paper``:
-    ``folder`` gets the PDF and a JSON of the measures and of the requests made."""
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page of ``pdf``: by poppler's ``pdftotext`` where it is installed
+    (twenty times faster), else by pypdf."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        from pypdf import PdfReader
+
+        return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    done = subprocess.run(
+        [tool, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True, text=True
+    )
+    return done.stdout.split("\f")[:-1]  # every page ends with a form feed
+
+
+def print_papers(browser, site: Path, folder: Path) -> None:
+    """Load the print page once; for each paper, measure it at the paper's print width and
+    print it: ``folder`` gets the PDFs and a JSON of each paper's measures, page texts and
+    the requests made."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     log = watch(page)
+    measures: dict[str, dict[str, Any]] = {}
     with serve(site) as url:
         page.goto(f"{url}/index.html", wait_until="load", timeout=120_000)
         settle(page, limit_ms=30_000)
         page.wait_for_timeout(1000)
         page.emulate_media(media="print")
-        page.set_viewport_size({"width": PRINT_WIDTH[paper], "height": 1000})
-        page.wait_for_timeout(300)
-        measures = {"cut": too_wide(page), "charts": page.evaluate(CHART_PARTS)}
-        (folder / "paper.pdf").write_bytes(page.pdf(format=paper, print_background=True))
-    measures.update(offsite=log.offsite, failed=log.failed)
+        for paper in PAPERS:
+            page.set_viewport_size({"width": PRINT_WIDTH[paper], "height": 1000})
+            page.wait_for_timeout(300)
+            found = {"cut": too_wide(page), "charts": page.evaluate(CHART_PARTS)}
+            found.update({name: measure(page) for name, measure in PRINT_MEASURES.items()})
+            pdf = folder / f"{paper}.pdf"
+            pdf.write_bytes(page.pdf(format=paper, print_background=True))
+            found["texts"] = page_texts(pdf)
+            measures[paper] = found
+    for found in measures.values():  # the requests of the whole load and of both prints
+        found.update(offsite=log.offsite, failed=log.failed)
     (folder / "measures.json").write_text(json.dumps(measures), encoding="utf-8")
     context.close()
 
 
 @pytest.fixture(scope="session")
 def printed(browser, print_site, shared_dir):
-    """{paper: (PDF, measures)}, each paper printed once per test run (the first test process
-    to ask prints it, the others wait for it and read it; two papers print side by side)."""
-    from pypdf import PdfReader
+    """{paper: measures}, both papers printed from one load once per test run (the first
+    test process to ask prints, the others wait for it and read it)."""
+    found: dict[str, dict] = {}
 
-    found: dict[str, tuple] = {}
-
-    def on(paper: str) -> tuple:
-        if paper not in found:
-            made = made_once(
-                shared_dir, f"print-{paper}", lambda f: print_on(browser, print_site, paper, f)
-            )
-            measures = json.loads((made / "measures.json").read_text(encoding="utf-8"))
-            found[paper] = (PdfReader(made / "paper.pdf"), measures)
+    def on(paper: str) -> dict:
+        if not found:
+            made = made_once(shared_dir, "print", lambda f: print_papers(browser, print_site, f))
+            found.update(json.loads((made / "measures.json").read_text(encoding="utf-8")))
         return found[paper]
 
     return on
@@ -97,8 +137,7 @@ def too_wide(page) -> list[str]:
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_every_printed_page_has_text(printed, paper):
-    pdf, _ = printed(paper)
-    texts = [p.extract_text() or "" for p in pdf.pages]
+    texts = printed(paper)["texts"]
     blank = [n for n, text in enumerate(texts, 1) if len(re.sub(r"\s", "", text)) < 3]
     assert len(texts) > 20 and blank == [], f"{paper}: blank pages {blank} of {len(texts)}"
     toggles = [n for n, text in enumerate(texts, 1) if TOGGLES.search(text)]
@@ -107,7 +146,7 @@ def test_every_printed_page_has_text(printed, paper):
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_nothing_is_cut_at_the_paper_width(printed, paper):
-    _, measures = printed(paper)
+    measures = printed(paper)
     assert measures["cut"] == []
     problems = [f"{c['id']}: {p}" for c in measures["charts"] for p in c["problems"]]
     assert problems == []
@@ -115,7 +154,7 @@ def test_nothing_is_cut_at_the_paper_width(printed, paper):
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_printing_asks_nothing_off_the_site(printed, paper):
-    _, measures = printed(paper)
+    measures = printed(paper)
     assert measures["offsite"] == [] and measures["failed"] == []
 
 
@@ -123,3 +162,17 @@ def test_the_toggle_check_tells_a_printed_toggle_from_a_sentence_naming_it():
     assert TOGGLES.search("Results\n\u25bc Show code cell output\n42")
     assert TOGGLES.search("Hide code cell source")
     assert not TOGGLES.search("The code is folded under Show code cell source; only the lines")
+
+
+def test_the_page_texts_show_a_printed_toggle_and_a_blank_page(page, tmp_path):
+    """The checks above can fail: a toggle printed on its own line, and an empty page."""
+    page.set_content(
+        "<p>Results</p><p>\u25bc Show code cell output</p><p>42</p>"
+        '<div style="break-before: page"></div><div style="break-before: page">Last</div>'
+    )
+    pdf = tmp_path / "two.pdf"
+    pdf.write_bytes(page.pdf(format="A4"))
+    texts = page_texts(pdf)
+    assert len(texts) == 3
+    assert TOGGLES.search(texts[0]) and "Last" in texts[2]
+    assert re.sub(r"\s", "", texts[1]) == ""

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser import settle, watch
-from page_visits import visited
+from page_visits import reads, visited
 from test_links import EDITION_SITES, site_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,15 +49,6 @@ def learner_pages() -> list[str]:
     return toc_pages()
 
 
-def load(page, url: str):
-    log = watch(page)
-    # The browser asks for /favicon.ico on its own; the site has none.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
-    page.goto(url, wait_until="load", timeout=60_000)
-    settle(page)
-    return log
-
-
 def test_every_chapter_is_built():
     site = EDITION_SITES["learner"]
     if not (site / "index.html").exists():
@@ -76,19 +66,34 @@ def test_page_loads_offline_cleanly_and_accessibly(shared_dir, browser_context, 
     assert seen["problems"] == [], f"{path}: " + "; ".join(seen["problems"])
 
 
-def test_programme_facts_draws_chart_graph_and_widget(page, site_url):
-    log = load(page, f"{site_url}/notebooks/programme-facts.html")
-    page.wait_for_selector(".plotly-graph-div .main-svg", timeout=15_000)
-    assert page.locator(".plotly-graph-div .main-svg").count() >= 1
+PROGRAMME_FACTS = "notebooks/programme-facts.html"
 
+
+@reads("laptop", "drawn")
+def chart_graph_and_widget(page) -> dict[str, int] | None:
+    """On the programme facts page: the charts, graph canvases and widget dropdowns drawn."""
+    if not page.url.endswith(PROGRAMME_FACTS):
+        return None
+    page.wait_for_selector(".plotly-graph-div .main-svg", timeout=15_000)
     frames = [f for f in page.frames if f is not page.main_frame]
-    assert frames, "no graph iframe on the page"
-    drawn = 0
+    canvases = []
     for frame in frames:
         frame.wait_for_selector("canvas", timeout=15_000)
-        drawn += frame.locator("canvas").count()
-    assert drawn >= 1, "the graph iframe drew no canvas"
-
+        canvases.append(frame.locator("canvas").count())
     page.wait_for_selector(".jupyter-widgets", timeout=15_000)
-    assert page.locator(".widget-dropdown select, .widget-dropdown").count() >= 1
-    assert log.problems() == [], "; ".join(log.problems())
+    return {
+        "charts": page.locator(".plotly-graph-div .main-svg").count(),
+        "frames": len(frames),
+        "canvases": sum(canvases),
+        "dropdowns": page.locator(".widget-dropdown select, .widget-dropdown").count(),
+    }
+
+
+def test_programme_facts_draws_chart_graph_and_widget(shared_dir, browser_context, site_url):
+    seen = visited(shared_dir, browser_context, site_url, PROGRAMME_FACTS)  # one shared visit
+    drawn = seen["drawn"]
+    assert drawn["charts"] >= 1
+    assert drawn["frames"], "no graph iframe on the page"
+    assert drawn["canvases"] >= 1, "the graph iframe drew no canvas"
+    assert drawn["dropdowns"] >= 1
+    assert seen["problems"] == [], "; ".join(seen["problems"])

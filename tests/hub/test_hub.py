@@ -24,7 +24,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from servers import free_port
 
 pytestmark = pytest.mark.hub
 
@@ -52,12 +52,6 @@ def _proxy() -> str | None:
         shutil.which("configurable-http-proxy"),
     ]
     return next((str(c) for c in candidates if c and Path(c).exists()), None)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _missing(what: str) -> None:
@@ -188,7 +182,7 @@ def hub(tmp_path_factory):
         check=True,
         timeout=120,
     )
-    port, inner, api_port = _free_port(), _free_port(), _free_port()
+    port, inner, api_port = free_port(), free_port(), free_port()
     token, user_pw, admin_pw = (secrets.token_hex(20) for _ in range(3))
     config = work / "jupyterhub_config.py"
     config.write_text(

@@ -8,13 +8,7 @@ when idle and is stopped at the end of the session.
 from __future__ import annotations
 
 import os
-import secrets
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,12 +32,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @dataclass
 class Lab:
     url: str
@@ -57,7 +45,10 @@ class Lab:
 
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
-    """JupyterLab on 127.0.0.1 over fresh workshop copies of the notebooks."""
+    """JupyterLab on 127.0.0.1 over fresh workshop copies of the notebooks (tests/servers.py:
+    a free port, a token, stopped at the end of the session or when left idle)."""
+    from servers import DidNotStart, jupyterlab
+
     from jlp.editions.copies import refresh
 
     root = tmp_path_factory.mktemp("lab")
@@ -69,7 +60,6 @@ def lab(tmp_path_factory):
     notebook = root / ".settings" / "@jupyterlab" / "notebook-extension"
     notebook.mkdir(parents=True)  # every cell drawn, so the test can read them all
     (notebook / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
@@ -77,19 +67,7 @@ def lab(tmp_path_factory):
         "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    command = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
-        "--no-browser",
-        "--allow-root",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}",
-        "--ServerApp.shutdown_no_activity_timeout=900",  # it stops itself if left behind
+    options = [
         "--ContentsManager.pre_save_hook=jlp.editions.copies.pre_save_hook",
         f"--LabApp.workspaces_dir={root / '.workspaces'}",
         f"--LabApp.user_settings_dir={root / '.settings'}",
@@ -97,37 +75,11 @@ def lab(tmp_path_factory):
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
-    log = (root / "server.log").open("wb")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n" + (root / "server.log").read_text())
-                time.sleep(0.3)
-        yield Lab(url, token, root, "my-notebooks")
-    finally:
-        _stop(server)
-        log.close()
-
-
-def _stop(server: subprocess.Popen) -> None:
-    """Stop the server and its kernels (its own process group), politely first."""
-    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            server.wait(wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+        with jupyterlab(root, options=options, env=env, log=root / "server.log") as server:
+            yield Lab(server.url, server.token, root, "my-notebooks")
+    except DidNotStart as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
