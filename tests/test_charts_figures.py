@@ -59,10 +59,15 @@ def test_notes_under_titles_are_at_least_11_px():
     assert tradeoff.layout.title.subtitle.font.size >= 11
 
 
-def test_feedback_colour_bar_title_runs_beside_the_bar():
+def test_feedback_colour_bar_lies_under_the_grid_with_nothing_to_cut():
+    """The colour bar once had a title printed over its "100 %"; it now lies flat under the
+    grid, without a title (the chart's title names the share), its ticks in per cent."""
     feedback = net.method_feedback(net.simulate_programme(20, 3, seed=11), which="all")
-    colorbar = net_charts.feedback_heatmap(feedback).data[0].colorbar
-    assert colorbar.title.side == "right" and "<br>" not in colorbar.title.text
+    fig = net_charts.feedback_heatmap(feedback)
+    colorbar = fig.data[0].colorbar
+    assert colorbar.orientation == "h" and not colorbar.title.text
+    assert colorbar.ticktext[-1].replace("\u00a0", " ") == "100 %"
+    assert "share achieving each cell" in fig.layout.title.text
 
 
 def _lab(colour: str) -> np.ndarray:
