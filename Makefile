@@ -154,8 +154,9 @@ site-checks: $(STAMP)
 browser: editions
 	@$(MAKE) --no-print-directory site-checks
 
-# The browser checks and the hub test mostly wait (for pages, servers, kernels): they run side by
-# side once the editions are built, each target's output printed whole when it ends.
+# The browser checks, the hub test and the JupyterLab test mostly wait (for pages, servers,
+# kernels): they run side by side once the editions are built (`checks`), each target's output
+# printed whole when it ends.
 test: lint unit editions
 	@$(MAKE) --no-print-directory checks
 

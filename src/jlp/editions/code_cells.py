@@ -15,8 +15,8 @@ removed.
 
 This extension also serves the table presenter's stylesheet (on every page: it also gives
 room to the cells of tables the presenter did not draw) and its script (to the pages that
-hold a presenter table; :mod:`jlp.viz.tables`). Registered by
-:mod:`jlp.editions`.
+hold a table: the presenter's "scroll sideways" hint, :mod:`jlp.viz.tables`, and the cards a
+chapter's own wide table becomes on a phone). Registered by :mod:`jlp.editions`.
 
 >>> folded_mode(None), folded_mode("output"), folded_mode("all")
 ('input', 'input+output', 'all')

@@ -103,8 +103,8 @@ def _id_for(spec_json: str) -> str:
 #: a new width redraws the chart from scratch, as ``Plotly.react`` and ``Plotly.relayout`` would
 #: keep the width first drawn (and ``relayout`` of a height pins the width), so the chart would
 #: stick out of a narrower column; a width within a few pixels is followed by plotly's own
-#: autosize. ``layout.width`` is never set. ``%(id)s``, ``%(spec)s`` and ``%(config)s`` are
-#: filled in.
+#: autosize. ``layout.width`` is never set (only while printing, by the print edition's script).
+#: ``%(id)s``, ``%(spec)s`` and ``%(config)s`` are filled in.
 _DRAW = """<script>(function () {
   var spec = %(spec)s;
   var config = %(config)s, id = "%(id)s", drawn = 0;
@@ -189,7 +189,9 @@ _DRAW = """<script>(function () {
       // Text in heatmap cells too long for its cell is left out (the colour and the hover
       // still tell); it would spill over its neighbours.
       if (trace.type !== "heatmap" || !trace.text || !trace.x) { return; }
-      var scale = trace.showscale === false ? 0 : 100;  // a colour bar beside the cells
+      // a colour bar beside the cells takes room from them; one lying under them does not
+      var flat = trace.colorbar && trace.colorbar.orientation === "h";
+      var scale = trace.showscale === false || flat ? 0 : 100;
       var cell = (plot - scale) / trace.x.length, longest = 0;
       var textSize = (trace.textfont && trace.textfont.size) || base;
       [].concat.apply([], trace.text).forEach(function (value) {

@@ -1,10 +1,10 @@
 /* jlp: open every folded text (<details>) while the page prints, then fold it back; draw the
    charts no wider than the print area of A4 and of Letter (a chart drawn for a wide screen
-   would be cut at the paper's edge), then redraw them for the screen; in the print edition,
-   keep the page's flow as tall as its shrunk network maps. A saved tab widget prints the
-   panel it shows without its strip of tabs (jlp-editions.css): that panel's tab title is
-   written above it, for paper only. A table cell that holds a date or a number ("1998-06-01",
-   "42 %") is marked to stay on one line (a line may end after a date's hyphen). */
+   would be cut at the paper's edge), then redraw them for the screen. A saved tab widget
+   prints the panel it shows without its strip of tabs (jlp-editions.css): that panel's tab
+   title is written above it, for paper only. A table cell that holds a date or a number
+   ("1998-06-01", "42 %") is marked to stay on one line (a line may end after a date's
+   hyphen). */
 (function () {
   "use strict";
   var PRINT_WIDTH = 660;  // CSS px: A4 less 15 mm margins is 680, Letter 702
@@ -73,28 +73,12 @@
       }
     });
   });
-  // The print edition shows its network maps shrunk (jlp-editions.css: transform), which
-  // leaves their full height in the page's flow: give back the difference below each one,
-  // again whenever a map reports a new height. Frames drawn later (widgets) are found too.
-  function shrinkRoom(frame) {
-    var scale = new DOMMatrix(getComputedStyle(frame).transform).a;
-    var room = scale > 0 && scale < 1 ? -(1 - scale) * frame.offsetHeight : 0;
-    frame.style.marginBottom = room ? room + "px" : "";
-  }
-  function watchFrames() {
-    var watched = new WeakSet();
-    var sizes = window.ResizeObserver && new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { shrinkRoom(entry.target); });
-    });
+  // The print edition marks the tab titles and the whole cells of what draws after the page
+  // has loaded (widgets) too: chromium's page.pdf fires no "beforeprint".
+  function watchWidgets() {
     function look() {
       titleTabs();
       keepWhole();
-      document.querySelectorAll("iframe.jlp-graph-frame").forEach(function (frame) {
-        if (watched.has(frame)) { return; }
-        watched.add(frame);
-        shrinkRoom(frame);
-        if (sizes) { sizes.observe(frame); }
-      });
     }
     look();
     new MutationObserver(look).observe(document.body, {childList: true, subtree: true});
@@ -105,7 +89,7 @@
     } else { start(); }
   }
   whenReady(function () {
-    if (document.body.classList.contains("jlp-print-edition")) { watchFrames(); }
+    if (document.body.classList.contains("jlp-print-edition")) { watchWidgets(); }
   });
   window.addEventListener("afterprint", function () {
     opened.forEach(function (d) { d.open = false; });
