@@ -98,7 +98,9 @@ def open_for_paper(page, url: str, paper: str) -> list[dict]:
 
 def problems_of(maps: list[dict], paper: str) -> list[str]:
     height = PAPERS[paper][1]
-    problems = [f"{m['title']}: labels {m['label_px']} px" for m in maps if m["label_px"] < 11]
+    problems = [
+        f"{m['title']}: labels {m['label_px']} px" for m in maps if m["label_px"] < MIN_LABEL_PX
+    ]
     problems += [f"{m['title']}: {m['height']} px tall" for m in maps if m["height"] > height]
     problems += [
         f"{m['title']}: swatches {m['swatches']}" for m in maps if m["swatches"] != ["exact"]
