@@ -93,6 +93,8 @@ def record_page(context, url: str, folder: Path, width: str = "laptop") -> None:
         record["problems"] = log.problems()
         for name, reader in READERS[width].items():
             record[name] = reader(page)
+        # And once the readers have waited for (and clicked in) what draws late: maps, widgets.
+        record["problems_at_the_end"] = log.problems()
     finally:
         page.close()
     (folder / "record.json").write_text(json.dumps(record), encoding="utf-8")

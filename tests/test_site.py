@@ -96,4 +96,5 @@ def test_programme_facts_draws_chart_graph_and_widget(shared_dir, browser_contex
     assert drawn["frames"], "no graph iframe on the page"
     assert drawn["canvases"] >= 1, "the graph iframe drew no canvas"
     assert drawn["dropdowns"] >= 1
-    assert seen["problems"] == [], "; ".join(seen["problems"])
+    # what went wrong while the map and the widget drew too, not only while the page loaded
+    assert seen["problems_at_the_end"] == [], "; ".join(seen["problems_at_the_end"])
