@@ -157,6 +157,45 @@ def drop_unread_figures(page: str) -> str:
     return _WIDGET_STATE.sub(lighter, page)
 
 
+def drop_unset_styles(page: str) -> str:
+    """``page`` with its saved widgets' layouts and styles written without the properties
+    left unset: a layout saves some forty CSS properties, nearly all ``null``, which the
+    widget manager takes as its defaults anyway (a page with two NET scorers holds about two
+    hundred layouts).
+
+    >>> state = {
+    ...     "state": {
+    ...         "m": {
+    ...             "model_name": "LayoutModel",
+    ...             "state": {"_model_name": "LayoutModel", "width": "50%", "height": None},
+    ...         }
+    ...     }
+    ... }
+    >>> page = (
+    ...     '<script type="application/vnd.jupyter.widget-state+json">'
+    ...     + json.dumps(state)
+    ...     + "</script>"
+    ... )
+    >>> "height" in drop_unset_styles(page), "50%" in drop_unset_styles(page)
+    (False, True)
+    """
+
+    def lighter(match: re.Match) -> str:
+        try:
+            state = json.loads(match.group(2))
+        except ValueError:
+            return match.group(0)
+        for model in state.get("state", {}).values():
+            name = str(model.get("model_name", ""))
+            values = model.get("state")
+            if (name == "LayoutModel" or name.endswith("StyleModel")) and isinstance(values, dict):
+                model["state"] = {k: v for k, v in values.items() if v is not None}
+        text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        return match.group(1) + text.replace("</", "<\\/") + match.group(3)
+
+    return _WIDGET_STATE.sub(lighter, page)
+
+
 _STILL = re.compile(r'<picture class="jlp-still">.*?</picture>', re.S)
 _DATA_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=]+)")
 
@@ -194,6 +233,7 @@ def _lighten_site(outdir: Path) -> None:
         page = path.read_text(encoding="utf-8")
         depth = len(path.relative_to(outdir).parts) - 1
         light = drop_unread_figures(lighten_page(page, "../" * depth + "_static/"))
+        light = drop_unset_styles(light)
         light = extract_stills(light, outdir / "_images", "../" * depth + "_images/")
         if light != page:
             path.write_text(light, encoding="utf-8")
