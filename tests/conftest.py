@@ -82,7 +82,7 @@ def site_url():
 #: builds): run first, so that under pytest-xdist they start at once, side by side, instead
 #: of being dealt last to one process that then runs alone while the others sit idle.
 LONG_FIRST = (
-    "test_print_browser.py::test_every_printed_page_has_text[A4]",
+    "test_print_browser.py::test_every_printed_page_has_text_or_a_picture[A4]",
     "test_editions_build.py::",
 )
 

@@ -72,6 +72,19 @@ def page_texts(pdf: Path) -> list[str]:
     return done.stdout.split("\f")[:-1]  # every page ends with a form feed
 
 
+def _textless(text: str) -> bool:
+    return len(re.sub(r"\s", "", text)) < 3
+
+
+def pictures_on_textless_pages(pdf: Path, texts: list[str]) -> dict[str, int]:
+    """{page number: pictures drawn on it} for the pages of ``pdf`` without text: a network map
+    as tall as the paper prints alone on its page, as a picture, and that page is not blank."""
+    from pypdf import PdfReader
+
+    pages = PdfReader(pdf).pages
+    return {str(n): len(pages[n - 1].images) for n, t in enumerate(texts, 1) if _textless(t)}
+
+
 def print_papers(browser, site: Path, folder: Path) -> None:
     """Load the print page once; for each paper, measure it at the paper's print width and
     print it: ``folder`` gets the PDFs and a JSON of each paper's measures, page texts and
@@ -93,6 +106,7 @@ def print_papers(browser, site: Path, folder: Path) -> None:
             pdf = folder / f"{paper}.pdf"
             pdf.write_bytes(page.pdf(format=paper, print_background=True))
             found["texts"] = page_texts(pdf)
+            found["pictures"] = pictures_on_textless_pages(pdf, found["texts"])
             measures[paper] = found
     for found in measures.values():  # the requests of the whole load and of both prints
         found.update(offsite=log.offsite, failed=log.failed)
@@ -136,10 +150,14 @@ def too_wide(page) -> list[str]:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-def test_every_printed_page_has_text(printed, paper):
-    texts = printed(paper)["texts"]
-    blank = [n for n, text in enumerate(texts, 1) if len(re.sub(r"\s", "", text)) < 3]
+def test_every_printed_page_has_text_or_a_picture(printed, paper):
+    """No blank page: each page holds text, or (a map as tall as the paper) a picture."""
+    found = printed(paper)
+    texts, pictures = found["texts"], found["pictures"]
+    blank = [n for n, text in enumerate(texts, 1) if _textless(text) and not pictures[str(n)]]
     assert len(texts) > 20 and blank == [], f"{paper}: blank pages {blank} of {len(texts)}"
+    alone = [int(n) for n in pictures]
+    assert len(alone) <= len(texts) // 50, f"{paper}: {len(alone)} pages hold only a picture"
     toggles = [n for n, text in enumerate(texts, 1) if TOGGLES.search(text)]
     assert toggles == [], f"{paper}: folding toggles printed on pages {toggles}"
 
