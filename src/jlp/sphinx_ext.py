@@ -27,6 +27,7 @@ import html
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -141,20 +142,13 @@ def drop_unread_figures(page: str) -> str:
     (False, True)
     """
 
-    def lighter(match: re.Match) -> str:
-        try:
-            state = json.loads(match.group(2))
-        except ValueError:
-            return match.group(0)
-        for model in state.get("state", {}).values():
-            for output in model.get("state", {}).get("outputs", []) or []:
-                data = output.get("data", {}) if isinstance(output, dict) else {}
-                if _PLOTLY_MIME in data and "text/html" in data:
-                    del data[_PLOTLY_MIME]
-        text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
-        return match.group(1) + text.replace("</", "<\\/") + match.group(3)
+    def lighter(model: dict) -> None:
+        for output in model.get("state", {}).get("outputs", []) or []:
+            data = output.get("data", {}) if isinstance(output, dict) else {}
+            if _PLOTLY_MIME in data and "text/html" in data:
+                del data[_PLOTLY_MIME]
 
-    return _WIDGET_STATE.sub(lighter, page)
+    return _each_saved_model(page, lighter)
 
 
 def drop_unset_styles(page: str) -> str:
@@ -180,20 +174,30 @@ def drop_unset_styles(page: str) -> str:
     (False, True)
     """
 
-    def lighter(match: re.Match) -> str:
+    def lighter(model: dict) -> None:
+        name = str(model.get("model_name", ""))
+        values = model.get("state")
+        if (name == "LayoutModel" or name.endswith("StyleModel")) and isinstance(values, dict):
+            model["state"] = {k: v for k, v in values.items() if v is not None}
+
+    return _each_saved_model(page, lighter)
+
+
+def _each_saved_model(page: str, edit: Callable[[dict], None]) -> str:
+    """``page`` with ``edit`` applied to every model of its saved widget state (a state that
+    does not parse is left as it is)."""
+
+    def edited(match: re.Match) -> str:
         try:
             state = json.loads(match.group(2))
         except ValueError:
             return match.group(0)
         for model in state.get("state", {}).values():
-            name = str(model.get("model_name", ""))
-            values = model.get("state")
-            if (name == "LayoutModel" or name.endswith("StyleModel")) and isinstance(values, dict):
-                model["state"] = {k: v for k, v in values.items() if v is not None}
+            edit(model)
         text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
         return match.group(1) + text.replace("</", "<\\/") + match.group(3)
 
-    return _WIDGET_STATE.sub(lighter, page)
+    return _WIDGET_STATE.sub(edited, page)
 
 
 _STILL = re.compile(r'<picture class="jlp-still">.*?</picture>', re.S)
