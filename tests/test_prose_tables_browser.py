@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 #: Chapters whose tables were cut on a phone (the home page, the timetables, the NET matrix).
-PAGES = ("index.html", "book/instructor-guide.html", "book/net-tool.html", "book/method.html")
+PAGES = ("book/index.html", "book/instructor-guide.html", "book/net-tool.html", "book/method.html")
 
 #: Runs in the page: each prose table's overflow (px past its column) and, for the cards,
 #: the cells that show no column name.
