@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from jlp.i18n import Messages
+from jlp.i18n import Messages, number_text
 
 #: User-facing strings, translated when read (jlp.i18n).
 TEXT = Messages(
@@ -71,8 +71,6 @@ def _missing(value: object) -> bool:
 
 def _number(value: float, unit: str) -> str:
     """A number as the course writes it: thousands separated, years and fractions apart."""
-    from jlp.viz.tables import number_text  # the separators of the course's language
-
     if unit == "year":
         return str(int(value))
     if unit == "fraction":

@@ -32,7 +32,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -41,7 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from jlp.i18n import N_, Messages, format_number, gettext, language
+from jlp.i18n import N_, Messages, gettext, language, number_text
 from jlp.text import nfc, printable
 
 #: User-facing words, translated when read (jlp.i18n).
@@ -599,36 +598,6 @@ def decimals(values: Iterable[Any], *, most: int = 3) -> int:
     ):  # drop decimals that are zero everywhere
         places -= 1
     return places
-
-
-def number_text(value: float, places: int, *, grouped: bool = True) -> str:
-    """``value`` with ``places`` decimals, written the way the course's language writes
-    numbers (:func:`jlp.i18n.format_number`); ``grouped=False`` leaves out the thousands
-    separator (a year).
-
-    >>> from jlp.i18n import language_set
-    >>> with language_set("en"):
-    ...     number_text(1234567.891, 2), number_text(-0.0, 0), number_text(1997, 0, grouped=False)
-    ('1,234,567.89', '0', '1997')
-    >>> with language_set("es"):
-    ...     number_text(4000.5, 1)
-    '4.000,5'
-    """
-    if round(value, places) == 0:
-        value = 0.0  # no "-0"
-    if not grouped:
-        return f"{value:.{places}f}"
-    group, point = _separators(language(), os.environ.get("JLP_NUMBER_LOCALE", ""))
-    return f"{value:,.{places}f}".translate({ord(","): group, ord("."): point})
-
-
-@lru_cache(maxsize=8)
-def _separators(language_code: str, number_locale: str) -> tuple[str, str]:
-    """The thousands and decimal signs of the language in use, read once from
-    :func:`jlp.i18n.format_number` (which a table of thousands of cells cannot call for
-    every cell: it is slow)."""
-    sample = format_number(1234567.5, decimals=1)  # "1,234,567.5", "1.234.567,5", …
-    return sample[1], sample[-2]
 
 
 def cell_text(value: Any, kind: str = "number", places: int | None = None) -> str:
